@@ -1,0 +1,11 @@
+/**
+ * A real, throwaway PostgreSQL for tests and demos.
+ *
+ * <p>{@link io.dbsnap.testkit.PostgresServer#shared()} gives the JVM's server, chosen in this
+ * order: the URL in {@code DBSNAP_TEST_URL}; the version named by {@code DBSNAP_TEST_PG_VERSION}
+ * (binaries from Maven Central); local PostgreSQL binaries. {@link
+ * io.dbsnap.testkit.PostgresServer#embedded(String)} starts a chosen major version from Maven
+ * Central. In JUnit 5 tests, {@link io.dbsnap.testkit.PostgresTest} gives each test class a fresh
+ * database.
+ */
+package io.dbsnap.testkit;
