@@ -1,0 +1,161 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.catalog.Identifiers.qualified;
+import static io.dbsnap.catalog.Identifiers.quote;
+
+import io.dbsnap.catalog.Catalog;
+import io.dbsnap.catalog.Column;
+import io.dbsnap.catalog.Constraint;
+import io.dbsnap.catalog.Index;
+import io.dbsnap.catalog.Policy;
+import io.dbsnap.catalog.Routine;
+import io.dbsnap.catalog.Schema;
+import io.dbsnap.catalog.Table;
+import io.dbsnap.catalog.Trigger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a {@link Catalog} as a plain SQL script that {@code psql -v ON_ERROR_STOP=1 -f} can run:
+ * the objects that hold data first (pre-data), then what is faster to build after data is loaded
+ * (post-data: keys, indexes, foreign keys, triggers, row-level security).
+ */
+public final class DdlWriter {
+
+    /** The same session settings pg_dump starts a plain dump with. */
+    private static final List<String> PREAMBLE = List.of(
+            "SET statement_timeout = 0;",
+            "SET lock_timeout = 0;",
+            "SET idle_in_transaction_session_timeout = 0;",
+            "SET client_encoding = 'UTF8';",
+            "SET standard_conforming_strings = on;",
+            "SELECT pg_catalog.set_config('search_path', '', false);",
+            "SET check_function_bodies = false;",
+            "SET xmloption = content;",
+            "SET client_min_messages = warning;",
+            "SET row_security = off;");
+
+    private final Writer out;
+
+    public DdlWriter(Writer out) {
+        this.out = out;
+    }
+
+    public void write(Catalog catalog) {
+        try {
+            out.write("--\n-- dbsnap schema snapshot\n--\n\n");
+            for (String line : PREAMBLE) {
+                out.write(line + "\n");
+            }
+            out.write("\n");
+            for (String statement : statements(catalog)) {
+                out.write(statement);
+                out.write("\n\n");
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The script's statements in execution order, each ending with a semicolon. */
+    static List<String> statements(Catalog catalog) {
+        List<String> statements = new ArrayList<>();
+        for (Schema schema : catalog.schemas()) {
+            // every database is created with schema public
+            if (!schema.name().equals("public")) {
+                statements.add("CREATE SCHEMA " + quote(schema.name()) + ";");
+            }
+        }
+        // Function bodies are not checked on creation (check_function_bodies = false), so
+        // functions can come before the tables they use and the defaults and checks that use them.
+        for (Routine routine : catalog.routines()) {
+            statements.add(routine.definition().strip() + ";");
+        }
+        for (Table table : catalog.tables()) {
+            statements.add(createTable(table));
+        }
+        for (Table table : catalog.tables()) {
+            for (Constraint c : table.constraints()) {
+                if (c.type() != Constraint.Type.CHECK && c.type() != Constraint.Type.FOREIGN_KEY) {
+                    statements.add(addConstraint(c));
+                }
+            }
+        }
+        for (Index index : catalog.indexes()) {
+            statements.add(index.definition() + ";");
+        }
+        for (Table table : catalog.tables()) {
+            for (Constraint c : table.constraints()) {
+                if (c.type() == Constraint.Type.FOREIGN_KEY) {
+                    statements.add(addConstraint(c));
+                }
+            }
+        }
+        for (Trigger trigger : catalog.triggers()) {
+            statements.add(trigger.definition() + ";");
+        }
+        for (Table table : catalog.tables()) {
+            if (table.rowSecurity()) {
+                statements.add("ALTER TABLE " + qualified(table.schema(), table.name()) + " ENABLE ROW LEVEL SECURITY;");
+            }
+            if (table.forceRowSecurity()) {
+                statements.add("ALTER TABLE " + qualified(table.schema(), table.name()) + " FORCE ROW LEVEL SECURITY;");
+            }
+        }
+        for (Policy policy : catalog.policies()) {
+            statements.add(createPolicy(policy));
+        }
+        return statements;
+    }
+
+    private static String createTable(Table table) {
+        List<String> lines = new ArrayList<>();
+        for (Column column : table.columns()) {
+            StringBuilder line = new StringBuilder("    ").append(quote(column.name())).append(' ').append(column.type());
+            column.defaultValue().ifPresent(d -> line.append(" DEFAULT ").append(d));
+            switch (column.identity()) {
+                case ALWAYS -> line.append(" GENERATED ALWAYS AS IDENTITY");
+                case BY_DEFAULT -> line.append(" GENERATED BY DEFAULT AS IDENTITY");
+                case NONE -> { }
+            }
+            if (column.notNull()) {
+                line.append(" NOT NULL");
+            }
+            lines.add(line.toString());
+        }
+        // Check constraints stay with the table, as in pg_dump: data loaded later must satisfy them.
+        for (Constraint c : table.constraints()) {
+            if (c.type() == Constraint.Type.CHECK) {
+                lines.add("    CONSTRAINT " + quote(c.name()) + " " + c.definition());
+            }
+        }
+        return "CREATE TABLE " + qualified(table.schema(), table.name()) + " (\n" + String.join(",\n", lines) + "\n);";
+    }
+
+    private static String addConstraint(Constraint c) {
+        return "ALTER TABLE ONLY " + qualified(c.schema(), c.table()) + "\n    ADD CONSTRAINT " + quote(c.name()) + " "
+                + c.definition() + ";";
+    }
+
+    private static String createPolicy(Policy p) {
+        StringBuilder sql = new StringBuilder("CREATE POLICY ").append(quote(p.name())).append(" ON ")
+                .append(qualified(p.schema(), p.table()));
+        if (!p.permissive()) {
+            sql.append(" AS RESTRICTIVE");
+        }
+        if (!p.command().equals("ALL")) {
+            sql.append(" FOR ").append(p.command());
+        }
+        // "public" is the PUBLIC pseudo-role and must stay unquoted; real roles are identifiers.
+        sql.append(" TO ").append(p.roles().stream().map(r -> r.equals("public") ? "PUBLIC" : quote(r))
+                .collect(Collectors.joining(", ")));
+        p.using().ifPresent(u -> sql.append(" USING (").append(u).append(')'));
+        p.withCheck().ifPresent(w -> sql.append(" WITH CHECK (").append(w).append(')'));
+        return sql.append(';').toString();
+    }
+}

@@ -1,0 +1,37 @@
+package io.dbsnap.dumper;
+
+import io.dbsnap.catalog.Index;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the indexes of dumped tables, except those that implement a constraint. */
+final class IndexReader {
+
+    private IndexReader() {
+    }
+
+    static List<Index> read(Connection connection, SchemaFilter filter) throws SQLException {
+        List<Index> indexes = new ArrayList<>();
+        try (PreparedStatement s = filter.prepare(connection,
+                "SELECT n.nspname, t.relname, i.relname, pg_catalog.pg_get_indexdef(x.indexrelid)"
+                        + " FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid"
+                        + " JOIN pg_catalog.pg_class t ON t.oid = x.indrelid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
+                        + " WHERE t.relkind = 'r'"
+                        // a foreign key also points conindid at the index it uses, so match the table too
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co WHERE co.conindid = x.indexrelid"
+                        + " AND co.conrelid = x.indrelid AND co.contype IN ('p', 'u', 'x')) AND"
+                        + SchemaFilter.notInExtension("pg_class", "t.oid") + "AND" + SchemaFilter.SQL
+                        + " ORDER BY n.nspname COLLATE \"C\", i.relname COLLATE \"C\"");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                indexes.add(new Index(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        return indexes;
+    }
+}

@@ -1,0 +1,44 @@
+package io.dbsnap.dumper;
+
+import io.dbsnap.catalog.Policy;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads row-level security policies of dumped tables. */
+final class PolicyReader {
+
+    private PolicyReader() {
+    }
+
+    static List<Policy> read(Connection connection, SchemaFilter filter) throws SQLException {
+        List<Policy> policies = new ArrayList<>();
+        try (PreparedStatement s = filter.prepare(connection,
+                "SELECT n.nspname, c.relname, p.polname, p.polpermissive,"
+                        + " CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE'"
+                        + " WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,"
+                        // role OID 0 stands for PUBLIC
+                        + " ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r) END"
+                        + " FROM unnest(p.polroles) r ORDER BY 1),"
+                        + " pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)"
+                        + " FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind = 'r' AND"
+                        + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
+                        + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", p.polname COLLATE \"C\"");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Array roles = rs.getArray(6);
+                policies.add(new Policy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getString(5), List.of((String[]) roles.getArray()), Optional.ofNullable(rs.getString(7)),
+                        Optional.ofNullable(rs.getString(8))));
+            }
+        }
+        return policies;
+    }
+}

@@ -1,0 +1,42 @@
+package io.dbsnap.dumper;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Which schemas are dumped: the named ones, or every schema that is not a system schema and not
+ * created by an extension. Every catalog query joins {@code pg_namespace n} and appends
+ * {@link #SQL} with the schema list as its one parameter.
+ */
+record SchemaFilter(List<String> schemas) {
+
+    static final String SQL = " n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'"
+            + " AND (cardinality(?::text[]) = 0 OR n.nspname = ANY(?::text[]))"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_namespace'::regclass"
+            + " AND e.objid = n.oid AND e.deptype = 'e')";
+
+    SchemaFilter {
+        schemas = List.copyOf(schemas);
+    }
+
+    static SchemaFilter all() {
+        return new SchemaFilter(List.of());
+    }
+
+    /** Prepares {@code sql}, which must end with {@link #SQL} as its only parameters. */
+    PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        java.sql.Array names = connection.createArrayOf("text", schemas.toArray());
+        statement.setArray(1, names);
+        statement.setArray(2, names);
+        return statement;
+    }
+
+    /** The condition that an object with OID column {@code oidColumn} of catalog {@code catalog} is no extension member. */
+    static String notInExtension(String catalog, String oidColumn) {
+        return " NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog." + catalog
+                + "'::regclass AND e.objid = " + oidColumn + " AND e.deptype = 'e') ";
+    }
+}

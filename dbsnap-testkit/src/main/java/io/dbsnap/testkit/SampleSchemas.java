@@ -1,0 +1,33 @@
+package io.dbsnap.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** SQL scripts of sample schemas for demos and tests. */
+public final class SampleSchemas {
+
+    private SampleSchemas() {
+    }
+
+    /**
+     * A small application in schema {@code app}: two tables with keys, a check, defaults and
+     * identity columns, an index, a trigger function and its trigger, row-level security with a
+     * policy, and a few rows.
+     */
+    public static String demo() {
+        return resource("demo-schema.sql");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SampleSchemas.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the dbsnap-testkit jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
