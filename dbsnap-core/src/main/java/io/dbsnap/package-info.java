@@ -1,0 +1,2 @@
+/** dbsnap: snapshots of PostgreSQL databases in pure Java. */
+package io.dbsnap;

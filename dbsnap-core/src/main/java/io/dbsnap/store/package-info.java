@@ -1,0 +1,2 @@
+/** A directory of snapshots: file naming, atomic writing and listing. */
+package io.dbsnap.store;
