@@ -27,6 +27,16 @@ class ServerProvisionerTest {
     }
 
     @Test
+    void theDemoFallsBackToPostgresFromMavenCentralOnABareMachine(@TempDir Path emptyDir) {
+        ServerProvisioner bareMachine = new ServerProvisioner(name -> null, BinaryLocator.searching(List.of(emptyDir)));
+
+        PostgresServer server = bareMachine.provide(true);
+
+        assertThat(server.majorVersion()).isEqualTo(Integer.parseInt(PostgresServer.DEFAULT_EMBEDDED_VERSION));
+        assertThat(server.toString()).contains("from Maven Central");
+    }
+
+    @Test
     void aGivenUrlIsUsedAsIsWithoutStartingAServer(@TempDir Path emptyDir) throws Exception {
         PostgresServer real = PostgresServer.shared();
         String url = "postgresql://" + real.user() + ":" + URLEncoder.encode(real.password(), StandardCharsets.UTF_8)
