@@ -1,12 +1,8 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Policy;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +13,7 @@ final class PolicyReader {
     }
 
     static List<Policy> read(Connection connection, SchemaFilter filter) throws SQLException {
-        List<Policy> policies = new ArrayList<>();
-        try (PreparedStatement s = filter.prepare(connection,
+        return CatalogQuery.list(connection, filter,
                 "SELECT n.nspname, c.relname, p.polname, p.polpermissive,"
                         + " CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE'"
                         + " WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,"
@@ -30,15 +25,9 @@ final class PolicyReader {
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE c.relkind = 'r' AND"
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
-                        + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", p.polname COLLATE \"C\"");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                Array roles = rs.getArray(6);
-                policies.add(new Policy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getString(5), List.of((String[]) roles.getArray()), Optional.ofNullable(rs.getString(7)),
+                        + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", p.polname COLLATE \"C\"",
+                rs -> new Policy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                        List.of((String[]) rs.getArray(6).getArray()), Optional.ofNullable(rs.getString(7)),
                         Optional.ofNullable(rs.getString(8))));
-            }
-        }
-        return policies;
     }
 }
