@@ -5,8 +5,11 @@ package io.dbsnap.catalog;
  *
  * @param definition as the server renders it ({@code pg_get_constraintdef}), e.g.
  *                   {@code PRIMARY KEY (id)}
+ * @param local      defined on this table, not only inherited
+ * @param validated  false for a constraint added {@code NOT VALID}
  */
-public record Constraint(String schema, String table, String name, Type type, String definition) {
+public record Constraint(QualifiedName table, String name, Type type, String definition, boolean local,
+                         boolean validated) {
 
     /** {@code pg_constraint.contype}. */
     public enum Type {
@@ -25,6 +28,6 @@ public record Constraint(String schema, String table, String name, Type type, St
     }
 
     public ObjectId id() {
-        return ObjectId.of(ObjectKind.CONSTRAINT, schema, table + "." + name);
+        return ObjectId.of(ObjectKind.CONSTRAINT, table.schema(), table.name() + "." + name);
     }
 }

@@ -6,9 +6,9 @@ package io.dbsnap.catalog;
  * @param definition the full {@code CREATE INDEX} statement as the server renders it
  *                   ({@code pg_get_indexdef})
  */
-public record Index(String schema, String table, String name, String definition) {
+public record Index(QualifiedName name, QualifiedName table, String definition) {
 
     public ObjectId id() {
-        return ObjectId.of(ObjectKind.INDEX, schema, name);
+        return ObjectId.of(ObjectKind.INDEX, name.schema(), name.name());
     }
 }

@@ -1,13 +1,19 @@
 package io.dbsnap.catalog;
 
-/** The kinds of database object the Catalog describes. */
+/** The kinds of database object the Catalog describes, in the order a script creates them. */
 public enum ObjectKind {
     SCHEMA,
-    TABLE,
-    CONSTRAINT,
-    INDEX,
+    EXTENSION,
+    TYPE,
     FUNCTION,
     PROCEDURE,
+    AGGREGATE,
+    SEQUENCE,
+    TABLE,
+    VIEW,
+    MATERIALIZED_VIEW,
+    CONSTRAINT,
+    INDEX,
     TRIGGER,
     POLICY
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param using     the USING expression as the server renders it
  * @param withCheck the WITH CHECK expression as the server renders it
  */
-public record Policy(String schema, String table, String name, boolean permissive, String command,
+public record Policy(QualifiedName table, String name, boolean permissive, String command,
                      List<String> roles, Optional<String> using, Optional<String> withCheck) {
 
     public Policy {
@@ -19,6 +19,6 @@ public record Policy(String schema, String table, String name, boolean permissiv
     }
 
     public ObjectId id() {
-        return ObjectId.of(ObjectKind.POLICY, schema, table + "." + name);
+        return ObjectId.of(ObjectKind.POLICY, table.schema(), table.name() + "." + name);
     }
 }

@@ -1,14 +1,24 @@
 package io.dbsnap.catalog;
 
 /**
- * A function or procedure.
+ * A function, procedure or aggregate.
  *
  * @param signature  the identity arguments ({@code pg_get_function_identity_arguments})
- * @param definition the full {@code CREATE OR REPLACE} statement ({@code pg_get_functiondef})
+ * @param definition the full CREATE statement, without a final semicolon
  */
-public record Routine(String schema, String name, String signature, boolean procedure, String definition) {
+public record Routine(QualifiedName name, String signature, Kind kind, String definition) {
+
+    /** {@code pg_proc.prokind}, as far as a dump distinguishes. */
+    public enum Kind {
+        FUNCTION, PROCEDURE, AGGREGATE
+    }
 
     public ObjectId id() {
-        return new ObjectId(procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION, schema, name, signature);
+        ObjectKind objectKind = switch (kind) {
+            case FUNCTION -> ObjectKind.FUNCTION;
+            case PROCEDURE -> ObjectKind.PROCEDURE;
+            case AGGREGATE -> ObjectKind.AGGREGATE;
+        };
+        return new ObjectId(objectKind, name.schema(), name.name(), signature);
     }
 }

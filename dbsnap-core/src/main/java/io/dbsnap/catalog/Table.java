@@ -1,24 +1,50 @@
 package io.dbsnap.catalog;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * An ordinary table.
+ * A table: ordinary, partitioned, or a partition.
  *
- * @param columns            in column order
- * @param constraints        sorted by name
- * @param rowSecurity        {@code ALTER TABLE ... ENABLE ROW LEVEL SECURITY}
- * @param forceRowSecurity   {@code ALTER TABLE ... FORCE ROW LEVEL SECURITY}
+ * @param columns          in column order
+ * @param constraints      sorted by name
+ * @param unlogged         {@code CREATE UNLOGGED TABLE}
+ * @param options          storage parameters as {@code name=value} ({@code WITH (...)}), sorted;
+ *                         TOAST parameters prefixed {@code toast.}
+ * @param partitionKey     for a partitioned table, {@code RANGE (col)} etc. ({@code pg_get_partkeydef})
+ * @param partitionOf      for a partition, its parent
+ * @param partitionBound   for a partition, {@code FOR VALUES ...} or {@code DEFAULT}
+ * @param inherits         parents of a table that uses (non-partition) inheritance, in order
+ * @param replicaIdentity  {@code d} default, {@code n} nothing, {@code f} full, {@code i} index
+ * @param replicaIndex     the index of {@code REPLICA IDENTITY USING INDEX}
+ * @param rowSecurity      {@code ALTER TABLE ... ENABLE ROW LEVEL SECURITY}
+ * @param forceRowSecurity {@code ALTER TABLE ... FORCE ROW LEVEL SECURITY}
  */
-public record Table(String schema, String name, List<Column> columns, List<Constraint> constraints,
-                    boolean rowSecurity, boolean forceRowSecurity) {
+public record Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, boolean unlogged,
+                    List<String> options, Optional<String> partitionKey, Optional<QualifiedName> partitionOf,
+                    Optional<String> partitionBound, List<QualifiedName> inherits, String replicaIdentity,
+                    Optional<String> replicaIndex, boolean rowSecurity, boolean forceRowSecurity) {
 
     public Table {
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
+        options = List.copyOf(options);
+        inherits = List.copyOf(inherits);
+    }
+
+    public String schema() {
+        return name.schema();
+    }
+
+    public boolean isPartitioned() {
+        return partitionKey.isPresent();
+    }
+
+    public boolean isPartition() {
+        return partitionOf.isPresent();
     }
 
     public ObjectId id() {
-        return ObjectId.of(ObjectKind.TABLE, schema, name);
+        return ObjectId.of(ObjectKind.TABLE, name.schema(), name.name());
     }
 }

@@ -1,5 +1,7 @@
 package io.dbsnap.dumper;
 
+import io.dbsnap.catalog.QualifiedName;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,9 +10,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Runs one bulk catalog query restricted to the dumped schemas and maps its rows. */
-final class CatalogQuery {
+/**
+ * Runs the bulk catalog queries of one read: restricted to the dumped schemas, on one
+ * connection, aware of the server version where the catalogs differ.
+ *
+ * @param serverVersion {@code server_version_num}, e.g. 150004
+ */
+record CatalogQuery(Connection connection, SchemaFilter filter, int serverVersion) {
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
@@ -18,11 +26,12 @@ final class CatalogQuery {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private CatalogQuery() {
+    boolean atLeast(int majorVersion) {
+        return serverVersion >= majorVersion * 10000;
     }
 
-    /** The rows of {@code sql}, whose only parameters are those of {@link SchemaFilter#SQL}. */
-    static <T> List<T> list(Connection connection, SchemaFilter filter, String sql, Row<T> row) throws SQLException {
+    /** The rows of {@code sql}, whose only parameters are the two of {@link SchemaFilter#SQL}. */
+    <T> List<T> list(String sql, Row<T> row) throws SQLException {
         List<T> result = new ArrayList<>();
         try (PreparedStatement s = filter.prepare(connection, sql); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -33,8 +42,7 @@ final class CatalogQuery {
     }
 
     /** The rows of {@code sql} grouped by its first column, an OID, in the order the query gives. */
-    static <T> Map<Long, List<T>> groupedByOid(Connection connection, SchemaFilter filter, String sql, Row<T> row)
-            throws SQLException {
+    <T> Map<Long, List<T>> groupedByOid(String sql, Row<T> row) throws SQLException {
         Map<Long, List<T>> result = new HashMap<>();
         try (PreparedStatement s = filter.prepare(connection, sql); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -42,5 +50,18 @@ final class CatalogQuery {
             }
         }
         return result;
+    }
+
+    static Optional<QualifiedName> qualifiedName(ResultSet rs, int schemaColumn)
+            throws SQLException {
+        String schema = rs.getString(schemaColumn);
+        String name = rs.getString(schemaColumn + 1);
+        return schema == null || name == null ? Optional.empty()
+                : Optional.of(new QualifiedName(schema, name));
+    }
+
+    static List<String> strings(ResultSet rs, int column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }

@@ -2,14 +2,15 @@ package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Catalog;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
 /**
  * Reads the catalog of a database into a {@link Catalog}: a fixed number of bulk queries, one or
- * a few per object kind, all in one read-only repeatable-read transaction so that they see one
- * point in time.
+ * a few per object kind whatever the number of objects, all in one read-only repeatable-read
+ * transaction so that they see one point in time.
  */
 public final class CatalogReader {
 
@@ -41,24 +42,42 @@ public final class CatalogReader {
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setReadOnly(true);
         try {
-            try (Statement s = connection.createStatement()) {
-                // With an empty search_path the server qualifies every name it renders
-                // (format_type, pg_get_expr, pg_get_*def), so the DDL does not depend on the
-                // search_path of whoever restores it. pg_dump does the same.
-                s.execute("SELECT pg_catalog.set_config('search_path', '', true)");
-            }
-            return new Catalog(
-                    SchemaReader.read(connection, filter),
-                    TableReader.read(connection, filter),
-                    IndexReader.read(connection, filter),
-                    RoutineReader.read(connection, filter),
-                    TriggerReader.read(connection, filter),
-                    PolicyReader.read(connection, filter));
+            return readInTransaction(connection);
         } finally {
             connection.rollback();
             connection.setReadOnly(readOnly);
             connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    private Catalog readInTransaction(Connection connection) throws SQLException {
+        int serverVersion;
+        try (Statement s = connection.createStatement()) {
+            // With an empty search_path the server qualifies every name it renders
+            // (format_type, pg_get_expr, pg_get_*def, regproc), so the DDL does not depend on
+            // the search_path of whoever restores it. pg_dump does the same.
+            s.execute("SELECT pg_catalog.set_config('search_path', '', true)");
+            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int")) {
+                rs.next();
+                serverVersion = rs.getInt(1);
+            }
+        }
+        CatalogQuery query = new CatalogQuery(connection, filter, serverVersion);
+        SequenceReader.Sequences sequences = SequenceReader.read(query);
+        return new Catalog(
+                SchemaReader.read(query),
+                ExtensionReader.read(query),
+                TypeReader.read(query),
+                sequences.plain(),
+                TableReader.read(query, sequences),
+                ViewReader.read(query),
+                IndexReader.read(query),
+                IndexReader.attachments(query),
+                RoutineReader.read(query),
+                TriggerReader.read(query),
+                PolicyReader.read(query),
+                CommentReader.read(query),
+                DependencyReader.read(query));
     }
 }

@@ -1,7 +1,9 @@
 package io.dbsnap.dumper;
 
+import static io.dbsnap.dumper.CatalogQuery.strings;
+
 import io.dbsnap.catalog.Policy;
-import java.sql.Connection;
+import io.dbsnap.catalog.QualifiedName;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +14,8 @@ final class PolicyReader {
     private PolicyReader() {
     }
 
-    static List<Policy> read(Connection connection, SchemaFilter filter) throws SQLException {
-        return CatalogQuery.list(connection, filter,
-                "SELECT n.nspname, c.relname, p.polname, p.polpermissive,"
+    static List<Policy> read(CatalogQuery query) throws SQLException {
+        return query.list("SELECT n.nspname, c.relname, p.polname, p.polpermissive,"
                         + " CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE'"
                         + " WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,"
                         // role OID 0 stands for PUBLIC
@@ -23,11 +24,11 @@ final class PolicyReader {
                         + " pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)"
                         + " FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relkind = 'r' AND"
+                        + " WHERE c.relkind IN ('r', 'p') AND"
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", p.polname COLLATE \"C\"",
-                rs -> new Policy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-                        List.of((String[]) rs.getArray(6).getArray()), Optional.ofNullable(rs.getString(7)),
+                rs -> new Policy(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getBoolean(4),
+                        rs.getString(5), strings(rs, 6), Optional.ofNullable(rs.getString(7)),
                         Optional.ofNullable(rs.getString(8))));
     }
 }

@@ -1,5 +1,6 @@
 package io.dbsnap.dumper;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,14 +9,13 @@ import java.util.List;
 /**
  * Which schemas are dumped: the named ones, or every schema that is not a system schema and not
  * created by an extension. Every catalog query joins {@code pg_namespace n} and appends
- * {@link #SQL} with the schema list as its one parameter.
+ * {@link #SQL}, whose two parameters are the schema list.
  */
 record SchemaFilter(List<String> schemas) {
 
     static final String SQL = " n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'"
             + " AND (cardinality(?::text[]) = 0 OR n.nspname = ANY(?::text[]))"
-            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_namespace'::regclass"
-            + " AND e.objid = n.oid AND e.deptype = 'e')";
+            + " AND" + notInExtension("pg_namespace", "n.oid");
 
     SchemaFilter {
         schemas = List.copyOf(schemas);
@@ -25,18 +25,18 @@ record SchemaFilter(List<String> schemas) {
         return new SchemaFilter(List.of());
     }
 
-    /** Prepares {@code sql}, which must end with {@link #SQL} as its only parameters. */
+    /** Prepares {@code sql}, whose only parameters are the two of {@link #SQL}. */
     PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        java.sql.Array names = connection.createArrayOf("text", schemas.toArray());
+        Array names = connection.createArrayOf("text", schemas.toArray());
         statement.setArray(1, names);
         statement.setArray(2, names);
         return statement;
     }
 
-    /** The condition that an object with OID column {@code oidColumn} of catalog {@code catalog} is no extension member. */
+    /** The condition that the object {@code oidColumn} of catalog {@code catalog} is no extension member. */
     static String notInExtension(String catalog, String oidColumn) {
         return " NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog." + catalog
-                + "'::regclass AND e.objid = " + oidColumn + " AND e.deptype = 'e') ";
+                + "'::pg_catalog.regclass AND e.objid = " + oidColumn + " AND e.deptype = 'e') ";
     }
 }

@@ -1,7 +1,6 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Schema;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -11,9 +10,9 @@ final class SchemaReader {
     private SchemaReader() {
     }
 
-    static List<Schema> read(Connection connection, SchemaFilter filter) throws SQLException {
-        return CatalogQuery.list(connection, filter,
-                "SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE" + SchemaFilter.SQL + " ORDER BY n.nspname COLLATE \"C\"",
+    static List<Schema> read(CatalogQuery query) throws SQLException {
+        return query.list("SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE" + SchemaFilter.SQL
+                        + " ORDER BY n.nspname COLLATE \"C\"",
                 rs -> new Schema(rs.getString(1)));
     }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.Column;
+import io.dbsnap.catalog.Column.Generated;
 import io.dbsnap.catalog.Column.Identity;
 import io.dbsnap.catalog.Constraint;
 import io.dbsnap.catalog.Policy;
+import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.Schema;
+import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.testkit.PostgresTest;
 import io.dbsnap.testkit.TestDatabase;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 @PostgresTest
 class CatalogReaderTest {
 
+    private static final QualifiedName ORDER = new QualifiedName("Sales Dept", "Order");
     private static Catalog catalog;
 
     @BeforeAll
@@ -61,12 +65,17 @@ class CatalogReaderTest {
         Table order = table("Order");
 
         assertThat(order.schema()).isEqualTo("Sales Dept");
+        // an identity sequence of an integer column: START 1, INCREMENT 1, MINVALUE 1,
+        // MAXVALUE 2^31-1, CACHE 1 (CREATE SEQUENCE defaults, PostgreSQL docs)
+        Sequence idSequence = new Sequence(new QualifiedName("Sales Dept", "Order_id_seq"), "integer", 1, 1, 1,
+                2147483647L, 1, false, Optional.empty());
         assertThat(order.columns()).containsExactly(
-                new Column("id", "integer", true, Optional.empty(), Identity.ALWAYS),
-                new Column("code", "character varying(12)", true, Optional.empty(), Identity.NONE),
-                new Column("amount", "numeric(10,2)", false, Optional.of("0"), Identity.NONE),
-                new Column("placed", "timestamp with time zone", true, Optional.of("now()"), Identity.NONE),
-                new Column("tags", "text[]", false, Optional.empty(), Identity.NONE));
+                new Column("id", "integer", Optional.empty(), true, Optional.empty(), Generated.NONE, Identity.ALWAYS,
+                        Optional.of(idSequence), true, Optional.empty(), Optional.empty(), Optional.empty()),
+                Column.of("code", "character varying(12)", true, Optional.empty()),
+                Column.of("amount", "numeric(10,2)", false, Optional.of("0")),
+                Column.of("placed", "timestamp with time zone", true, Optional.of("now()")),
+                Column.of("tags", "text[]", false, Optional.empty()));
         assertThat(order.rowSecurity()).isTrue();
         assertThat(order.forceRowSecurity()).isFalse();
     }
@@ -74,13 +83,13 @@ class CatalogReaderTest {
     @Test
     void readsConstraintsAsTheServerRendersThem() {
         assertThat(table("Order").constraints()).containsExactly(
-                new Constraint("Sales Dept", "Order", "amount_positive", Constraint.Type.CHECK, "CHECK ((amount >= (0)::numeric))"),
-                new Constraint("Sales Dept", "Order", "order_pk", Constraint.Type.PRIMARY_KEY, "PRIMARY KEY (id)"));
+                new Constraint(ORDER, "amount_positive", Constraint.Type.CHECK, "CHECK ((amount >= (0)::numeric))", true, true),
+                new Constraint(ORDER, "order_pk", Constraint.Type.PRIMARY_KEY, "PRIMARY KEY (id)", true, true));
     }
 
     @Test
     void readsPolicies() {
-        assertThat(catalog.policies()).containsExactly(new Policy("Sales Dept", "Order", "only_big", false, "SELECT",
+        assertThat(catalog.policies()).containsExactly(new Policy(ORDER, "only_big", false, "SELECT",
                 List.of("public"), Optional.of("(amount > (100)::numeric)"), Optional.empty()));
     }
 
@@ -88,14 +97,14 @@ class CatalogReaderTest {
     void leavesExtensionMembersOut() {
         // pgcrypto puts dozens of functions into public; they belong to CREATE EXTENSION.
         assertThat(catalog.routines()).isEmpty();
-        assertThat(catalog.tables()).extracting(Table::name).containsExactly("Order", "plain");
+        assertThat(catalog.tables()).extracting(t -> t.name().name()).containsExactly("Order", "plain");
     }
 
     @Test
     void readsOnlyTheChosenSchemas(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {
             Catalog onlyPublic = CatalogReader.schemas("public").read(c);
-            assertThat(onlyPublic.tables()).extracting(Table::name).containsExactly("plain");
+            assertThat(onlyPublic.tables()).extracting(t -> t.name().name()).containsExactly("plain");
             assertThat(onlyPublic.policies()).isEmpty();
         }
     }
@@ -111,6 +120,6 @@ class CatalogReaderTest {
     }
 
     private static Table table(String name) {
-        return catalog.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return catalog.tables().stream().filter(t -> t.name().name().equals(name)).findFirst().orElseThrow();
     }
 }

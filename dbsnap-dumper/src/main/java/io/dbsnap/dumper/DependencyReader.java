@@ -1,0 +1,75 @@
+package io.dbsnap.dumper;
+
+import io.dbsnap.catalog.Dependency;
+import io.dbsnap.catalog.ObjectId;
+import io.dbsnap.catalog.ObjectKind;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads the creation-order dependencies between dumped objects from {@code pg_depend}, in one
+ * query: both ends are mapped in SQL to the identity the Catalog gives the object (a view's rule
+ * to its view, a column default or check to its table, a table's row type or an array type to
+ * what it describes), so the planner never sees an OID.
+ */
+final class DependencyReader {
+
+    private DependencyReader() {
+    }
+
+    static List<Dependency> read(CatalogQuery query) throws SQLException {
+        String relationKind = "CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED_VIEW'"
+                + " WHEN 'c' THEN 'TYPE' ELSE 'TABLE' END";
+        // A multirange type (PostgreSQL 14+) is created with its range type.
+        String multirange = query.atLeast(14)
+                ? " LEFT JOIN pg_catalog.pg_range mr ON mr.rngmultitypid = b.oid LEFT JOIN pg_catalog.pg_type r ON r.oid = mr.rngtypid"
+                : " LEFT JOIN (SELECT NULL::oid AS oid, NULL::name AS typname) r ON false";
+        String sql = "WITH ns AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n WHERE" + SchemaFilter.SQL + "),"
+                + " relations(oid, kind, schema, name) AS ("
+                + "  SELECT c.oid, " + relationKind + ", ns.nspname,"
+                + "   CASE WHEN c.relkind = 'c' THEN (SELECT typname FROM pg_catalog.pg_type WHERE oid = c.reltype) ELSE c.relname END"
+                + "  FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace"
+                + "  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c') AND" + SchemaFilter.notInExtension("pg_class", "c.oid") + "),"
+                + " objects(classid, oid, kind, schema, name, signature) AS ("
+                + "  SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, oid, kind, schema, name, '' FROM relations"
+                + "  UNION ALL SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,"
+                + "   CASE WHEN rel.oid IS NOT NULL THEN rel.kind ELSE 'TYPE' END,"
+                + "   COALESCE(rel.schema, ns.nspname), COALESCE(rel.name, r.typname, b.typname), ''"
+                // an array type stands for its element type, a row type for its relation
+                + "  FROM pg_catalog.pg_type t"
+                + "  LEFT JOIN pg_catalog.pg_type el ON t.typelem <> 0 AND el.typarray = t.oid"
+                + "  JOIN pg_catalog.pg_type b ON b.oid = COALESCE(el.oid, t.oid)" + multirange
+                + "  JOIN ns ON ns.oid = b.typnamespace"
+                + "  LEFT JOIN relations rel ON rel.oid = b.typrelid"
+                + "  WHERE" + SchemaFilter.notInExtension("pg_type", "b.oid")
+                + "  UNION ALL SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,"
+                + "   CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,"
+                + "   ns.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)"
+                + "  FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace"
+                + "  WHERE" + SchemaFilter.notInExtension("pg_proc", "p.oid")
+                + "  UNION ALL SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, w.oid, rel.kind, rel.schema, rel.name, ''"
+                + "  FROM pg_catalog.pg_rewrite w JOIN relations rel ON rel.oid = w.ev_class"
+                + "  UNION ALL SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, ad.oid, rel.kind, rel.schema, rel.name, ''"
+                + "  FROM pg_catalog.pg_attrdef ad JOIN relations rel ON rel.oid = ad.adrelid"
+                + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid, rel.kind, rel.schema, rel.name, ''"
+                + "  FROM pg_catalog.pg_constraint co JOIN relations rel ON rel.oid = co.conrelid WHERE co.contype = 'c'"
+                + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid, 'TYPE', ns.nspname, t.typname, ''"
+                + "  FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_type t ON t.oid = co.contypid"
+                + "  JOIN ns ON ns.oid = t.typnamespace"
+                + " )"
+                + " SELECT DISTINCT d.kind, d.schema, d.name, d.signature, r.kind, r.schema, r.name, r.signature"
+                + " FROM pg_catalog.pg_depend dep"
+                + " JOIN objects d ON d.classid = dep.classid AND d.oid = dep.objid"
+                + " JOIN objects r ON r.classid = dep.refclassid AND r.oid = dep.refobjid"
+                + " WHERE dep.deptype = 'n'"
+                + " AND (d.kind, d.schema, d.name, d.signature) IS DISTINCT FROM (r.kind, r.schema, r.name, r.signature)";
+        List<Dependency> dependencies = new ArrayList<>(query.list(sql, rs -> new Dependency(
+                new ObjectId(ObjectKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)),
+                new ObjectId(ObjectKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8)))));
+        dependencies.sort(Comparator.comparing((Dependency d) -> d.dependent().toString())
+                .thenComparing(d -> d.referenced().toString()));
+        return dependencies;
+    }
+}

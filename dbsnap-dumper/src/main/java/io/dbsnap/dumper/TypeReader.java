@@ -1,0 +1,110 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.dumper.CatalogQuery.qualifiedName;
+import static io.dbsnap.dumper.CatalogQuery.strings;
+
+import io.dbsnap.catalog.CompositeType;
+import io.dbsnap.catalog.DomainType;
+import io.dbsnap.catalog.EnumType;
+import io.dbsnap.catalog.QualifiedName;
+import io.dbsnap.catalog.RangeType;
+import io.dbsnap.catalog.UserType;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads enum, domain, composite and range types: one query per kind, one for domain checks, one for attributes. */
+final class TypeReader {
+
+    private static final String TYPES = " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE" + SchemaFilter.notInExtension("pg_type", "t.oid") + "AND" + SchemaFilter.SQL;
+
+    /** Two columns: the schema and name of a collation, operator class or function, by OID; NULL for 0. */
+    private static String nameOf(String catalog, String nameColumn, String schemaColumn, String oidExpression) {
+        return nameOf(catalog, nameColumn, schemaColumn, oidExpression, "true");
+    }
+
+    /** As {@link #nameOf(String, String, String, String)}, but NULL unless {@code condition} holds. */
+    private static String nameOf(String catalog, String nameColumn, String schemaColumn, String oidExpression,
+                                 String condition) {
+        return "CASE WHEN " + condition + " THEN (SELECT x.nspname FROM pg_catalog." + catalog
+                + " o JOIN pg_catalog.pg_namespace x ON x.oid = o." + schemaColumn + " WHERE o.oid = " + oidExpression
+                + ") END, CASE WHEN " + condition + " THEN (SELECT o." + nameColumn + " FROM pg_catalog." + catalog
+                + " o WHERE o.oid = " + oidExpression + ") END";
+    }
+
+    private TypeReader() {
+    }
+
+    static List<UserType> read(CatalogQuery query) throws SQLException {
+        List<UserType> types = new ArrayList<>();
+        types.addAll(enums(query));
+        types.addAll(domains(query));
+        types.addAll(composites(query));
+        types.addAll(ranges(query));
+        types.sort(Comparator.comparing((UserType t) -> t.name().schema()).thenComparing(t -> t.name().name()));
+        return types;
+    }
+
+    private static List<EnumType> enums(CatalogQuery query) throws SQLException {
+        return query.list("SELECT n.nspname, t.typname, ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e"
+                        + " WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)" + TYPES + " AND t.typtype = 'e'",
+                rs -> new EnumType(new QualifiedName(rs.getString(1), rs.getString(2)), strings(rs, 3)));
+    }
+
+    private static List<DomainType> domains(CatalogQuery query) throws SQLException {
+        Map<Long, List<DomainType.DomainConstraint>> checks = query.groupedByOid(
+                "SELECT co.contypid, co.conname, pg_catalog.pg_get_constraintdef(co.oid), co.convalidated"
+                        + " FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_type t ON t.oid = co.contypid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+                        + " WHERE co.contype = 'c' AND" + SchemaFilter.SQL + " ORDER BY co.contypid, co.conname COLLATE \"C\"",
+                rs -> new DomainType.DomainConstraint(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+        return query.list("SELECT t.oid, n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod),"
+                        + nameOf("pg_collation", "collname", "collnamespace", "t.typcollation",
+                        "t.typcollation <> b.typcollation") + ","
+                        + " pg_catalog.pg_get_expr(t.typdefaultbin, 'pg_catalog.pg_type'::pg_catalog.regclass), t.typnotnull"
+                        + TYPES.replace(" WHERE", " JOIN pg_catalog.pg_type b ON b.oid = t.typbasetype WHERE")
+                        + " AND t.typtype = 'd'",
+                rs -> new DomainType(new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4),
+                        qualifiedName(rs, 5), Optional.ofNullable(rs.getString(7)), rs.getBoolean(8),
+                        checks.getOrDefault(rs.getLong(1), List.of())));
+    }
+
+    private static List<CompositeType> composites(CatalogQuery query) throws SQLException {
+        Map<Long, List<CompositeType.Attribute>> attributes = query.groupedByOid(
+                "SELECT t.oid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
+                        + nameOf("pg_collation", "collname", "collnamespace", "a.attcollation",
+                        "a.attcollation <> at.typcollation")
+                        + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.typrelid = a.attrelid"
+                        + " JOIN pg_catalog.pg_type at ON at.oid = a.atttypid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+                        + " WHERE t.typtype = 'c' AND a.attnum > 0 AND NOT a.attisdropped AND" + SchemaFilter.SQL
+                        + " ORDER BY t.oid, a.attnum",
+                rs -> new CompositeType.Attribute(rs.getString(2), rs.getString(3), qualifiedName(rs, 4)));
+        return query.list("SELECT t.oid, n.nspname, t.typname" + TYPES
+                        + " AND t.typtype = 'c' AND (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c'",
+                rs -> new CompositeType(new QualifiedName(rs.getString(2), rs.getString(3)),
+                        attributes.getOrDefault(rs.getLong(1), List.of())));
+    }
+
+    private static List<RangeType> ranges(CatalogQuery query) throws SQLException {
+        // Multiranges (and rngmultitypid) exist from PostgreSQL 14 on.
+        String multirange = query.atLeast(14) ? nameOf("pg_type", "typname", "typnamespace", "r.rngmultitypid")
+                : "NULL, NULL";
+        return query.list("SELECT n.nspname, t.typname, pg_catalog.format_type(r.rngsubtype, NULL), "
+                        + nameOf("pg_opclass", "opcname", "opcnamespace", "r.rngsubopc",
+                        "NOT (SELECT opcdefault FROM pg_catalog.pg_opclass WHERE oid = r.rngsubopc)") + ","
+                        + nameOf("pg_collation", "collname", "collnamespace", "r.rngcollation",
+                        "r.rngcollation <> 0 AND r.rngcollation <> st.typcollation") + ","
+                        + nameOf("pg_proc", "proname", "pronamespace", "r.rngcanonical") + ","
+                        + nameOf("pg_proc", "proname", "pronamespace", "r.rngsubdiff") + "," + multirange
+                        + TYPES.replace(" WHERE", " JOIN pg_catalog.pg_range r ON r.rngtypid = t.oid"
+                        + " JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype WHERE") + " AND t.typtype = 'r'",
+                rs -> new RangeType(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
+                        qualifiedName(rs, 4), qualifiedName(rs, 6), qualifiedName(rs, 8), qualifiedName(rs, 10),
+                        qualifiedName(rs, 12)));
+    }
+}
