@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param columns          in column order
  * @param constraints      sorted by name
  * @param unlogged         {@code CREATE UNLOGGED TABLE}
- * @param options          storage parameters as {@code name=value} ({@code WITH (...)}), sorted;
+ * @param options          storage parameters as {@code name=value} ({@code WITH (...)}) in the order set;
  *                         TOAST parameters prefixed {@code toast.}
  * @param partitionKey     for a partitioned table, {@code RANGE (col)} etc. ({@code pg_get_partkeydef})
  * @param partitionOf      for a partition, its parent

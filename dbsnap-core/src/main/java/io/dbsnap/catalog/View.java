@@ -7,7 +7,7 @@ import java.util.Optional;
  * A view or materialized view.
  *
  * @param definition  the query as {@code pg_get_viewdef} renders it, without a final semicolon
- * @param options     {@code WITH (...)} options such as {@code security_barrier=true}, sorted,
+ * @param options     {@code WITH (...)} options such as {@code security_barrier=true}, in the order set,
  *                    without the check option
  * @param checkOption {@code LOCAL} or {@code CASCADED}
  */

@@ -32,9 +32,10 @@ final class TableReader {
         Map<Long, List<Column>> columns = readColumns(query, sequences);
         Map<Long, List<Constraint>> constraints = readConstraints(query);
         return query.list("SELECT c.oid, n.nspname, c.relname, c.relpersistence = 'u',"
-                        + " ARRAY(SELECT x FROM unnest(c.reloptions) x ORDER BY 1)"
-                        + " || ARRAY(SELECT 'toast.' || x FROM pg_catalog.pg_class tc, unnest(tc.reloptions) x"
-                        + "    WHERE tc.oid = c.reltoastrelid ORDER BY 1),"
+                        // options in the catalog's order, which is the order they were set in
+                        + " ARRAY(SELECT x FROM unnest(c.reloptions) WITH ORDINALITY AS o(x, i) ORDER BY i)"
+                        + " || ARRAY(SELECT 'toast.' || x FROM pg_catalog.pg_class tc,"
+                        + "    unnest(tc.reloptions) WITH ORDINALITY AS o(x, i) WHERE tc.oid = c.reltoastrelid ORDER BY i),"
                         + " CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,"
                         + " (SELECT pn.nspname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent"
                         + "    JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid AND c.relispartition),"

@@ -17,7 +17,8 @@ final class ViewReader {
     static List<View> read(CatalogQuery query) throws SQLException {
         // The check option is stored among the reloptions but written as WITH ... CHECK OPTION.
         return query.list("SELECT n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid),"
-                        + " ARRAY(SELECT x FROM unnest(c.reloptions) x WHERE x NOT LIKE 'check\\_option=%' ORDER BY 1),"
+                        + " ARRAY(SELECT x FROM unnest(c.reloptions) WITH ORDINALITY AS o(x, i)"
+                        + " WHERE x NOT LIKE 'check\\_option=%' ORDER BY i),"
                         + " (SELECT upper(substr(x, 14)) FROM unnest(c.reloptions) x WHERE x LIKE 'check\\_option=%')"
                         + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE c.relkind IN ('v', 'm') AND" + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND"

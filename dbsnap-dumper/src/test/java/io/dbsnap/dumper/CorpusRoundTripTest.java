@@ -37,12 +37,7 @@ class CorpusRoundTripTest {
             String expected = withoutPublicSchemaEntry(PgDump.run(src, "--schema-only", "--no-owner", "--no-privileges"));
             assertThat(expected).contains("CREATE TABLE");
             String actual = PgDump.run(dst, "--schema-only", "--no-owner", "--no-privileges");
-            if (System.getenv("DBSNAP_DEBUG_DIR") != null) {
-                Path debug = Path.of(System.getenv("DBSNAP_DEBUG_DIR"));
-                Files.writeString(debug.resolve(Path.of(file).getFileName() + ".expected"), expected);
-                Files.writeString(debug.resolve(Path.of(file).getFileName() + ".actual"), actual);
-                Files.writeString(debug.resolve(Path.of(file).getFileName() + ".dbsnap"), RoundTrip.dump(src));
-            }
+            RoundTrip.debug(Path.of(file).getFileName().toString(), expected, actual, RoundTrip.dump(src));
             assertThat(actual).isEqualTo(expected);
         }
     }
