@@ -2,18 +2,14 @@ package io.dbsnap.dumper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbsnap.catalog.Catalog;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.SampleSchemas;
 import io.dbsnap.testkit.TestDatabase;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +26,9 @@ class DdlRoundTripTest {
              TestDatabase viaJdbc = server.createDatabase("roundtrip_jdbc");
              TestDatabase viaPsql = server.createDatabase("roundtrip_psql")) {
             src.execute(SampleSchemas.demo());
-            String script = dump(src);
+            String script = RoundTrip.dump(src);
 
-            try (Connection c = viaJdbc.connect(); Statement s = c.createStatement()) {
-                s.execute(script);
-            }
+            RoundTrip.load(viaJdbc, script);
             Path file = dir.resolve("demo.sql");
             Files.writeString(file, script, StandardCharsets.UTF_8);
             Psql.runFile(viaPsql, file);
@@ -50,17 +44,7 @@ class DdlRoundTripTest {
     void twoDumpsOfAnUnchangedDatabaseAreIdentical() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("deterministic")) {
             db.execute(SampleSchemas.demo());
-            assertThat(dump(db)).isEqualTo(dump(db));
+            assertThat(RoundTrip.dump(db)).isEqualTo(RoundTrip.dump(db));
         }
-    }
-
-    private static String dump(TestDatabase db) throws Exception {
-        Catalog catalog;
-        try (Connection c = db.connect()) {
-            catalog = CatalogReader.allSchemas().read(c);
-        }
-        StringWriter out = new StringWriter();
-        new DdlWriter(out).write(catalog);
-        return out.toString();
     }
 }
