@@ -1,5 +1,7 @@
 package io.dbsnap.catalog;
 
+import java.util.Locale;
+
 /**
  * The stable identity of an object: the same object has the same id in two catalogs of the same
  * database, whatever its OID.
@@ -18,7 +20,7 @@ public record ObjectId(ObjectKind kind, String schema, String name, String signa
     @Override
     public String toString() {
         String qualified = schema.isEmpty() ? name : schema + "." + name;
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + " " + qualified
+        return kind.name().toLowerCase(Locale.ROOT) + " " + qualified
                 + (signature.isEmpty() && kind != ObjectKind.FUNCTION && kind != ObjectKind.PROCEDURE ? "" : "(" + signature + ")");
     }
 }

@@ -1,9 +1,14 @@
 package io.dbsnap.dumper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.testkit.PgDump;
+import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,11 +16,42 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.function.Function;
 
-/** Dumps a database's schema with dbsnap and loads such a dump: the two halves of the oracle round trip. */
+/** The oracle round trip of testing.md: dump with dbsnap, load into empty databases, compare with an oracle. */
 final class RoundTrip {
 
     private RoundTrip() {
+    }
+
+    /** pg_dump --schema-only without owners and grants, which dbsnap leaves out by default. */
+    static String schemaWithoutOwnersOrGrants(TestDatabase db) {
+        return PgDump.run(db, "--schema-only", "--no-owner", "--no-privileges");
+    }
+
+    /**
+     * Dumps {@code src} once, loads the script into one empty database through JDBC and into
+     * another with psql, and asserts that the oracle sees all three alike.
+     *
+     * @return the oracle's text of {@code src}, for further checks of its content
+     */
+    static String assertSurvives(TestDatabase src, Function<TestDatabase, String> oracle, Path dir, String name)
+            throws Exception {
+        try (TestDatabase viaJdbc = src.server().createDatabase(name + "_jdbc");
+             TestDatabase viaPsql = src.server().createDatabase(name + "_psql")) {
+            String script = dump(src);
+            load(viaJdbc, script);
+            Path file = dir.resolve(name + ".sql");
+            Files.writeString(file, script, StandardCharsets.UTF_8);
+            Psql.runFile(viaPsql, file);
+
+            String expected = oracle.apply(src);
+            String actual = oracle.apply(viaJdbc);
+            debug(name, expected, actual, script);
+            assertThat(actual).isEqualTo(expected);
+            assertThat(oracle.apply(viaPsql)).isEqualTo(expected);
+            return expected;
+        }
     }
 
     static String dump(TestDatabase db) throws SQLException {
@@ -44,7 +80,7 @@ final class RoundTrip {
     }
 
     /** With DBSNAP_DEBUG_DIR set, keeps the oracle's two texts and dbsnap's script for a look with diff. */
-    static void debug(String name, String expected, String actual, String script) throws IOException {
+    private static void debug(String name, String expected, String actual, String script) throws IOException {
         String dir = System.getenv("DBSNAP_DEBUG_DIR");
         if (dir != null) {
             Files.writeString(Path.of(dir, name + ".expected"), expected);

@@ -16,13 +16,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClientPrograms {
 
+    /** The local server's bin directory, searched once per JVM (the search runs pg_config). */
+    private static final Optional<PostgresBinaries> LOCAL = BinaryLocator.standard().find();
+
     private ClientPrograms() {
     }
 
     static Path find(String program) {
         String path = System.getenv("PATH");
         List<Path> candidates = new ArrayList<>();
-        BinaryLocator.standard().find().ifPresent(b -> candidates.add(b.binDir().resolve(program)));
+        LOCAL.ifPresent(b -> candidates.add(b.binDir().resolve(program)));
         if (path != null) {
             for (String dir : path.split(":")) {
                 if (!dir.isEmpty()) {

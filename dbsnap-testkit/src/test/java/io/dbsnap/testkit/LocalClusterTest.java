@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class LocalClusterTest {
                 assertThat(calls.get()).isEqualTo(2);
                 assertThat(cluster.port()).isNotEqualTo(taken);
                 PostgresServer server = new PostgresServer(new ServerAddress("127.0.0.1", cluster.port(), "postgres",
-                        LocalCluster.SUPERUSER, cluster.password(), java.util.Map.of()), "retried");
+                        LocalCluster.SUPERUSER, cluster.password(), Map.of()), "retried");
                 assertThat(server.majorVersion()).isPositive();
             } finally {
                 cluster.stop();
