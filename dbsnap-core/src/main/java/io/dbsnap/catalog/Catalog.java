@@ -4,20 +4,25 @@ import java.util.List;
 
 /**
  * Everything dumped from a database's chosen schemas. Every list is sorted by identity so that
- * two reads of an unchanged database give equal catalogs.
+ * two reads of an unchanged database give equal catalogs. Database-wide objects (casts, event
+ * triggers, publications, large objects) are read only when every schema is dumped, as pg_dump does.
  *
  * @param indexAttachments indexes of partitions attached to their partitioned table's index
- * @param dependencies creation-order dependencies between the objects of this catalog
+ * @param dependencies     creation-order dependencies between the objects of this catalog
  */
-public record Catalog(List<Schema> schemas, List<Extension> extensions, List<UserType> types,
-                      List<Sequence> sequences, List<Table> tables, List<View> views, List<Index> indexes,
-                      List<IndexAttachment> indexAttachments,
-                      List<Routine> routines, List<Trigger> triggers, List<Policy> policies, List<Comment> comments,
-                      List<Dependency> dependencies) {
+public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Collation> collations,
+                      List<UserType> types, List<Sequence> sequences, List<Table> tables, List<View> views,
+                      List<Index> indexes, List<IndexAttachment> indexAttachments, List<Routine> routines,
+                      List<Operator> operators, List<Cast> casts, List<TextSearchDictionary> textSearchDictionaries,
+                      List<TextSearchConfiguration> textSearchConfigurations, List<Trigger> triggers,
+                      List<Rule> rules, List<StatisticsObject> statistics, List<Policy> policies,
+                      List<Publication> publications, List<EventTrigger> eventTriggers, List<LargeObject> largeObjects,
+                      List<Comment> comments, List<SecurityLabel> securityLabels, List<Dependency> dependencies) {
 
     public Catalog {
         schemas = List.copyOf(schemas);
         extensions = List.copyOf(extensions);
+        collations = List.copyOf(collations);
         types = List.copyOf(types);
         sequences = List.copyOf(sequences);
         tables = List.copyOf(tables);
@@ -25,9 +30,19 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Use
         indexes = List.copyOf(indexes);
         indexAttachments = List.copyOf(indexAttachments);
         routines = List.copyOf(routines);
+        operators = List.copyOf(operators);
+        casts = List.copyOf(casts);
+        textSearchDictionaries = List.copyOf(textSearchDictionaries);
+        textSearchConfigurations = List.copyOf(textSearchConfigurations);
         triggers = List.copyOf(triggers);
+        rules = List.copyOf(rules);
+        statistics = List.copyOf(statistics);
         policies = List.copyOf(policies);
+        publications = List.copyOf(publications);
+        eventTriggers = List.copyOf(eventTriggers);
+        largeObjects = List.copyOf(largeObjects);
         comments = List.copyOf(comments);
+        securityLabels = List.copyOf(securityLabels);
         dependencies = List.copyOf(dependencies);
     }
 }

@@ -4,16 +4,27 @@ package io.dbsnap.catalog;
 public enum ObjectKind {
     SCHEMA,
     EXTENSION,
+    COLLATION,
     TYPE,
     FUNCTION,
     PROCEDURE,
     AGGREGATE,
+    OPERATOR,
+    CAST,
+    TEXT_SEARCH_DICTIONARY,
+    TEXT_SEARCH_CONFIGURATION,
     SEQUENCE,
     TABLE,
     VIEW,
     MATERIALIZED_VIEW,
+    LARGE_OBJECT,
     CONSTRAINT,
     INDEX,
+    STATISTICS,
+    RULE,
     TRIGGER,
-    POLICY
+    POLICY,
+    PUBLICATION,
+    // last, as in pg_dump: an event trigger must not fire while the rest of the script runs
+    EVENT_TRIGGER
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param partitionKey     for a partitioned table, {@code RANGE (col)} etc. ({@code pg_get_partkeydef})
  * @param partitionOf      for a partition, its parent
  * @param partitionBound   for a partition, {@code FOR VALUES ...} or {@code DEFAULT}
+ * @param ofType           the composite type of a typed table ({@code CREATE TABLE ... OF type})
  * @param inherits         parents of a table that uses (non-partition) inheritance, in order
  * @param replicaIdentity  {@code d} default, {@code n} nothing, {@code f} full, {@code i} index
  * @param replicaIndex     the index of {@code REPLICA IDENTITY USING INDEX}
@@ -22,7 +23,7 @@ import java.util.Optional;
  */
 public record Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, boolean unlogged,
                     List<String> options, Optional<String> partitionKey, Optional<QualifiedName> partitionOf,
-                    Optional<String> partitionBound, List<QualifiedName> inherits, String replicaIdentity,
+                    Optional<String> partitionBound, Optional<QualifiedName> ofType, List<QualifiedName> inherits, String replicaIdentity,
                     Optional<String> replicaIndex, boolean rowSecurity, boolean forceRowSecurity) {
 
     public Table {

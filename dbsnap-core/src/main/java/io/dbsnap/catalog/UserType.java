@@ -1,7 +1,7 @@
 package io.dbsnap.catalog;
 
 /** A type created with CREATE TYPE or CREATE DOMAIN. */
-public sealed interface UserType permits EnumType, DomainType, CompositeType, RangeType {
+public sealed interface UserType permits EnumType, DomainType, CompositeType, RangeType, BaseType {
 
     QualifiedName name();
 

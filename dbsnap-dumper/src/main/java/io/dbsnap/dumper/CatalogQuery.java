@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,17 @@ record CatalogQuery(Connection connection, SchemaFilter filter, int serverVersio
         return result;
     }
 
+    /** The rows of {@code sql}, a query of database-wide objects without parameters. */
+    <T> List<T> listDatabaseWide(String sql, Row<T> row) throws SQLException {
+        List<T> result = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                result.add(row.map(rs));
+            }
+        }
+        return result;
+    }
+
     /** The rows of {@code sql} grouped by its first column, an OID, in the order the query gives. */
     <T> Map<Long, List<T>> groupedByOid(String sql, Row<T> row) throws SQLException {
         Map<Long, List<T>> result = new HashMap<>();
@@ -50,6 +62,10 @@ record CatalogQuery(Connection connection, SchemaFilter filter, int serverVersio
             }
         }
         return result;
+    }
+
+    boolean wholeDatabase() {
+        return filter.wholeDatabase();
     }
 
     static Optional<QualifiedName> qualifiedName(ResultSet rs, int schemaColumn)

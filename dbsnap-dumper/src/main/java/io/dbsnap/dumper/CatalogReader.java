@@ -68,6 +68,7 @@ public final class CatalogReader {
         return new Catalog(
                 SchemaReader.read(query),
                 ExtensionReader.read(query),
+                CollationReader.read(query),
                 TypeReader.read(query),
                 sequences.plain(),
                 TableReader.read(query, sequences),
@@ -75,9 +76,19 @@ public final class CatalogReader {
                 IndexReader.read(query),
                 IndexReader.attachments(query),
                 RoutineReader.read(query),
+                OperatorReader.read(query),
+                CastReader.read(query),
+                TextSearchReader.dictionaries(query),
+                TextSearchReader.configurations(query),
                 TriggerReader.read(query),
+                RuleReader.read(query),
+                StatisticsReader.read(query),
                 PolicyReader.read(query),
+                PublicationReader.read(query),
+                EventTriggerReader.read(query),
+                LargeObjectReader.read(query),
                 CommentReader.read(query),
+                SecurityLabelReader.read(query),
                 DependencyReader.read(query));
     }
 }

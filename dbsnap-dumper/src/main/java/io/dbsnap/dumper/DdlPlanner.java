@@ -2,36 +2,39 @@ package io.dbsnap.dumper;
 
 import static io.dbsnap.catalog.Identifiers.quote;
 
+import io.dbsnap.catalog.BaseType;
 import io.dbsnap.catalog.Catalog;
-import io.dbsnap.catalog.Column;
 import io.dbsnap.catalog.Comment;
-import io.dbsnap.catalog.CompositeType;
 import io.dbsnap.catalog.Constraint;
+import io.dbsnap.catalog.Dependency;
 import io.dbsnap.catalog.DomainType;
-import io.dbsnap.catalog.EnumType;
+import io.dbsnap.catalog.EventTrigger;
 import io.dbsnap.catalog.Extension;
 import io.dbsnap.catalog.IndexAttachment;
+import io.dbsnap.catalog.LargeObject;
 import io.dbsnap.catalog.ObjectId;
+import io.dbsnap.catalog.ObjectKind;
 import io.dbsnap.catalog.Policy;
-import io.dbsnap.catalog.QualifiedName;
-import io.dbsnap.catalog.RangeType;
+import io.dbsnap.catalog.Rule;
 import io.dbsnap.catalog.Schema;
+import io.dbsnap.catalog.SecurityLabel;
 import io.dbsnap.catalog.Sequence;
+import io.dbsnap.catalog.StatisticsObject;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.catalog.Trigger;
 import io.dbsnap.catalog.UserType;
-import io.dbsnap.catalog.View;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * Plans the statements that recreate a {@link Catalog}: pre-data objects in dependency order
  * (from {@code pg_depend}), then post-data in a fixed order that is always valid (keys before
- * the foreign keys that need them, and so on). Never talks to a server.
+ * the foreign keys that need them, and so on), event triggers last. Never talks to a server.
  */
 public final class DdlPlanner {
 
@@ -56,17 +59,35 @@ public final class DdlPlanner {
         for (Extension x : catalog.extensions()) {
             creates.put(x.id(), "CREATE EXTENSION IF NOT EXISTS " + quote(x.name()) + " WITH SCHEMA " + quote(x.schema()) + ";");
         }
-        catalog.types().forEach(t -> creates.put(t.id(), createType(t)));
+        catalog.collations().forEach(c -> creates.put(c.id(), CollationDdl.create(c)));
+        List<Dependency> dependencies = new ArrayList<>(catalog.dependencies());
+        for (UserType type : catalog.types()) {
+            if (type instanceof BaseType base && !base.isShell()) {
+                // The shell breaks the loop between a base type and its input and output functions.
+                ObjectId shell = shellOf(type);
+                creates.put(shell, TypeDdl.createShell(type));
+                dependencies.replaceAll(d -> d.referenced().equals(type.id()) && isRoutine(d.dependent())
+                        ? new Dependency(d.dependent(), shell) : d);
+            }
+            creates.put(type.id(), TypeDdl.create(type));
+        }
         catalog.routines().forEach(r -> creates.put(r.id(), r.definition() + ";"));
-        catalog.sequences().forEach(s -> creates.put(s.id(), createSequence(s)));
-        catalog.tables().forEach(t -> creates.put(t.id(), createTable(t)));
-        catalog.views().forEach(v -> creates.put(v.id(), createView(v)));
+        catalog.operators().forEach(o -> creates.put(o.id(), OperatorDdl.create(o)));
+        catalog.casts().forEach(c -> creates.put(c.id(), CastDdl.create(c)));
+        catalog.textSearchDictionaries().forEach(d -> creates.put(d.id(), TextSearchDdl.create(d)));
+        catalog.textSearchConfigurations().forEach(c -> creates.put(c.id(), TextSearchDdl.create(c)));
+        catalog.sequences().forEach(s -> creates.put(s.id(), TableDdl.createSequence(s)));
+        catalog.tables().forEach(t -> creates.put(t.id(), TableDdl.createTable(t)));
+        catalog.views().forEach(v -> creates.put(v.id(), ViewDdl.create(v)));
+        for (LargeObject lo : catalog.largeObjects()) {
+            creates.put(lo.id(), "SELECT pg_catalog.lo_create('" + lo.oid() + "');");
+        }
 
         List<ObjectId> preferred = new ArrayList<>(creates.keySet());
         preferred.sort(Comparator.comparing(ObjectId::kind).thenComparing(ObjectId::schema)
                 .thenComparing(ObjectId::name).thenComparing(ObjectId::signature));
         List<String> statements = new ArrayList<>();
-        for (ObjectId id : DependencyOrder.sort(preferred, catalog.dependencies())) {
+        for (ObjectId id : DependencyOrder.sort(preferred, dependencies)) {
             statements.add(creates.get(id));
         }
         // Once every table exists: sequences join their columns, partitions their parents.
@@ -81,6 +102,14 @@ public final class DdlPlanner {
             }
         }
         return statements;
+    }
+
+    private static ObjectId shellOf(UserType type) {
+        return new ObjectId(ObjectKind.TYPE, type.name().schema(), type.name().name(), "shell");
+    }
+
+    private static boolean isRoutine(ObjectId id) {
+        return id.kind() == ObjectKind.FUNCTION || id.kind() == ObjectKind.PROCEDURE;
     }
 
     private static List<String> postData(Catalog catalog) {
@@ -112,16 +141,22 @@ public final class DdlPlanner {
             t.constraints().stream().filter(c -> c.type() == Constraint.Type.FOREIGN_KEY)
                     .forEach(c -> statements.add(addConstraint(t, c)));
         }
+        for (StatisticsObject s : catalog.statistics()) {
+            statements.add(s.definition() + ";");
+            s.statisticsTarget().ifPresent(n -> statements.add("ALTER STATISTICS " + s.name().sql() + " SET STATISTICS " + n + ";"));
+        }
+        for (Rule rule : catalog.rules()) {
+            statements.add(rule.definition() + ";");
+            String state = enabledState(rule.enabled());
+            if (state != null) {
+                statements.add("ALTER TABLE " + rule.table().sql() + " " + state + " RULE " + quote(rule.name()) + ";");
+            }
+        }
         for (Trigger trigger : catalog.triggers()) {
             statements.add(trigger.definition() + ";");
-            String state = switch (trigger.enabled()) {
-                case "D" -> "DISABLE TRIGGER ";
-                case "R" -> "ENABLE REPLICA TRIGGER ";
-                case "A" -> "ENABLE ALWAYS TRIGGER ";
-                default -> null;
-            };
+            String state = enabledState(trigger.enabled());
             if (state != null) {
-                statements.add("ALTER TABLE " + trigger.table().sql() + " " + state + quote(trigger.name()) + ";");
+                statements.add("ALTER TABLE " + trigger.table().sql() + " " + state + " TRIGGER " + quote(trigger.name()) + ";");
             }
         }
         for (Table t : catalog.tables()) {
@@ -133,136 +168,44 @@ public final class DdlPlanner {
             }
         }
         catalog.policies().forEach(p -> statements.add(createPolicy(p)));
+        catalog.publications().forEach(p -> statements.addAll(PublicationDdl.create(p)));
+        // Event triggers come last, with what is said about them: nothing else may make them fire.
+        String eventTrigger = "EVENT TRIGGER ";
+        statements.addAll(commentsAndLabels(catalog, target -> !target.startsWith(eventTrigger)));
+        for (EventTrigger e : catalog.eventTriggers()) {
+            statements.add(EventTriggerDdl.create(e));
+        }
+        statements.addAll(commentsAndLabels(catalog, target -> target.startsWith(eventTrigger)));
+        return statements;
+    }
+
+    private static List<String> commentsAndLabels(Catalog catalog, Predicate<String> targets) {
+        List<String> statements = new ArrayList<>();
         for (Comment c : catalog.comments()) {
-            statements.add("COMMENT ON " + c.target() + " IS " + Literals.string(c.text()) + ";");
+            if (targets.test(c.target())) {
+                statements.add("COMMENT ON " + c.target() + " IS " + Literals.string(c.text()) + ";");
+            }
+        }
+        for (SecurityLabel l : catalog.securityLabels()) {
+            if (targets.test(l.target())) {
+                statements.add("SECURITY LABEL FOR " + quote(l.provider()) + " ON " + l.target() + " IS "
+                        + Literals.string(l.label()) + ";");
+            }
         }
         return statements;
     }
 
-    private static String createType(UserType type) {
-        if (type instanceof EnumType e) {
-            return "CREATE TYPE " + e.name().sql() + " AS ENUM (\n"
-                    + e.labels().stream().map(l -> "    " + Literals.string(l)).collect(Collectors.joining(",\n")) + "\n);";
-        }
-        if (type instanceof DomainType d) {
-            StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(d.name().sql()).append(" AS ").append(d.baseType());
-            d.collation().ifPresent(c -> sql.append(" COLLATE ").append(c.sql()));
-            d.defaultValue().ifPresent(v -> sql.append(" DEFAULT ").append(v));
-            if (d.notNull()) {
-                sql.append(" NOT NULL");
-            }
-            // a constraint added NOT VALID cannot be written inline; it follows in post-data
-            d.constraints().stream().filter(DomainType.DomainConstraint::validated).forEach(c ->
-                    sql.append("\n\tCONSTRAINT ").append(quote(c.name())).append(' ').append(c.definition()));
-            return sql.append(';').toString();
-        }
-        if (type instanceof CompositeType c) {
-            return "CREATE TYPE " + c.name().sql() + " AS (\n" + c.attributes().stream()
-                    .map(a -> "\t" + quote(a.name()) + " " + a.type() + a.collation().map(x -> " COLLATE " + x.sql()).orElse(""))
-                    .collect(Collectors.joining(",\n")) + "\n);";
-        }
-        RangeType r = (RangeType) type;
-        List<String> options = new ArrayList<>(List.of("subtype = " + r.subtype()));
-        r.subtypeOpclass().ifPresent(o -> options.add("subtype_opclass = " + o.sql()));
-        r.collation().ifPresent(o -> options.add("collation = " + o.sql()));
-        r.canonical().ifPresent(o -> options.add("canonical = " + o.sql()));
-        r.subtypeDiff().ifPresent(o -> options.add("subtype_diff = " + o.sql()));
-        r.multirangeName().ifPresent(o -> options.add("multirange_type_name = " + o.sql()));
-        return "CREATE TYPE " + r.name().sql() + " AS RANGE (\n    " + String.join(",\n    ", options) + "\n);";
-    }
-
-    private static String createSequence(Sequence s) {
-        return "CREATE SEQUENCE " + s.name().sql() + "\n" + (s.dataType().equals("bigint") ? "" : "    AS " + s.dataType() + "\n")
-                + sequenceOptions(s, "\n    ").substring(1) + ";";
-    }
-
-    private static String sequenceOptions(Sequence s, String separator) {
-        return separator + "START WITH " + s.start() + separator + "INCREMENT BY " + s.increment()
-                + separator + "MINVALUE " + s.minValue() + separator + "MAXVALUE " + s.maxValue()
-                + separator + "CACHE " + s.cache() + (s.cycle() ? separator + "CYCLE" : "");
-    }
-
-    private static String createTable(Table table) {
-        List<String> lines = new ArrayList<>();
-        List<String> after = new ArrayList<>();
-        String only = "ALTER TABLE ONLY " + table.name().sql() + " ALTER COLUMN ";
-        for (Column column : table.columns()) {
-            // A partition repeats every column, as pg_dump writes it, and is attached afterwards.
-            if (!column.local() && !table.isPartition()) {
-                continue;
-            }
-            lines.add("    " + columnDefinition(table, column));
-            column.statisticsTarget().ifPresent(n -> after.add(only + quote(column.name()) + " SET STATISTICS " + n + ";"));
-            column.storage().ifPresent(s -> after.add(only + quote(column.name()) + " SET STORAGE " + s + ";"));
-            column.compression().ifPresent(c -> after.add(only + quote(column.name()) + " SET COMPRESSION " + c + ";"));
-        }
-        // Check constraints stay with the table, as in pg_dump: data loaded later must satisfy them.
-        for (Constraint c : table.constraints()) {
-            if (c.type() == Constraint.Type.CHECK && c.validated() && (c.local() || table.isPartition())) {
-                lines.add("    CONSTRAINT " + quote(c.name()) + " " + c.definition());
-            }
-        }
-        StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "").append("TABLE ")
-                .append(table.name().sql()).append(" (\n").append(String.join(",\n", lines)).append("\n)");
-        if (!table.inherits().isEmpty()) {
-            sql.append("\nINHERITS (").append(table.inherits().stream().map(QualifiedName::sql)
-                    .collect(Collectors.joining(", "))).append(')');
-        }
-        table.partitionKey().ifPresent(k -> sql.append("\nPARTITION BY ").append(k));
-        if (!table.options().isEmpty()) {
-            sql.append("\nWITH (").append(options(table.options())).append(')');
-        }
-        sql.append(';');
-        switch (table.replicaIdentity()) {
-            case "f" -> after.add("ALTER TABLE ONLY " + table.name().sql() + " REPLICA IDENTITY FULL;");
-            case "n" -> after.add("ALTER TABLE ONLY " + table.name().sql() + " REPLICA IDENTITY NOTHING;");
-            default -> { }
-        }
-        after.forEach(statement -> sql.append("\n\n").append(statement));
-        return sql.toString();
-    }
-
-    private static String columnDefinition(Table table, Column column) {
-        StringBuilder line = new StringBuilder(quote(column.name())).append(' ').append(column.type());
-        column.collation().ifPresent(c -> line.append(" COLLATE ").append(c.sql()));
-        switch (column.generated()) {
-            case STORED -> line.append(" GENERATED ALWAYS AS (").append(column.defaultValue().orElseThrow()).append(") STORED");
-            case VIRTUAL -> line.append(" GENERATED ALWAYS AS (").append(column.defaultValue().orElseThrow()).append(')');
-            case NONE -> column.defaultValue().ifPresent(d -> line.append(" DEFAULT ").append(d));
-        }
-        // A partition shares its parent's identity sequence (PostgreSQL 17+); never give it one of its own.
-        if (column.identity() != Column.Identity.NONE && !table.isPartition()) {
-            line.append(column.identity() == Column.Identity.ALWAYS ? " GENERATED ALWAYS AS IDENTITY"
-                    : " GENERATED BY DEFAULT AS IDENTITY");
-            column.identitySequence().ifPresent(s -> line.append(" (\n        SEQUENCE NAME ").append(s.name().sql())
-                    .append(sequenceOptions(s, "\n        ")).append("\n    )"));
-        }
-        if (column.notNull()) {
-            line.append(" NOT NULL");
-        }
-        return line.toString();
-    }
-
-    private static String createView(View view) {
-        StringBuilder sql = new StringBuilder("CREATE ").append(view.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
-                .append(view.name().sql());
-        if (!view.options().isEmpty()) {
-            sql.append(" WITH (").append(options(view.options())).append(')');
-        }
-        sql.append(" AS\n").append(view.definition());
-        view.checkOption().ifPresent(o -> sql.append("\n  WITH ").append(o).append(" CHECK OPTION"));
-        if (view.materialized()) {
-            sql.append("\n  WITH NO DATA");
-        }
-        return sql.append(';').toString();
-    }
-
-    /** {@code fillfactor=70} becomes {@code fillfactor='70'}. */
-    private static String options(List<String> options) {
-        return options.stream().map(o -> {
-            int eq = o.indexOf('=');
-            return eq < 0 ? o : o.substring(0, eq) + "=" + Literals.string(o.substring(eq + 1));
-        }).collect(Collectors.joining(", "));
+    /**
+     * The {@code ALTER ...} words for a trigger's, rule's or event trigger's state ({@code O} origin,
+     * the default; {@code D} disabled; {@code R} replica; {@code A} always), or null for the default.
+     */
+    static String enabledState(String code) {
+        return switch (code) {
+            case "D" -> "DISABLE";
+            case "R" -> "ENABLE REPLICA";
+            case "A" -> "ENABLE ALWAYS";
+            default -> null;
+        };
     }
 
     private static String addConstraint(Table table, Constraint c) {

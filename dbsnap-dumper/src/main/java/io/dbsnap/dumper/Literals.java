@@ -1,5 +1,8 @@
 package io.dbsnap.dumper;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /** SQL literals for scripts that run with {@code standard_conforming_strings = on}. */
 final class Literals {
 
@@ -9,5 +12,13 @@ final class Literals {
     /** {@code it's} becomes {@code 'it''s'}; backslashes stay as they are. */
     static String string(String value) {
         return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** Storage parameters for {@code WITH (...)}: {@code fillfactor=70} becomes {@code fillfactor='70'}. */
+    static String options(List<String> options) {
+        return options.stream().map(o -> {
+            int eq = o.indexOf('=');
+            return eq < 0 ? o : o.substring(0, eq) + "=" + string(o.substring(eq + 1));
+        }).collect(Collectors.joining(", "));
     }
 }

@@ -25,6 +25,11 @@ record SchemaFilter(List<String> schemas) {
         return new SchemaFilter(List.of());
     }
 
+    /** Whether every schema is dumped, and with them the database-wide objects (casts, publications, ...). */
+    boolean wholeDatabase() {
+        return schemas.isEmpty();
+    }
+
     /** Prepares {@code sql}, whose only parameters are the two of {@link #SQL}. */
     PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);

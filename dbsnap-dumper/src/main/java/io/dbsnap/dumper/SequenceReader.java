@@ -32,7 +32,7 @@ final class SequenceReader {
         List<Read> all = query.list("SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL),"
                         + " s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,"
                         // serial: OWNED BY (deptype 'a'); identity: the column's own sequence (deptype 'i')
-                        + " d.deptype, d.refobjid, tn.nspname, t.relname, a.attname"
+                        + " d.deptype, d.refobjid, tn.nspname, t.relname, a.attname, c.relpersistence = 'u'"
                         + " FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
@@ -50,7 +50,7 @@ final class SequenceReader {
                     boolean identity = "i".equals(rs.getString(10));
                     Sequence sequence = new Sequence(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
                             rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9),
-                            identity ? Optional.empty() : owner);
+                            rs.getBoolean(15), identity ? Optional.empty() : owner);
                     return new Read(sequence, identity, rs.getLong(11), rs.getString(14));
                 });
         Map<String, Sequence> identity = new HashMap<>();

@@ -3,6 +3,7 @@ package io.dbsnap.dumper;
 import static io.dbsnap.dumper.CatalogQuery.qualifiedName;
 import static io.dbsnap.dumper.CatalogQuery.strings;
 
+import io.dbsnap.catalog.BaseType;
 import io.dbsnap.catalog.CompositeType;
 import io.dbsnap.catalog.DomainType;
 import io.dbsnap.catalog.EnumType;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads enum, domain, composite and range types: one query per kind, one for domain checks, one for attributes. */
+/**
+ * Reads enum, domain, composite, range, base and shell types: one query per kind, one for domain
+ * checks, one for attributes.
+ */
 final class TypeReader {
 
     private static final String TYPES = " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
@@ -45,6 +49,7 @@ final class TypeReader {
         types.addAll(domains(query));
         types.addAll(composites(query));
         types.addAll(ranges(query));
+        types.addAll(baseTypes(query));
         types.sort(Comparator.comparing((UserType t) -> t.name().schema()).thenComparing(t -> t.name().name()));
         return types;
     }
@@ -106,5 +111,72 @@ final class TypeReader {
                 rs -> new RangeType(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
                         qualifiedName(rs, 4), qualifiedName(rs, 6), qualifiedName(rs, 8), qualifiedName(rs, 10),
                         qualifiedName(rs, 12)));
+    }
+
+    /** Base types with their options in pg_dump's order, and shell types that were never completed. */
+    private static List<BaseType> baseTypes(CatalogQuery query) throws SQLException {
+        String subscript = query.atLeast(14) ? "t.typsubscript" : "0";
+        // a base type's own array type (typarray of its element) is created with it
+        return query.list("SELECT n.nspname, t.typname, t.typisdefined, t.typlen, t.typinput::pg_catalog.regproc::text,"
+                        + " t.typoutput::pg_catalog.regproc::text, " + function("t.typreceive") + ", " + function("t.typsend") + ","
+                        + function("t.typmodin") + ", " + function("t.typmodout") + ", " + function("t.typanalyze") + ","
+                        + function(subscript) + ", t.typbyval, t.typdefault,"
+                        + " CASE WHEN t.typelem <> 0 THEN pg_catalog.format_type(t.typelem, NULL) END, t.typcategory,"
+                        + " t.typispreferred, t.typdelim, t.typalign, t.typstorage, t.typcollation <> 0"
+                        + TYPES + " AND (t.typtype = 'b' OR (t.typtype = 'p' AND NOT t.typisdefined))"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.oid = t.typelem AND e.typarray = t.oid)",
+                rs -> {
+                    QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+                    if (!rs.getBoolean(3)) {
+                        return new BaseType(name, List.of());
+                    }
+                    List<String> options = new ArrayList<>();
+                    int length = rs.getInt(4);
+                    options.add("INTERNALLENGTH = " + (length == -1 ? "variable" : Integer.toString(length)));
+                    options.add("INPUT = " + rs.getString(5));
+                    options.add("OUTPUT = " + rs.getString(6));
+                    String[] functions = {"RECEIVE", "SEND", "TYPMOD_IN", "TYPMOD_OUT", "ANALYZE", "SUBSCRIPT"};
+                    for (int i = 0; i < functions.length; i++) {
+                        String f = rs.getString(7 + i);
+                        if (f != null) {
+                            options.add(functions[i] + " = " + f);
+                        }
+                    }
+                    if (rs.getBoolean(13)) {
+                        options.add("PASSEDBYVALUE");
+                    }
+                    Optional.ofNullable(rs.getString(14)).ifPresent(d -> options.add("DEFAULT = " + Literals.string(d)));
+                    Optional.ofNullable(rs.getString(15)).ifPresent(e -> options.add("ELEMENT = " + e));
+                    if (!rs.getString(16).equals("U")) {
+                        options.add("CATEGORY = " + Literals.string(rs.getString(16)));
+                    }
+                    if (rs.getBoolean(17)) {
+                        options.add("PREFERRED = true");
+                    }
+                    if (!rs.getString(18).equals(",")) {
+                        options.add("DELIMITER = " + Literals.string(rs.getString(18)));
+                    }
+                    options.add("ALIGNMENT = " + switch (rs.getString(19)) {
+                        case "c" -> "char";
+                        case "s" -> "int2";
+                        case "d" -> "double";
+                        default -> "int4";
+                    });
+                    options.add("STORAGE = " + switch (rs.getString(20)) {
+                        case "p" -> "plain";
+                        case "e" -> "external";
+                        case "m" -> "main";
+                        default -> "extended";
+                    });
+                    if (rs.getBoolean(21)) {
+                        options.add("COLLATABLE = true");
+                    }
+                    return new BaseType(name, options);
+                });
+    }
+
+    /** A type support function, or NULL for none. */
+    private static String function(String oidColumn) {
+        return "CASE WHEN " + oidColumn + " <> 0 THEN " + oidColumn + "::pg_catalog.regproc::text END";
     }
 }

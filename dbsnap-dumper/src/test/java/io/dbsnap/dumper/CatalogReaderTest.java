@@ -68,7 +68,7 @@ class CatalogReaderTest {
         // an identity sequence of an integer column: START 1, INCREMENT 1, MINVALUE 1,
         // MAXVALUE 2^31-1, CACHE 1 (CREATE SEQUENCE defaults, PostgreSQL docs)
         Sequence idSequence = new Sequence(new QualifiedName("Sales Dept", "Order_id_seq"), "integer", 1, 1, 1,
-                2147483647L, 1, false, Optional.empty());
+                2147483647L, 1, false, false, Optional.empty());
         assertThat(order.columns()).containsExactly(
                 new Column("id", "integer", Optional.empty(), true, Optional.empty(), Generated.NONE, Identity.ALWAYS,
                         Optional.of(idSequence), true, Optional.empty(), Optional.empty(), Optional.empty()),

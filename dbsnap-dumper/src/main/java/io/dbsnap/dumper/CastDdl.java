@@ -1,0 +1,24 @@
+package io.dbsnap.dumper;
+
+import io.dbsnap.catalog.Cast;
+
+/** Writes {@code CREATE CAST}. */
+final class CastDdl {
+
+    private CastDdl() {
+    }
+
+    static String create(Cast c) {
+        String how = switch (c.method()) {
+            case FUNCTION -> "WITH FUNCTION " + c.function().orElseThrow();
+            case INOUT -> "WITH INOUT";
+            case BINARY -> "WITHOUT FUNCTION";
+        };
+        String context = switch (c.context()) {
+            case EXPLICIT -> "";
+            case ASSIGNMENT -> " AS ASSIGNMENT";
+            case IMPLICIT -> " AS IMPLICIT";
+        };
+        return "CREATE CAST (" + c.source() + " AS " + c.target() + ") " + how + context + ";";
+    }
+}

@@ -1,0 +1,24 @@
+package io.dbsnap.dumper;
+
+import io.dbsnap.catalog.Collation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes {@code CREATE COLLATION}. */
+final class CollationDdl {
+
+    private CollationDdl() {
+    }
+
+    static String create(Collation c) {
+        List<String> options = new ArrayList<>(List.of("provider = " + c.provider()));
+        if (!c.deterministic()) {
+            options.add("deterministic = false");
+        }
+        c.locale().ifPresent(l -> options.add("locale = " + Literals.string(l)));
+        c.lcCollate().ifPresent(l -> options.add("lc_collate = " + Literals.string(l)));
+        c.lcCtype().ifPresent(l -> options.add("lc_ctype = " + Literals.string(l)));
+        c.rules().ifPresent(r -> options.add("rules = " + Literals.string(r)));
+        return "CREATE COLLATION " + c.name().sql() + " (" + String.join(", ", options) + ");";
+    }
+}

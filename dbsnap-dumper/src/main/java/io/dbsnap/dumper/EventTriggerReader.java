@@ -1,0 +1,28 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.dumper.CatalogQuery.strings;
+
+import io.dbsnap.catalog.EventTrigger;
+import io.dbsnap.catalog.QualifiedName;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Reads event triggers, database-wide objects read only when the whole database is dumped. */
+final class EventTriggerReader {
+
+    private EventTriggerReader() {
+    }
+
+    static List<EventTrigger> read(CatalogQuery query) throws SQLException {
+        if (!query.wholeDatabase()) {
+            return List.of();
+        }
+        return query.listDatabaseWide("SELECT et.evtname, et.evtevent, et.evttags, n.nspname, p.proname, et.evtenabled"
+                        + " FROM pg_catalog.pg_event_trigger et JOIN pg_catalog.pg_proc p ON p.oid = et.evtfoid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+                        + " WHERE" + SchemaFilter.notInExtension("pg_event_trigger", "et.oid")
+                        + " ORDER BY et.evtname COLLATE \"C\"",
+                rs -> new EventTrigger(rs.getString(1), rs.getString(2), strings(rs, 3),
+                        new QualifiedName(rs.getString(4), rs.getString(5)), rs.getString(6)));
+    }
+}

@@ -1,0 +1,109 @@
+package io.dbsnap.dumper;
+
+/**
+ * Finds the dumped objects that rows of {@code pg_description} or {@code pg_seclabel} are attached
+ * to (both name an object by classoid, objoid and objsubid), each rendered as {@code COMMENT ON}
+ * and {@code SECURITY LABEL ON} name it, quoted by the server's {@code quote_ident}.
+ */
+final class ObjectTargets {
+
+    private static final String Q = "pg_catalog.quote_ident";
+
+    private ObjectTargets() {
+    }
+
+    /**
+     * The query of {@code target, payload...} for every row of {@code source} (aliased {@code d})
+     * attached to a dumped object, sorted; its only parameters are those of {@link SchemaFilter#SQL}.
+     */
+    static String sql(CatalogQuery query, String source, String payload) {
+        String classIs = " d.classoid = 'pg_catalog.%s'::pg_catalog.regclass";
+        String from = " " + payload + " FROM " + source;
+        StringBuilder sql = new StringBuilder("WITH ns AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n WHERE")
+                .append(SchemaFilter.SQL).append(") SELECT * FROM (")
+                // the comment every database's public schema is created with is not worth a line
+                .append(" SELECT 'SCHEMA ' || " + Q + "(ns.nspname)," + from
+                        + " JOIN ns ON ns.oid = d.objoid WHERE" + classIs.formatted("pg_namespace")
+                        + " AND NOT (ns.nspname = 'public' AND " + payload.split(",")[0] + " = 'standard public schema')")
+                .append(" UNION ALL SELECT CASE c.relkind WHEN 'v' THEN 'VIEW ' WHEN 'm' THEN 'MATERIALIZED VIEW '"
+                        + " WHEN 'S' THEN 'SEQUENCE ' WHEN 'i' THEN 'INDEX ' WHEN 'I' THEN 'INDEX ' WHEN 'f' THEN 'FOREIGN TABLE '"
+                        + " ELSE 'TABLE ' END || " + Q + "(ns.nspname) || '.' || " + Q + "(c.relname)," + from
+                        + " JOIN pg_catalog.pg_class c ON c.oid = d.objoid JOIN ns ON ns.oid = c.relnamespace"
+                        + " WHERE" + classIs.formatted("pg_class") + " AND d.objsubid = 0 AND c.relkind <> 'c' AND"
+                        + SchemaFilter.notInExtension("pg_class", "c.oid"))
+                .append(" UNION ALL SELECT 'COLUMN ' || " + Q + "(ns.nspname) || '.' || " + Q + "(c.relname) || '.' || "
+                        + Q + "(a.attname)," + from
+                        + " JOIN pg_catalog.pg_class c ON c.oid = d.objoid JOIN ns ON ns.oid = c.relnamespace"
+                        + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid"
+                        + " WHERE" + classIs.formatted("pg_class") + " AND d.objsubid > 0 AND"
+                        + SchemaFilter.notInExtension("pg_class", "c.oid"))
+                .append(" UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' WHEN 'a' THEN 'AGGREGATE ' ELSE 'FUNCTION ' END"
+                        + " || " + Q + "(ns.nspname) || '.' || " + Q + "(p.proname)"
+                        + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'," + from
+                        + " JOIN pg_catalog.pg_proc p ON p.oid = d.objoid JOIN ns ON ns.oid = p.pronamespace"
+                        + " WHERE" + classIs.formatted("pg_proc") + " AND" + SchemaFilter.notInExtension("pg_proc", "p.oid"))
+                .append(" UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + Q + "(ns.nspname)"
+                        + " || '.' || " + Q + "(t.typname)," + from
+                        + " JOIN pg_catalog.pg_type t ON t.oid = d.objoid JOIN ns ON ns.oid = t.typnamespace"
+                        + " WHERE" + classIs.formatted("pg_type") + " AND" + SchemaFilter.notInExtension("pg_type", "t.oid"))
+                .append(" UNION ALL SELECT 'CONSTRAINT ' || " + Q + "(co.conname) || ' ON '"
+                        + " || CASE WHEN co.contypid <> 0 THEN 'DOMAIN ' ELSE '' END || " + Q + "(ns.nspname) || '.' || "
+                        + Q + "(COALESCE(c.relname, t.typname))," + from
+                        + " JOIN pg_catalog.pg_constraint co ON co.oid = d.objoid"
+                        + " LEFT JOIN pg_catalog.pg_class c ON c.oid = co.conrelid LEFT JOIN pg_catalog.pg_type t ON t.oid = co.contypid"
+                        + " JOIN ns ON ns.oid = COALESCE(c.relnamespace, t.typnamespace)"
+                        + " WHERE" + classIs.formatted("pg_constraint"))
+                .append(onTable("TRIGGER", "pg_trigger", "tgname", "tgrelid", from, classIs))
+                .append(onTable("POLICY", "pg_policy", "polname", "polrelid", from, classIs))
+                .append(onTable("RULE", "pg_rewrite", "rulename", "ev_class", from, classIs))
+                .append(inSchema("COLLATION", "pg_collation", "collname", "collnamespace", from, classIs))
+                .append(inSchema("TEXT SEARCH DICTIONARY", "pg_ts_dict", "dictname", "dictnamespace", from, classIs))
+                .append(inSchema("TEXT SEARCH CONFIGURATION", "pg_ts_config", "cfgname", "cfgnamespace", from, classIs))
+                .append(inSchema("STATISTICS", "pg_statistic_ext", "stxname", "stxnamespace", from, classIs))
+                // operator names are symbols, never quoted
+                .append(" UNION ALL SELECT 'OPERATOR ' || " + Q + "(ns.nspname) || '.' || o.oprname || ' ('"
+                        + " || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprleft, NULL) END || ', '"
+                        + " || CASE WHEN o.oprright = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprright, NULL) END || ')',"
+                        + from + " JOIN pg_catalog.pg_operator o ON o.oid = d.objoid JOIN ns ON ns.oid = o.oprnamespace"
+                        + " WHERE" + classIs.formatted("pg_operator") + " AND" + SchemaFilter.notInExtension("pg_operator", "o.oid"))
+                .append(" UNION ALL SELECT 'EXTENSION ' || " + Q + "(x.extname)," + from
+                        + " JOIN pg_catalog.pg_extension x ON x.oid = d.objoid JOIN ns ON ns.oid = x.extnamespace"
+                        + " WHERE" + classIs.formatted("pg_extension"));
+        if (query.wholeDatabase()) {
+            sql.append(" UNION ALL SELECT 'CAST (' || pg_catalog.format_type(k.castsource, NULL) || ' AS '"
+                            + " || pg_catalog.format_type(k.casttarget, NULL) || ')'," + from
+                            + " JOIN pg_catalog.pg_cast k ON k.oid = d.objoid WHERE" + classIs.formatted("pg_cast")
+                            + " AND k.oid >= " + CastReader.FIRST_USER_OID + " AND" + SchemaFilter.notInExtension("pg_cast", "k.oid"))
+                    .append(global("EVENT TRIGGER", "pg_event_trigger", "evtname", from, classIs))
+                    .append(global("PUBLICATION", "pg_publication", "pubname", from, classIs))
+                    .append(" UNION ALL SELECT 'LARGE OBJECT ' || d.objoid," + from
+                            + " WHERE" + classIs.formatted("pg_largeobject"));
+        }
+        return sql.append(") targets(target, payload) ORDER BY target COLLATE \"C\", payload COLLATE \"C\"").toString();
+    }
+
+    /** Objects named {@code name ON schema.table}. */
+    private static String onTable(String keyword, String catalog, String nameColumn, String tableColumn, String from,
+                                  String classIs) {
+        return " UNION ALL SELECT '" + keyword + " ' || " + Q + "(o." + nameColumn + ") || ' ON ' || " + Q
+                + "(ns.nspname) || '.' || " + Q + "(c.relname)," + from + " JOIN pg_catalog." + catalog
+                + " o ON o.oid = d.objoid JOIN pg_catalog.pg_class c ON c.oid = o." + tableColumn
+                + " JOIN ns ON ns.oid = c.relnamespace WHERE" + classIs.formatted(catalog)
+                + " AND" + SchemaFilter.notInExtension("pg_class", "c.oid");
+    }
+
+    /** Objects named {@code schema.name}. */
+    private static String inSchema(String keyword, String catalog, String nameColumn, String schemaColumn, String from,
+                                   String classIs) {
+        return " UNION ALL SELECT '" + keyword + " ' || " + Q + "(ns.nspname) || '.' || " + Q + "(o." + nameColumn + "),"
+                + from + " JOIN pg_catalog." + catalog + " o ON o.oid = d.objoid JOIN ns ON ns.oid = o." + schemaColumn
+                + " WHERE" + classIs.formatted(catalog) + " AND" + SchemaFilter.notInExtension(catalog, "o.oid");
+    }
+
+    /** Database-wide objects, named by their name alone. */
+    private static String global(String keyword, String catalog, String nameColumn, String from, String classIs) {
+        return " UNION ALL SELECT '" + keyword + " ' || " + Q + "(o." + nameColumn + ")," + from + " JOIN pg_catalog."
+                + catalog + " o ON o.oid = d.objoid WHERE" + classIs.formatted(catalog)
+                + " AND" + SchemaFilter.notInExtension(catalog, "o.oid");
+    }
+}

@@ -1,0 +1,36 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.catalog.Identifiers.quote;
+
+import io.dbsnap.catalog.Publication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes {@code CREATE PUBLICATION} and the statements that add its tables and schemas. */
+final class PublicationDdl {
+
+    private PublicationDdl() {
+    }
+
+    static List<String> create(Publication p) {
+        List<String> options = new ArrayList<>(List.of("publish = " + Literals.string(p.publish())));
+        if (p.viaPartitionRoot()) {
+            options.add("publish_via_partition_root = true");
+        }
+        p.generatedColumns().ifPresent(g -> options.add("publish_generated_columns = " + g));
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE PUBLICATION " + quote(p.name()) + (p.allTables() ? " FOR ALL TABLES" : "")
+                + " WITH (" + String.join(", ", options) + ");");
+        for (Publication.Member m : p.tables()) {
+            String columns = m.columns().isEmpty() ? ""
+                    : " (" + m.columns().stream().map(c -> quote(c)).collect(Collectors.joining(", ")) + ")";
+            statements.add("ALTER PUBLICATION " + quote(p.name()) + " ADD TABLE ONLY " + m.table().sql() + columns
+                    + m.filter().map(f -> " WHERE (" + f + ")").orElse("") + ";");
+        }
+        for (String schema : p.schemas()) {
+            statements.add("ALTER PUBLICATION " + quote(p.name()) + " ADD TABLES IN SCHEMA " + quote(schema) + ";");
+        }
+        return statements;
+    }
+}

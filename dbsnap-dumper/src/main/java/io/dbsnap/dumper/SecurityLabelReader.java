@@ -1,0 +1,17 @@
+package io.dbsnap.dumper;
+
+import io.dbsnap.catalog.SecurityLabel;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Reads the security labels on dumped objects in one query. */
+final class SecurityLabelReader {
+
+    private SecurityLabelReader() {
+    }
+
+    static List<SecurityLabel> read(CatalogQuery query) throws SQLException {
+        return query.list(ObjectTargets.sql(query, "pg_catalog.pg_seclabel d", "d.provider, d.label"),
+                rs -> new SecurityLabel(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+}

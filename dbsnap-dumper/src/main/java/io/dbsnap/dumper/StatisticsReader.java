@@ -1,0 +1,29 @@
+package io.dbsnap.dumper;
+
+import io.dbsnap.catalog.QualifiedName;
+import io.dbsnap.catalog.StatisticsObject;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads extended statistics objects ({@code CREATE STATISTICS}) of the dumped schemas. */
+final class StatisticsReader {
+
+    private StatisticsReader() {
+    }
+
+    static List<StatisticsObject> read(CatalogQuery query) throws SQLException {
+        // stxstattarget: since 13; -1 meant "default" until 17, where it became NULL.
+        String target = query.atLeast(13) ? "NULLIF(s.stxstattarget, -1)" : "NULL";
+        return query.list("SELECT n.nspname, s.stxname, pg_catalog.pg_get_statisticsobjdef(s.oid), " + target
+                        + " FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace"
+                        + " WHERE" + SchemaFilter.notInExtension("pg_statistic_ext", "s.oid") + "AND" + SchemaFilter.SQL
+                        + " ORDER BY n.nspname COLLATE \"C\", s.stxname COLLATE \"C\"",
+                rs -> {
+                    int value = rs.getInt(4);
+                    Optional<Integer> statisticsTarget = rs.wasNull() ? Optional.empty() : Optional.of(value);
+                    return new StatisticsObject(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
+                            statisticsTarget);
+                });
+    }
+}

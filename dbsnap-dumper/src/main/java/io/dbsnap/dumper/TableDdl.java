@@ -1,0 +1,103 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.catalog.Identifiers.quote;
+
+import io.dbsnap.catalog.Column;
+import io.dbsnap.catalog.Constraint;
+import io.dbsnap.catalog.QualifiedName;
+import io.dbsnap.catalog.Sequence;
+import io.dbsnap.catalog.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes {@code CREATE TABLE} with its column settings, and {@code CREATE SEQUENCE}. */
+final class TableDdl {
+
+    private TableDdl() {
+    }
+
+    static String createSequence(Sequence s) {
+        return "CREATE " + (s.unlogged() ? "UNLOGGED " : "") + "SEQUENCE " + s.name().sql() + "\n"
+                + (s.dataType().equals("bigint") ? "" : "    AS " + s.dataType() + "\n")
+                + sequenceOptions(s, "\n    ").substring(1) + ";";
+    }
+
+    private static String sequenceOptions(Sequence s, String separator) {
+        return separator + "START WITH " + s.start() + separator + "INCREMENT BY " + s.increment()
+                + separator + "MINVALUE " + s.minValue() + separator + "MAXVALUE " + s.maxValue()
+                + separator + "CACHE " + s.cache() + (s.cycle() ? separator + "CYCLE" : "");
+    }
+
+    static String createTable(Table table) {
+        List<String> lines = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        String only = "ALTER TABLE ONLY " + table.name().sql() + " ALTER COLUMN ";
+        for (Column column : table.columns()) {
+            boolean typed = table.ofType().isPresent();
+            // A partition repeats every column, as pg_dump writes it, and is attached afterwards.
+            if (!column.local() && !table.isPartition() && !typed) {
+                continue;
+            }
+            if (!typed) {
+                lines.add("    " + quote(column.name()) + " " + column.type() + columnOptions(table, column));
+            } else if (!columnOptions(table, column).isEmpty()) {
+                // A typed table's columns come from its type; only what the table adds is written.
+                lines.add("    " + quote(column.name()) + columnOptions(table, column));
+            }
+            column.statisticsTarget().ifPresent(n -> after.add(only + quote(column.name()) + " SET STATISTICS " + n + ";"));
+            column.storage().ifPresent(s -> after.add(only + quote(column.name()) + " SET STORAGE " + s + ";"));
+            column.compression().ifPresent(c -> after.add(only + quote(column.name()) + " SET COMPRESSION " + c + ";"));
+        }
+        // Check constraints stay with the table, as in pg_dump: data loaded later must satisfy them.
+        for (Constraint c : table.constraints()) {
+            if (c.type() == Constraint.Type.CHECK && c.validated() && (c.local() || table.isPartition())) {
+                lines.add("    CONSTRAINT " + quote(c.name()) + " " + c.definition());
+            }
+        }
+        StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "").append("TABLE ")
+                .append(table.name().sql());
+        table.ofType().ifPresent(t -> sql.append(" OF ").append(t.sql()));
+        if (!lines.isEmpty() || table.ofType().isEmpty()) {
+            sql.append(" (\n").append(String.join(",\n", lines)).append("\n)");
+        }
+        if (!table.inherits().isEmpty()) {
+            sql.append("\nINHERITS (").append(table.inherits().stream().map(QualifiedName::sql)
+                    .collect(Collectors.joining(", "))).append(')');
+        }
+        table.partitionKey().ifPresent(k -> sql.append("\nPARTITION BY ").append(k));
+        if (!table.options().isEmpty()) {
+            sql.append("\nWITH (").append(Literals.options(table.options())).append(')');
+        }
+        sql.append(';');
+        switch (table.replicaIdentity()) {
+            case "f" -> after.add("ALTER TABLE ONLY " + table.name().sql() + " REPLICA IDENTITY FULL;");
+            case "n" -> after.add("ALTER TABLE ONLY " + table.name().sql() + " REPLICA IDENTITY NOTHING;");
+            default -> { }
+        }
+        after.forEach(statement -> sql.append("\n\n").append(statement));
+        return sql.toString();
+    }
+
+    /** Everything after a column's name and type: collation, default or generation, identity, NOT NULL. */
+    private static String columnOptions(Table table, Column column) {
+        StringBuilder line = new StringBuilder();
+        column.collation().ifPresent(c -> line.append(" COLLATE ").append(c.sql()));
+        switch (column.generated()) {
+            case STORED -> line.append(" GENERATED ALWAYS AS (").append(column.defaultValue().orElseThrow()).append(") STORED");
+            case VIRTUAL -> line.append(" GENERATED ALWAYS AS (").append(column.defaultValue().orElseThrow()).append(')');
+            case NONE -> column.defaultValue().ifPresent(d -> line.append(" DEFAULT ").append(d));
+        }
+        // A partition shares its parent's identity sequence (PostgreSQL 17+); never give it one of its own.
+        if (column.identity() != Column.Identity.NONE && !table.isPartition()) {
+            line.append(column.identity() == Column.Identity.ALWAYS ? " GENERATED ALWAYS AS IDENTITY"
+                    : " GENERATED BY DEFAULT AS IDENTITY");
+            column.identitySequence().ifPresent(s -> line.append(" (\n        SEQUENCE NAME ").append(s.name().sql())
+                    .append(sequenceOptions(s, "\n        ")).append("\n    )"));
+        }
+        if (column.notNull()) {
+            line.append(" NOT NULL");
+        }
+        return line.toString();
+    }
+}

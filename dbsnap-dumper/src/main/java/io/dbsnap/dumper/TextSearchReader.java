@@ -1,0 +1,53 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.dumper.CatalogQuery.strings;
+
+import io.dbsnap.catalog.QualifiedName;
+import io.dbsnap.catalog.TextSearchConfiguration;
+import io.dbsnap.catalog.TextSearchDictionary;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads text search dictionaries and configurations (with their token mappings) of the dumped schemas. */
+final class TextSearchReader {
+
+    private static final String Q = "pg_catalog.quote_ident";
+
+    private TextSearchReader() {
+    }
+
+    static List<TextSearchDictionary> dictionaries(CatalogQuery query) throws SQLException {
+        return query.list("SELECT n.nspname, d.dictname, " + Q + "(tn.nspname) || '.' || " + Q + "(t.tmplname),"
+                        + " d.dictinitoption"
+                        + " FROM pg_catalog.pg_ts_dict d JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace"
+                        + " JOIN pg_catalog.pg_ts_template t ON t.oid = d.dicttemplate"
+                        + " JOIN pg_catalog.pg_namespace tn ON tn.oid = t.tmplnamespace"
+                        + " WHERE" + SchemaFilter.notInExtension("pg_ts_dict", "d.oid") + "AND" + SchemaFilter.SQL
+                        + " ORDER BY n.nspname COLLATE \"C\", d.dictname COLLATE \"C\"",
+                rs -> new TextSearchDictionary(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
+                        Optional.ofNullable(rs.getString(4))));
+    }
+
+    static List<TextSearchConfiguration> configurations(CatalogQuery query) throws SQLException {
+        String configs = " FROM pg_catalog.pg_ts_config c JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace"
+                + " WHERE" + SchemaFilter.notInExtension("pg_ts_config", "c.oid") + "AND" + SchemaFilter.SQL;
+        // The token names come from the parser; regdictionary renders dictionaries outside
+        // pg_catalog qualified, since the search_path is empty.
+        Map<Long, List<TextSearchConfiguration.Mapping>> mappings = query.groupedByOid(
+                "SELECT c.oid, (SELECT t.alias FROM pg_catalog.ts_token_type(c.cfgparser) t WHERE t.tokid = m.maptokentype),"
+                        + " array_agg(m.mapdict::pg_catalog.regdictionary::text ORDER BY m.mapseqno)"
+                        + " FROM pg_catalog.pg_ts_config_map m JOIN pg_catalog.pg_ts_config c ON c.oid = m.mapcfg"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace"
+                        + " WHERE" + SchemaFilter.notInExtension("pg_ts_config", "c.oid") + "AND" + SchemaFilter.SQL
+                        + " GROUP BY c.oid, m.maptokentype ORDER BY c.oid, m.maptokentype",
+                rs -> new TextSearchConfiguration.Mapping(rs.getString(2), strings(rs, 3)));
+        return query.list("SELECT c.oid, n.nspname, c.cfgname,"
+                        + " (SELECT " + Q + "(pn.nspname) || '.' || " + Q + "(p.prsname) FROM pg_catalog.pg_ts_parser p"
+                        + "  JOIN pg_catalog.pg_namespace pn ON pn.oid = p.prsnamespace WHERE p.oid = c.cfgparser)"
+                        + configs + " ORDER BY n.nspname COLLATE \"C\", c.cfgname COLLATE \"C\"",
+                rs -> new TextSearchConfiguration(new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4),
+                        mappings.getOrDefault(rs.getLong(1), List.of())));
+    }
+}
