@@ -8,6 +8,8 @@ import java.util.List;
  * triggers, publications, large objects) are read only when every schema is dumped, as pg_dump does.
  *
  * @param indexAttachments indexes of partitions attached to their partitioned table's index
+ * @param owners           who owns each object (always read; written only on request)
+ * @param privileges       access control lists that differ from the defaults (likewise)
  * @param dependencies     creation-order dependencies between the objects of this catalog
  */
 public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Collation> collations,
@@ -17,7 +19,9 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Col
                       List<TextSearchConfiguration> textSearchConfigurations, List<Trigger> triggers,
                       List<Rule> rules, List<StatisticsObject> statistics, List<Policy> policies,
                       List<Publication> publications, List<EventTrigger> eventTriggers, List<LargeObject> largeObjects,
-                      List<Comment> comments, List<SecurityLabel> securityLabels, List<Dependency> dependencies) {
+                      List<Comment> comments, List<SecurityLabel> securityLabels, List<Ownership> owners,
+                      List<AccessControl> privileges, List<DefaultPrivileges> defaultPrivileges,
+                      List<Dependency> dependencies) {
 
     public Catalog {
         schemas = List.copyOf(schemas);
@@ -43,6 +47,9 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Col
         largeObjects = List.copyOf(largeObjects);
         comments = List.copyOf(comments);
         securityLabels = List.copyOf(securityLabels);
+        owners = List.copyOf(owners);
+        privileges = List.copyOf(privileges);
+        defaultPrivileges = List.copyOf(defaultPrivileges);
         dependencies = List.copyOf(dependencies);
     }
 }

@@ -65,6 +65,7 @@ public final class CatalogReader {
         }
         CatalogQuery query = new CatalogQuery(connection, filter, serverVersion);
         SequenceReader.Sequences sequences = SequenceReader.read(query);
+        AccessReader.Access access = AccessReader.read(query);
         return new Catalog(
                 SchemaReader.read(query),
                 ExtensionReader.read(query),
@@ -89,6 +90,9 @@ public final class CatalogReader {
                 LargeObjectReader.read(query),
                 CommentReader.read(query),
                 SecurityLabelReader.read(query),
+                access.owners(),
+                access.privileges(),
+                access.defaults(),
                 DependencyReader.read(query));
     }
 }

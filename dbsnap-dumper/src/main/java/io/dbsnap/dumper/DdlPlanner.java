@@ -3,7 +3,9 @@ package io.dbsnap.dumper;
 import static io.dbsnap.catalog.Identifiers.quote;
 
 import io.dbsnap.catalog.BaseType;
+import io.dbsnap.catalog.Cast;
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.catalog.Collation;
 import io.dbsnap.catalog.Comment;
 import io.dbsnap.catalog.Constraint;
 import io.dbsnap.catalog.Dependency;
@@ -14,16 +16,22 @@ import io.dbsnap.catalog.IndexAttachment;
 import io.dbsnap.catalog.LargeObject;
 import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.ObjectKind;
+import io.dbsnap.catalog.Operator;
 import io.dbsnap.catalog.Policy;
+import io.dbsnap.catalog.Routine;
 import io.dbsnap.catalog.Rule;
 import io.dbsnap.catalog.Schema;
 import io.dbsnap.catalog.SecurityLabel;
 import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.StatisticsObject;
 import io.dbsnap.catalog.Table;
+import io.dbsnap.catalog.TextSearchConfiguration;
+import io.dbsnap.catalog.TextSearchDictionary;
 import io.dbsnap.catalog.Trigger;
 import io.dbsnap.catalog.UserType;
+import io.dbsnap.catalog.View;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,53 +50,105 @@ public final class DdlPlanner {
     }
 
     public static List<PlannedStatement> plan(Catalog catalog) {
+        return plan(catalog, DdlOptions.defaults());
+    }
+
+    public static List<PlannedStatement> plan(Catalog catalog, DdlOptions options) {
+        PreData pre = preData(catalog);
         List<PlannedStatement> plan = new ArrayList<>();
-        preData(catalog).forEach(sql -> plan.add(new PlannedStatement(Section.PRE_DATA, sql)));
-        postData(catalog).forEach(sql -> plan.add(new PlannedStatement(Section.POST_DATA, sql)));
+        if (options.clean()) {
+            clean(catalog, pre).forEach(sql -> plan.add(new PlannedStatement(Section.CLEAN, sql)));
+        }
+        pre.statements().forEach(sql -> plan.add(new PlannedStatement(Section.PRE_DATA, sql)));
+        postData(catalog, options).forEach(sql -> plan.add(new PlannedStatement(Section.POST_DATA, sql)));
         return plan;
     }
 
-    private static List<String> preData(Catalog catalog) {
+    /** The pre-data statements, and the drops of the objects they create in the order of creation. */
+    private record PreData(List<String> statements, List<String> dropsInCreationOrder) {
+    }
+
+    private static PreData preData(Catalog catalog) {
         Map<ObjectId, String> creates = new LinkedHashMap<>();
+        Map<ObjectId, String> drops = new LinkedHashMap<>();
         for (Schema schema : catalog.schemas()) {
             // every database is created with schema public
             if (!schema.name().equals("public")) {
                 creates.put(schema.id(), "CREATE SCHEMA " + quote(schema.name()) + ";");
+                drops.put(schema.id(), "DROP SCHEMA IF EXISTS " + quote(schema.name()) + ";");
             }
         }
         for (Extension x : catalog.extensions()) {
             creates.put(x.id(), "CREATE EXTENSION IF NOT EXISTS " + quote(x.name()) + " WITH SCHEMA " + quote(x.schema()) + ";");
+            drops.put(x.id(), "DROP EXTENSION IF EXISTS " + quote(x.name()) + ";");
         }
-        catalog.collations().forEach(c -> creates.put(c.id(), CollationDdl.create(c)));
+        for (Collation c : catalog.collations()) {
+            creates.put(c.id(), CollationDdl.create(c));
+            drops.put(c.id(), "DROP COLLATION IF EXISTS " + c.name().sql() + ";");
+        }
         List<Dependency> dependencies = new ArrayList<>(catalog.dependencies());
         for (UserType type : catalog.types()) {
+            String drop = "DROP " + (type instanceof DomainType ? "DOMAIN" : "TYPE") + " IF EXISTS " + type.name().sql();
             if (type instanceof BaseType base && !base.isShell()) {
-                // The shell breaks the loop between a base type and its input and output functions.
+                // The shell breaks the loop between a base type and its input and output functions,
+                // which also makes the type impossible to drop without CASCADE.
                 ObjectId shell = shellOf(type);
                 creates.put(shell, TypeDdl.createShell(type));
                 dependencies.replaceAll(d -> d.referenced().equals(type.id()) && isRoutine(d.dependent())
                         ? new Dependency(d.dependent(), shell) : d);
+                drop += " CASCADE";
             }
             creates.put(type.id(), TypeDdl.create(type));
+            drops.put(type.id(), drop + ";");
         }
-        catalog.routines().forEach(r -> creates.put(r.id(), r.definition() + ";"));
-        catalog.operators().forEach(o -> creates.put(o.id(), OperatorDdl.create(o)));
-        catalog.casts().forEach(c -> creates.put(c.id(), CastDdl.create(c)));
-        catalog.textSearchDictionaries().forEach(d -> creates.put(d.id(), TextSearchDdl.create(d)));
-        catalog.textSearchConfigurations().forEach(c -> creates.put(c.id(), TextSearchDdl.create(c)));
-        catalog.sequences().forEach(s -> creates.put(s.id(), TableDdl.createSequence(s)));
-        catalog.tables().forEach(t -> creates.put(t.id(), TableDdl.createTable(t)));
-        catalog.views().forEach(v -> creates.put(v.id(), ViewDdl.create(v)));
+        for (Routine r : catalog.routines()) {
+            creates.put(r.id(), r.definition() + ";");
+            drops.put(r.id(), "DROP " + r.kind() + " IF EXISTS " + r.name().sql() + "(" + r.signature() + ");");
+        }
+        for (Operator o : catalog.operators()) {
+            creates.put(o.id(), OperatorDdl.create(o));
+            drops.put(o.id(), "DROP OPERATOR IF EXISTS " + o.sql() + " " + o.arguments() + ";");
+        }
+        for (Cast c : catalog.casts()) {
+            creates.put(c.id(), CastDdl.create(c));
+            drops.put(c.id(), "DROP CAST IF EXISTS (" + c.source() + " AS " + c.target() + ");");
+        }
+        for (TextSearchDictionary d : catalog.textSearchDictionaries()) {
+            creates.put(d.id(), TextSearchDdl.create(d));
+            drops.put(d.id(), "DROP TEXT SEARCH DICTIONARY IF EXISTS " + d.name().sql() + ";");
+        }
+        for (TextSearchConfiguration c : catalog.textSearchConfigurations()) {
+            creates.put(c.id(), TextSearchDdl.create(c));
+            drops.put(c.id(), "DROP TEXT SEARCH CONFIGURATION IF EXISTS " + c.name().sql() + ";");
+        }
+        for (Sequence s : catalog.sequences()) {
+            creates.put(s.id(), TableDdl.createSequence(s));
+            drops.put(s.id(), "DROP SEQUENCE IF EXISTS " + s.name().sql() + ";");
+        }
+        for (Table t : catalog.tables()) {
+            creates.put(t.id(), TableDdl.createTable(t));
+            drops.put(t.id(), "DROP TABLE IF EXISTS " + t.name().sql() + ";");
+        }
+        for (View v : catalog.views()) {
+            creates.put(v.id(), ViewDdl.create(v));
+            drops.put(v.id(), "DROP " + (v.materialized() ? "MATERIALIZED VIEW" : "VIEW") + " IF EXISTS " + v.name().sql() + ";");
+        }
         for (LargeObject lo : catalog.largeObjects()) {
             creates.put(lo.id(), "SELECT pg_catalog.lo_create('" + lo.oid() + "');");
+            drops.put(lo.id(), "SELECT pg_catalog.lo_unlink(oid) FROM pg_catalog.pg_largeobject_metadata WHERE oid = '"
+                    + lo.oid() + "';");
         }
 
         List<ObjectId> preferred = new ArrayList<>(creates.keySet());
         preferred.sort(Comparator.comparing(ObjectId::kind).thenComparing(ObjectId::schema)
                 .thenComparing(ObjectId::name).thenComparing(ObjectId::signature));
         List<String> statements = new ArrayList<>();
+        List<String> dropsInOrder = new ArrayList<>();
         for (ObjectId id : DependencyOrder.sort(preferred, dependencies)) {
             statements.add(creates.get(id));
+            if (drops.containsKey(id)) {
+                dropsInOrder.add(drops.get(id));
+            }
         }
         // Once every table exists: sequences join their columns, partitions their parents.
         for (Sequence s : catalog.sequences()) {
@@ -101,6 +161,27 @@ public final class DdlPlanner {
                         + t.name().sql() + " " + t.partitionBound().orElseThrow() + ";");
             }
         }
+        return new PreData(statements, dropsInOrder);
+    }
+
+    /**
+     * Drops every object of the catalog that exists, in the reverse of the order of creation, so
+     * that nothing is dropped before what depends on it. What lives on a table (indexes, keys,
+     * triggers, policies, rules) goes with the table; foreign keys are dropped first because they
+     * tie tables to each other; event triggers first of all, so that none fires on the drops.
+     */
+    private static List<String> clean(Catalog catalog, PreData pre) {
+        List<String> statements = new ArrayList<>();
+        catalog.eventTriggers().forEach(e -> statements.add("DROP EVENT TRIGGER IF EXISTS " + quote(e.name()) + ";"));
+        catalog.publications().forEach(p -> statements.add("DROP PUBLICATION IF EXISTS " + quote(p.name()) + ";"));
+        for (Table t : catalog.tables()) {
+            t.constraints().stream().filter(c -> c.type() == Constraint.Type.FOREIGN_KEY).forEach(c -> statements.add(
+                    "ALTER TABLE IF EXISTS " + (t.isPartitioned() ? "" : "ONLY ") + t.name().sql()
+                            + " DROP CONSTRAINT IF EXISTS " + quote(c.name()) + ";"));
+        }
+        List<String> drops = new ArrayList<>(pre.dropsInCreationOrder());
+        Collections.reverse(drops);
+        statements.addAll(drops);
         return statements;
     }
 
@@ -112,7 +193,7 @@ public final class DdlPlanner {
         return id.kind() == ObjectKind.FUNCTION || id.kind() == ObjectKind.PROCEDURE;
     }
 
-    private static List<String> postData(Catalog catalog) {
+    private static List<String> postData(Catalog catalog, DdlOptions options) {
         List<String> statements = new ArrayList<>();
         for (Table t : catalog.tables()) {
             for (Constraint c : t.constraints()) {
@@ -171,11 +252,30 @@ public final class DdlPlanner {
         catalog.publications().forEach(p -> statements.addAll(PublicationDdl.create(p)));
         // Event triggers come last, with what is said about them: nothing else may make them fire.
         String eventTrigger = "EVENT TRIGGER ";
-        statements.addAll(commentsAndLabels(catalog, target -> !target.startsWith(eventTrigger)));
+        Predicate<String> notEventTrigger = target -> !target.startsWith(eventTrigger);
+        statements.addAll(commentsAndLabels(catalog, notEventTrigger));
+        statements.addAll(access(catalog, options, notEventTrigger));
         for (EventTrigger e : catalog.eventTriggers()) {
             statements.add(EventTriggerDdl.create(e));
         }
-        statements.addAll(commentsAndLabels(catalog, target -> target.startsWith(eventTrigger)));
+        statements.addAll(commentsAndLabels(catalog, notEventTrigger.negate()));
+        statements.addAll(access(catalog, options, notEventTrigger.negate()));
+        return statements;
+    }
+
+    /** Owners first: a change of owner rewrites the access control list, so it must not come after it. */
+    private static List<String> access(Catalog catalog, DdlOptions options, Predicate<String> targets) {
+        List<String> statements = new ArrayList<>();
+        if (options.owners()) {
+            catalog.owners().stream().filter(o -> targets.test(o.target())).forEach(o -> statements.add(AccessDdl.owner(o)));
+        }
+        if (options.privileges()) {
+            catalog.privileges().stream().filter(a -> targets.test(a.target()))
+                    .forEach(a -> statements.addAll(AccessDdl.privileges(a)));
+            if (targets.test("")) {
+                catalog.defaultPrivileges().forEach(d -> statements.addAll(AccessDdl.defaultPrivileges(d)));
+            }
+        }
         return statements;
     }
 

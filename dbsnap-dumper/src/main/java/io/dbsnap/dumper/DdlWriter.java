@@ -27,9 +27,16 @@ public final class DdlWriter {
             "SET row_security = off;");
 
     private final Writer out;
+    private final DdlOptions options;
 
+    /** A writer with the default options: no owners, no privileges, no drops. */
     public DdlWriter(Writer out) {
+        this(out, DdlOptions.defaults());
+    }
+
+    public DdlWriter(Writer out, DdlOptions options) {
         this.out = out;
+        this.options = options;
     }
 
     public void write(Catalog catalog) {
@@ -39,7 +46,7 @@ public final class DdlWriter {
                 out.write(line + "\n");
             }
             Section current = null;
-            for (PlannedStatement statement : DdlPlanner.plan(catalog)) {
+            for (PlannedStatement statement : DdlPlanner.plan(catalog, options)) {
                 if (statement.section() != current) {
                     current = statement.section();
                     out.write("\n--\n-- " + current.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\n--\n");

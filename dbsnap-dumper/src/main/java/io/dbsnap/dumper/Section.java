@@ -1,9 +1,10 @@
 package io.dbsnap.dumper;
 
 /**
- * The three parts of a dump, as in pg_dump: what holds data is created first, the data is
- * loaded, and what is faster to build over loaded data (indexes, keys, triggers) comes last.
+ * The parts of a dump, as in pg_dump: the drops of a clean script, what holds data is created
+ * next, the data is loaded, and what is faster to build over loaded data (indexes, keys,
+ * triggers) comes last.
  */
 public enum Section {
-    PRE_DATA, DATA, POST_DATA
+    CLEAN, PRE_DATA, DATA, POST_DATA
 }

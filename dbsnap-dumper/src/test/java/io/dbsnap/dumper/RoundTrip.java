@@ -13,15 +13,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.function.Function;
 
 /** The oracle round trip of testing.md: dump with dbsnap, load into empty databases, compare with an oracle. */
 final class RoundTrip {
 
     private RoundTrip() {
+    }
+
+    /** An independent judge of a database's schema: equal texts for equal schemas. */
+    @FunctionalInterface
+    interface Oracle {
+        String describe(TestDatabase db) throws Exception;
     }
 
     /** pg_dump --schema-only without owners and grants, which dbsnap leaves out by default. */
@@ -35,7 +41,7 @@ final class RoundTrip {
      *
      * @return the oracle's text of {@code src}, for further checks of its content
      */
-    static String assertSurvives(TestDatabase src, Function<TestDatabase, String> oracle, Path dir, String name)
+    static String assertSurvives(TestDatabase src, Oracle oracle, Path dir, String name)
             throws Exception {
         try (TestDatabase viaJdbc = src.server().createDatabase(name + "_jdbc");
              TestDatabase viaPsql = src.server().createDatabase(name + "_psql")) {
@@ -45,23 +51,44 @@ final class RoundTrip {
             Files.writeString(file, script, StandardCharsets.UTF_8);
             Psql.runFile(viaPsql, file);
 
-            String expected = oracle.apply(src);
-            String actual = oracle.apply(viaJdbc);
+            String expected = oracle.describe(src);
+            String actual = oracle.describe(viaJdbc);
             debug(name, expected, actual, script);
             assertThat(actual).isEqualTo(expected);
-            assertThat(oracle.apply(viaPsql)).isEqualTo(expected);
+            assertThat(oracle.describe(viaPsql)).isEqualTo(expected);
             return expected;
         }
     }
 
     static String dump(TestDatabase db) throws SQLException {
+        return dump(db, DdlOptions.defaults());
+    }
+
+    static String dump(TestDatabase db, DdlOptions options) throws SQLException {
         Catalog catalog;
         try (Connection c = db.connect()) {
             catalog = CatalogReader.allSchemas().read(c);
         }
         StringWriter out = new StringWriter();
-        new DdlWriter(out).write(catalog);
+        new DdlWriter(out, options).write(catalog);
         return out.toString();
+    }
+
+    /**
+     * The large objects of {@code db} with owner, access list and comment, from the server's
+     * catalog: pg_dump --schema-only leaves them out.
+     */
+    static String largeObjects(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT m.oid, pg_get_userbyid(m.lomowner), m.lomacl,"
+                     + " obj_description(m.oid, 'pg_largeobject') FROM pg_largeobject_metadata m ORDER BY m.oid")) {
+            StringBuilder text = new StringBuilder();
+            while (rs.next()) {
+                text.append("\nlarge object ").append(rs.getLong(1)).append(" owned by ").append(rs.getString(2))
+                        .append(", acl ").append(rs.getString(3)).append(": ").append(rs.getString(4));
+            }
+            return text.toString();
+        }
     }
 
     /**

@@ -1,0 +1,163 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.dumper.CatalogQuery.strings;
+
+import io.dbsnap.catalog.AccessControl;
+import io.dbsnap.catalog.DefaultPrivileges;
+import io.dbsnap.catalog.Grant;
+import io.dbsnap.catalog.Ownership;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads owners and access control lists of dumped objects and the default privileges of their
+ * schemas: three queries. The lists are exploded by the server ({@code aclexplode}), so no
+ * {@code aclitem} text is parsed here.
+ */
+final class AccessReader {
+
+    private static final String Q = "pg_catalog.quote_ident";
+
+    /** Owners and access control lists, read together. */
+    record Access(List<Ownership> owners, List<AccessControl> privileges, List<DefaultPrivileges> defaults) {
+    }
+
+    private AccessReader() {
+    }
+
+    static Access read(CatalogQuery query) throws SQLException {
+        List<Ownership> owners = new ArrayList<>();
+        List<AccessControl> privileges = new ArrayList<>();
+        query.list(objects(query), rs -> {
+            if (rs.getString(1) != null) {
+                owners.add(new Ownership(rs.getString(1), rs.getString(3)));
+            }
+            if (rs.getString(2) != null && rs.getArray(4) != null) {
+                privileges.add(new AccessControl(rs.getString(2), Optional.empty(), rs.getString(3), grants(rs, 4)));
+            }
+            return null;
+        });
+        privileges.addAll(query.list("SELECT 'TABLE ' || " + Q + "(n.nspname) || '.' || " + Q + "(c.relname), a.attname,"
+                        + " " + Q + "(pg_catalog.pg_get_userbyid(c.relowner)), " + exploded("a.attacl")
+                        + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped"
+                        + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND"
+                        + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
+                        + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", a.attnum",
+                rs -> new AccessControl(rs.getString(1), Optional.of(rs.getString(2)), rs.getString(3), grants(rs, 4))));
+        // The role-wide entries (no schema) belong to the whole database.
+        String roleWide = query.wholeDatabase() ? "d.defaclnamespace = 0" : "false";
+        List<DefaultPrivileges> defaults = query.list("WITH ns AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n"
+                        + " WHERE" + SchemaFilter.SQL + ")"
+                        + " SELECT " + Q + "(pg_catalog.pg_get_userbyid(d.defaclrole)), ns.nspname,"
+                        + " CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'"
+                        + "  WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' END, " + exploded("d.defaclacl")
+                        + " FROM pg_catalog.pg_default_acl d LEFT JOIN ns ON ns.oid = d.defaclnamespace"
+                        + " WHERE ns.oid IS NOT NULL OR " + roleWide
+                        + " ORDER BY pg_catalog.pg_get_userbyid(d.defaclrole) COLLATE \"C\", ns.nspname COLLATE \"C\" NULLS FIRST, d.defaclobjtype",
+                rs -> new DefaultPrivileges(rs.getString(1), Optional.ofNullable(rs.getString(2)), rs.getString(3),
+                        grants(rs, 4)));
+        return new Access(owners, privileges, defaults);
+    }
+
+    /**
+     * One row per object: how ALTER ... OWNER names it (NULL where the owner follows another
+     * object's), how GRANT names it (NULL where it has no ACL), owner, ACL.
+     */
+    private static String objects(CatalogQuery query) {
+        String owner = Q + "(pg_catalog.pg_get_userbyid(%s))";
+        String name = Q + "(ns.nspname) || '.' || " + Q + "(%s)";
+        StringBuilder sql = new StringBuilder("WITH ns AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n WHERE")
+                .append(SchemaFilter.SQL).append(") SELECT * FROM (")
+                .append("SELECT 'SCHEMA ' || " + Q + "(ns.nspname) AS alter_target, 'SCHEMA ' || " + Q + "(ns.nspname) AS grant_target,"
+                        + owner.formatted("n.nspowner") + ", " + exploded("n.nspacl")
+                        + " FROM pg_catalog.pg_namespace n JOIN ns ON ns.oid = n.oid")
+                // A sequence owned by a column (serial, identity) follows its table's owner: no ALTER.
+                .append(" UNION ALL SELECT CASE WHEN c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend i"
+                        + "  WHERE i.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND i.objid = c.oid"
+                        + "  AND i.deptype IN ('i', 'a')) THEN NULL"
+                        + " ELSE CASE c.relkind WHEN 'v' THEN 'VIEW ' WHEN 'm' THEN 'MATERIALIZED VIEW ' WHEN 'S' THEN 'SEQUENCE '"
+                        + " WHEN 'f' THEN 'FOREIGN TABLE ' ELSE 'TABLE ' END || " + name.formatted("c.relname") + " END,"
+                        + " CASE c.relkind WHEN 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || " + name.formatted("c.relname") + ","
+                        + owner.formatted("c.relowner") + ", " + exploded("c.relacl")
+                        + " FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace"
+                        + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND" + SchemaFilter.notInExtension("pg_class", "c.oid"))
+                .append(" UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' WHEN 'a' THEN 'AGGREGATE ' ELSE 'FUNCTION ' END"
+                        + " || " + name.formatted("p.proname") + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
+                        + " CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END"
+                        + " || " + name.formatted("p.proname") + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
+                        + owner.formatted("p.proowner") + ", " + exploded("p.proacl")
+                        + " FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace"
+                        + " WHERE" + SchemaFilter.notInExtension("pg_proc", "p.oid"))
+                // not the types made with a table or a range, nor array types
+                .append(" UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + name.formatted("t.typname") + ","
+                        + " CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + name.formatted("t.typname") + ","
+                        + owner.formatted("t.typowner") + ", " + exploded("t.typacl")
+                        + " FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace"
+                        + " WHERE t.typtype IN ('b', 'c', 'd', 'e', 'r', 'p')"
+                        + " AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)"
+                        + " AND" + SchemaFilter.notInExtension("pg_type", "t.oid"))
+                .append(ownedOnly("COLLATION", "pg_collation", "collname", "collnamespace", "collowner", name, owner))
+                .append(ownedOnly("TEXT SEARCH DICTIONARY", "pg_ts_dict", "dictname", "dictnamespace", "dictowner", name, owner))
+                .append(ownedOnly("TEXT SEARCH CONFIGURATION", "pg_ts_config", "cfgname", "cfgnamespace", "cfgowner", name, owner))
+                .append(ownedOnly("STATISTICS", "pg_statistic_ext", "stxname", "stxnamespace", "stxowner", name, owner))
+                .append(" UNION ALL SELECT 'OPERATOR ' || " + Q + "(ns.nspname) || '.' || o.oprname || ' ('"
+                        + " || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprleft, NULL) END || ', '"
+                        + " || CASE WHEN o.oprright = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprright, NULL) END || ')',"
+                        + " NULL, " + owner.formatted("o.oprowner") + ", NULL"
+                        + " FROM pg_catalog.pg_operator o JOIN ns ON ns.oid = o.oprnamespace"
+                        + " WHERE o.oprcode <> 0 AND" + SchemaFilter.notInExtension("pg_operator", "o.oid"));
+        if (query.wholeDatabase()) {
+            sql.append(" UNION ALL SELECT 'EVENT TRIGGER ' || " + Q + "(e.evtname), NULL, " + owner.formatted("e.evtowner")
+                            + ", NULL FROM pg_catalog.pg_event_trigger e")
+                    .append(" UNION ALL SELECT 'PUBLICATION ' || " + Q + "(p.pubname), NULL, " + owner.formatted("p.pubowner")
+                            + ", NULL FROM pg_catalog.pg_publication p")
+                    .append(" UNION ALL SELECT 'LARGE OBJECT ' || l.oid, 'LARGE OBJECT ' || l.oid, " + owner.formatted("l.lomowner")
+                            + ", " + exploded("l.lomacl") + " FROM pg_catalog.pg_largeobject_metadata l");
+        }
+        return sql.append(") objects ORDER BY COALESCE(alter_target, grant_target) COLLATE \"C\"").toString();
+    }
+
+    private static String ownedOnly(String keyword, String catalog, String nameColumn, String schemaColumn,
+                                    String ownerColumn, String name, String owner) {
+        return " UNION ALL SELECT '" + keyword + " ' || " + name.formatted("o." + nameColumn) + ", NULL, "
+                + owner.formatted("o." + ownerColumn) + ", NULL FROM pg_catalog." + catalog
+                + " o JOIN ns ON ns.oid = o." + schemaColumn + " WHERE" + SchemaFilter.notInExtension(catalog, "o.oid");
+    }
+
+    /**
+     * An ACL as text entries {@code grantee=PRIVILEGE} (with {@code *} when grantable), in the
+     * list's order; NULL for a NULL list, which means the built-in defaults.
+     */
+    private static String exploded(String acl) {
+        return "CASE WHEN " + acl + " IS NOT NULL THEN ARRAY(SELECT CASE WHEN g.grantee = 0 THEN 'PUBLIC'"
+                + " ELSE " + Q + "(pg_catalog.pg_get_userbyid(g.grantee)) END || '=' || g.privilege_type"
+                + " || CASE WHEN g.is_grantable THEN '*' ELSE '' END"
+                + " FROM pg_catalog.aclexplode(" + acl + ") WITH ORDINALITY AS g(grantor, grantee, privilege_type, is_grantable, i)"
+                + " ORDER BY g.i) END";
+    }
+
+    /** The entries of {@link #exploded}, one grant per grantee and grant option, in first-seen order. */
+    private static List<Grant> grants(ResultSet rs, int column) throws SQLException {
+        Map<String, List<String>> byGrantee = new LinkedHashMap<>();
+        for (String entry : strings(rs, column)) {
+            int eq = entry.lastIndexOf('=');
+            boolean grantable = entry.endsWith("*");
+            String privilege = entry.substring(eq + 1, grantable ? entry.length() - 1 : entry.length());
+            byGrantee.computeIfAbsent(entry.substring(0, eq) + (grantable ? "*" : ""), k -> new ArrayList<>()).add(privilege);
+        }
+        List<Grant> grants = new ArrayList<>();
+        byGrantee.forEach((key, privileges) -> {
+            boolean grantable = key.endsWith("*");
+            grants.add(new Grant(grantable ? key.substring(0, key.length() - 1) : key, privileges, grantable));
+        });
+        return grants;
+    }
+}
