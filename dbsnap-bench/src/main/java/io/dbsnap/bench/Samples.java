@@ -3,14 +3,14 @@ package io.dbsnap.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Timings of one contender over the repetitions, in milliseconds, in the order they were taken. */
-record Samples(List<Double> millis) {
+/** Measurements of one quantity over the repetitions (times in milliseconds, or ratios), in the order taken. */
+record Samples(List<Double> values) {
 
     Samples {
-        if (millis.isEmpty()) {
+        if (values.isEmpty()) {
             throw new IllegalArgumentException("no samples");
         }
-        millis = List.copyOf(millis);
+        values = List.copyOf(values);
     }
 
     /** Nanoseconds (from {@link System#nanoTime()}) as milliseconds. */
@@ -30,11 +30,11 @@ record Samples(List<Double> millis) {
     }
 
     double max() {
-        return sorted().get(millis.size() - 1);
+        return sorted().get(values.size() - 1);
     }
 
     private List<Double> sorted() {
-        List<Double> sorted = new ArrayList<>(millis);
+        List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         return sorted;
     }
