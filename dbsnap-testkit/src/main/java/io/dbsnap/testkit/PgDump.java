@@ -1,5 +1,6 @@
 package io.dbsnap.testkit;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,6 +28,19 @@ public final class PgDump {
     /** {@code pg_dump} with any other arguments, normalized. */
     public static String run(TestDatabase db, String... args) {
         return normalized(ClientPrograms.run(db, "pg_dump", new ArrayList<>(List.of(args))));
+    }
+
+    /**
+     * {@code pg_dump args... --file file} of {@code db}: the dump as pg_dump writes it, not
+     * normalized, for benchmarks that time pg_dump from process start to exit.
+     *
+     * @throws IllegalStateException when pg_dump fails, with its message
+     */
+    public static void toFile(TestDatabase db, Path file, String... args) {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.addAll(List.of("--file", file.toString()));
+        // With --file, pg_dump prints nothing to stdout; the empty capture is dropped.
+        ClientPrograms.run(db, "pg_dump", arguments);
     }
 
     static String normalized(String dump) {
