@@ -83,7 +83,9 @@ final class TypeReader {
                 "SELECT t.oid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
                         + nameOf("pg_collation", "collname", "collnamespace", "a.attcollation",
                         "a.attcollation <> at.typcollation")
-                        + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.typrelid = a.attrelid"
+                        // only stand-alone composite types, not the row types of tables and views
+                        + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class rc ON rc.oid = a.attrelid AND rc.relkind = 'c'"
+                        + " JOIN pg_catalog.pg_type t ON t.typrelid = a.attrelid"
                         + " JOIN pg_catalog.pg_type at ON at.oid = a.atttypid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
                         + " WHERE t.typtype = 'c' AND a.attnum > 0 AND NOT a.attisdropped AND" + SchemaFilter.SQL
