@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,19 +16,41 @@ import java.util.List;
 public final class CatalogReader {
 
     private final SchemaFilter filter;
+    private final RelationPatterns relations;
 
-    private CatalogReader(SchemaFilter filter) {
+    private CatalogReader(SchemaFilter filter, RelationPatterns relations) {
         this.filter = filter;
+        this.relations = relations;
     }
 
     /** Reads every schema that is not a system schema and not created by an extension. */
     public static CatalogReader allSchemas() {
-        return new CatalogReader(SchemaFilter.all());
+        return new CatalogReader(SchemaFilter.all(), RelationPatterns.all());
     }
 
     /** Reads only the named schemas. */
     public static CatalogReader schemas(String... names) {
-        return new CatalogReader(new SchemaFilter(List.of(names)));
+        return new CatalogReader(new SchemaFilter(List.of(names)), RelationPatterns.all());
+    }
+
+    /**
+     * Keeps only the tables, views and sequences matching one of {@code patterns}
+     * ({@code schema.name} or {@code name}, with {@code *} and {@code ?}), like pg_dump's
+     * {@code -t}, and what lives on them; other kinds of object stay so that they can be created.
+     *
+     * @throws IllegalArgumentException for a pattern that is not {@code name} or {@code schema.name}
+     */
+    public CatalogReader tables(String... patterns) {
+        List<String> include = new ArrayList<>(relations.include());
+        include.addAll(List.of(patterns));
+        return new CatalogReader(filter, new RelationPatterns(include, relations.exclude()));
+    }
+
+    /** Leaves out the tables, views and sequences matching one of {@code patterns}, like pg_dump's {@code -T}. */
+    public CatalogReader excludeTables(String... patterns) {
+        List<String> exclude = new ArrayList<>(relations.exclude());
+        exclude.addAll(List.of(patterns));
+        return new CatalogReader(filter, new RelationPatterns(relations.include(), exclude));
     }
 
     /**
@@ -42,7 +65,7 @@ public final class CatalogReader {
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setReadOnly(true);
         try {
-            return readInTransaction(connection);
+            return RelationPruner.prune(readInTransaction(connection), relations);
         } finally {
             connection.rollback();
             connection.setReadOnly(readOnly);
