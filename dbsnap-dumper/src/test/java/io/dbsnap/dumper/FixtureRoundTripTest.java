@@ -3,11 +3,7 @@ package io.dbsnap.dumper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsnap.testkit.PostgresServer;
-import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +18,7 @@ class FixtureRoundTripTest {
     @Test
     void manyKindsSurviveTheRoundTrip(@TempDir Path dir) throws Exception {
         try (TestDatabase src = PostgresServer.shared().createDatabase("fixture_src")) {
-            Path fixture = dir.resolve("fixture.sql");
-            Files.writeString(fixture, fixture("many-kinds.sql"), StandardCharsets.UTF_8);
-            Psql.runFile(src, fixture);
+            Fixtures.loadManyKinds(src, dir);
 
             // pg_dump --schema-only leaves large objects out; the server's catalog tells which exist.
             String expected = RoundTrip.assertSurvives(src,
@@ -35,13 +29,8 @@ class FixtureRoundTripTest {
                     "CREATE TEXT SEARCH DICTIONARY", "CREATE TYPE \"select\".tiny_text (", "CREATE TYPE \"select\".never_completed;",
                     "OF \"select\".pair", "CREATE RULE", "DISABLE RULE", "CREATE STATISTICS", "SET STATISTICS 500",
                     "CREATE PUBLICATION", "ADD TABLES IN SCHEMA", "CREATE EVENT TRIGGER", "ALTER EVENT TRIGGER quiet DISABLE",
-                    "CREATE UNLOGGED SEQUENCE", "large object 424242 owned by", ": a blob that exists");
-        }
-    }
-
-    private static String fixture(String name) throws Exception {
-        try (InputStream in = FixtureRoundTripTest.class.getResourceAsStream("/fixtures/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    "CREATE UNLOGGED SEQUENCE", "NULLS NOT DISTINCT", "security_invoker", "SET COMPRESSION pglz",
+                    "large object 424242 owned by", ": a blob that exists");
         }
     }
 }

@@ -6,7 +6,6 @@ import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ class OptionsRoundTripTest {
         try (TestDatabase src = PostgresServer.shared().createDatabase("privileges_src");
              TestDatabase dst = PostgresServer.shared().createDatabase("privileges_dst");
              TestDatabase plain = PostgresServer.shared().createDatabase("privileges_plain")) {
-            Psql.runFile(src, copy(dir, "privileges.sql"));
+            Fixtures.load(src, dir, "privileges.sql");
 
             Path script = dir.resolve("with-access.sql");
             Files.writeString(script, RoundTrip.dump(src, DdlOptions.defaults().withOwners().withPrivileges()));
@@ -45,11 +44,10 @@ class OptionsRoundTripTest {
     void aCleanScriptReplacesAnOlderVersionOfTheSchema(@TempDir Path dir) throws Exception {
         try (TestDatabase src = PostgresServer.shared().createDatabase("clean_src");
              TestDatabase old = PostgresServer.shared().createDatabase("clean_old")) {
-            Path fixture = copy(dir, "many-kinds.sql");
-            Psql.runFile(src, fixture);
+            Fixtures.loadManyKinds(src, dir);
             // The older version: the same fixture before a migration that added, changed and
             // removed objects (here undone by hand).
-            Psql.runFile(old, fixture);
+            Fixtures.loadManyKinds(old, dir);
             old.execute("""
                     DROP VIEW "Mixed Case".richest;
                     DROP POLICY own_rows ON "Mixed Case"."User";
@@ -73,13 +71,5 @@ class OptionsRoundTripTest {
             assertThat(Files.readString(script)).contains("DROP TABLE IF EXISTS \"select\".pairs;",
                     "DROP TYPE IF EXISTS \"select\".tiny_text CASCADE;", "DROP EVENT TRIGGER IF EXISTS quiet;");
         }
-    }
-
-    private static Path copy(Path dir, String fixture) throws Exception {
-        Path file = dir.resolve(fixture);
-        try (InputStream in = OptionsRoundTripTest.class.getResourceAsStream("/fixtures/" + fixture)) {
-            Files.write(file, in.readAllBytes());
-        }
-        return file;
     }
 }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.testkit.PostgresServer;
-import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
@@ -53,12 +50,8 @@ class TablePatternsTest {
         try (TestDatabase src = PostgresServer.shared().createDatabase("patterns_src");
              TestDatabase byHand = PostgresServer.shared().createDatabase("patterns_hand");
              TestDatabase dst = PostgresServer.shared().createDatabase("patterns_dst")) {
-            Path fixture = dir.resolve("many-kinds.sql");
-            try (InputStream in = TablePatternsTest.class.getResourceAsStream("/fixtures/many-kinds.sql")) {
-                Files.write(fixture, in.readAllBytes());
-            }
-            Psql.runFile(src, fixture);
-            Psql.runFile(byHand, fixture);
+            Fixtures.loadManyKinds(src, dir);
+            Fixtures.loadManyKinds(byHand, dir);
             byHand.execute(sameByHand);
 
             Catalog catalog;
