@@ -7,6 +7,8 @@ import java.util.Optional;
  *
  * @param type              the type as the server renders it ({@code format_type}), typmods included
  * @param collation         only when it differs from the type's default collation
+ * @param notNullName       the name of the NOT NULL constraint (PostgreSQL 18) when it is not the
+ *                          one the server would choose
  * @param defaultValue      the default expression as the server renders it ({@code pg_get_expr});
  *                          for a generated column, its generation expression
  * @param generated         whether the column is generated from {@link #defaultValue()}
@@ -18,13 +20,13 @@ import java.util.Optional;
  * @param compression       {@code SET COMPRESSION} (pglz, lz4) when set (PostgreSQL 14 and later)
  */
 public record Column(String name, String type, Optional<QualifiedName> collation, boolean notNull,
-                     Optional<String> defaultValue, Generated generated, Identity identity,
+                     Optional<String> notNullName, Optional<String> defaultValue, Generated generated, Identity identity,
                      Optional<Sequence> identitySequence, boolean local, Optional<Integer> statisticsTarget,
                      Optional<String> storage, Optional<String> compression) {
 
     /** A plain column: no collation, identity or generation, local, no storage settings. */
     public static Column of(String name, String type, boolean notNull, Optional<String> defaultValue) {
-        return new Column(name, type, Optional.empty(), notNull, defaultValue, Generated.NONE, Identity.NONE,
+        return new Column(name, type, Optional.empty(), notNull, Optional.empty(), defaultValue, Generated.NONE, Identity.NONE,
                 Optional.empty(), true, Optional.empty(), Optional.empty(), Optional.empty());
     }
 

@@ -96,6 +96,7 @@ final class TableDdl {
                     .append(sequenceOptions(s, "\n        ")).append("\n    )"));
         }
         if (column.notNull()) {
+            column.notNullName().ifPresent(n -> line.append(" CONSTRAINT ").append(quote(n)));
             line.append(" NOT NULL");
         }
         return line.toString();

@@ -76,6 +76,11 @@ final class TableReader {
             throws SQLException {
         String generated = query.atLeast(12) ? "a.attgenerated" : "''";
         String compression = query.atLeast(14) ? "NULLIF(a.attcompression, '')" : "NULL";
+        // From PostgreSQL 18 on, NOT NULL is a named constraint; the name is kept when it is not
+        // the server's own choice (table_column_not_null).
+        String notNullName = query.atLeast(18) ? "(SELECT nn.conname FROM pg_catalog.pg_constraint nn"
+                + " WHERE nn.conrelid = a.attrelid AND nn.contype = 'n' AND nn.conkey = ARRAY[a.attnum]::pg_catalog.int2[]"
+                + " AND nn.conname <> c.relname || '_' || a.attname || '_not_null')" : "NULL";
         // attstattarget is -1 for "default" before PostgreSQL 17 and NULL from 17 on.
         return query.groupedByOid(
                 "SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
@@ -86,7 +91,7 @@ final class TableReader {
                         + " (SELECT o.collname FROM pg_catalog.pg_collation o WHERE o.oid = a.attcollation) END,"
                         + " a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid), " + generated + ", a.attidentity,"
                         + " a.attislocal, NULLIF(a.attstattarget, -1),"
-                        + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, " + compression
+                        + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, " + compression + ", " + notNullName
                         + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
                         + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
@@ -99,7 +104,7 @@ final class TableReader {
                     int statistics = rs.getInt(11);
                     Optional<Integer> statisticsTarget = rs.wasNull() ? Optional.empty() : Optional.of(statistics);
                     return new Column(rs.getString(2), rs.getString(3), qualifiedName(rs, 4), rs.getBoolean(6),
-                            Optional.ofNullable(rs.getString(7)), Column.Generated.fromCatalog(rs.getString(8)), identity,
+                            Optional.ofNullable(rs.getString(14)), Optional.ofNullable(rs.getString(7)), Column.Generated.fromCatalog(rs.getString(8)), identity,
                             identity == Column.Identity.NONE ? Optional.empty()
                                     : sequences.identityOf(rs.getLong(1), rs.getString(2)),
                             rs.getBoolean(10), statisticsTarget, Optional.ofNullable(storage(rs.getString(12))),

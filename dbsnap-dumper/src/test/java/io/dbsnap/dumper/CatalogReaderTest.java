@@ -70,7 +70,7 @@ class CatalogReaderTest {
         Sequence idSequence = new Sequence(new QualifiedName("Sales Dept", "Order_id_seq"), "integer", 1, 1, 1,
                 2147483647L, 1, false, false, Optional.empty());
         assertThat(order.columns()).containsExactly(
-                new Column("id", "integer", Optional.empty(), true, Optional.empty(), Generated.NONE, Identity.ALWAYS,
+                new Column("id", "integer", Optional.empty(), true, Optional.empty(), Optional.empty(), Generated.NONE, Identity.ALWAYS,
                         Optional.of(idSequence), true, Optional.empty(), Optional.empty(), Optional.empty()),
                 Column.of("code", "character varying(12)", true, Optional.empty()),
                 Column.of("amount", "numeric(10,2)", false, Optional.of("0")),
