@@ -7,5 +7,9 @@
  * io.dbsnap.testkit.PostgresServer#embedded(String)} starts a chosen major version from Maven
  * Central. In JUnit 5 tests, {@link io.dbsnap.testkit.PostgresTest} gives each test class a fresh
  * database.
+ *
+ * <p>Two fidelity oracles compare databases: {@link io.dbsnap.testkit.PgDump} (the machine's
+ * {@code pg_dump}) and {@link io.dbsnap.testkit.CatalogOracle} (catalog queries, for any server
+ * from 12 to 18).
  */
 package io.dbsnap.testkit;
