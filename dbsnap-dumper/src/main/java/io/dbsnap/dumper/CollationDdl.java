@@ -1,6 +1,7 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Collation;
+import io.dbsnap.catalog.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,11 @@ final class CollationDdl {
     }
 
     static String create(Collation c) {
+        // Only a copy keeps the encoding "any" of the built-in C and POSIX collations; a
+        // collation created from a locale is tied to the database's encoding.
+        if (c.anyEncoding() && c.provider().equals("libc") && c.locale().filter(l -> l.equals("C") || l.equals("POSIX")).isPresent()) {
+            return "CREATE COLLATION " + c.name().sql() + " FROM pg_catalog." + Identifiers.quote(c.locale().get()) + ";";
+        }
         List<String> options = new ArrayList<>(List.of("provider = " + c.provider()));
         if (!c.deterministic()) {
             options.add("deterministic = false");

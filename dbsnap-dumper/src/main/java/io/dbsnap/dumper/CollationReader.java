@@ -18,7 +18,7 @@ final class CollationReader {
         String locale = query.atLeast(17) ? "c.colllocale" : query.atLeast(15) ? "c.colliculocale" : "c.collcollate";
         String rules = query.atLeast(16) ? "c.collicurules" : "NULL";
         return query.list("SELECT n.nspname, c.collname, c.collprovider, c.collcollate, c.collctype, " + locale + ", "
-                        + "c.collisdeterministic, " + rules
+                        + "c.collisdeterministic, " + rules + ", c.collencoding = -1"
                         + " FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace"
                         + " WHERE" + SchemaFilter.notInExtension("pg_collation", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.collname COLLATE \"C\"",
@@ -31,13 +31,13 @@ final class CollationReader {
                     return switch (rs.getString(3)) {
                         case "c" -> collate.equals(ctype)
                                 ? new Collation(name, "libc", Optional.of(collate), Optional.empty(), Optional.empty(),
-                                deterministic, rulesText)
+                                deterministic, rulesText, rs.getBoolean(9))
                                 : new Collation(name, "libc", Optional.empty(), Optional.of(collate), Optional.of(ctype),
-                                deterministic, rulesText);
+                                deterministic, rulesText, rs.getBoolean(9));
                         case "i" -> new Collation(name, "icu", Optional.ofNullable(rs.getString(6)), Optional.empty(),
-                                Optional.empty(), deterministic, rulesText);
+                                Optional.empty(), deterministic, rulesText, rs.getBoolean(9));
                         case "b" -> new Collation(name, "builtin", Optional.ofNullable(rs.getString(6)), Optional.empty(),
-                                Optional.empty(), deterministic, rulesText);
+                                Optional.empty(), deterministic, rulesText, rs.getBoolean(9));
                         default -> throw new IllegalStateException("collation " + name.sql()
                                 + " has the unknown provider " + rs.getString(3));
                     };

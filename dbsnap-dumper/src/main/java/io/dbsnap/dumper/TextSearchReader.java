@@ -41,7 +41,7 @@ final class TextSearchReader {
                         + " FROM pg_catalog.pg_ts_config_map m JOIN pg_catalog.pg_ts_config c ON c.oid = m.mapcfg"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace"
                         + " WHERE" + SchemaFilter.notInExtension("pg_ts_config", "c.oid") + "AND" + SchemaFilter.SQL
-                        + " GROUP BY c.oid, m.maptokentype ORDER BY c.oid, m.maptokentype",
+                        + " GROUP BY c.oid, c.cfgparser, m.maptokentype ORDER BY c.oid, m.maptokentype",
                 rs -> new TextSearchConfiguration.Mapping(rs.getString(2), strings(rs, 3)));
         return query.list("SELECT c.oid, n.nspname, c.cfgname,"
                         + " (SELECT " + Q + "(pn.nspname) || '.' || " + Q + "(p.prsname) FROM pg_catalog.pg_ts_parser p"
