@@ -255,6 +255,9 @@ public final class DdlPlanner {
         Predicate<String> notEventTrigger = target -> !target.startsWith(eventTrigger);
         statements.addAll(commentsAndLabels(catalog, notEventTrigger));
         statements.addAll(access(catalog, options, notEventTrigger));
+        if (options.privileges()) {
+            catalog.defaultPrivileges().forEach(d -> statements.addAll(AccessDdl.defaultPrivileges(d)));
+        }
         for (EventTrigger e : catalog.eventTriggers()) {
             statements.add(EventTriggerDdl.create(e));
         }
@@ -272,9 +275,6 @@ public final class DdlPlanner {
         if (options.privileges()) {
             catalog.privileges().stream().filter(a -> targets.test(a.target()))
                     .forEach(a -> statements.addAll(AccessDdl.privileges(a)));
-            if (targets.test("")) {
-                catalog.defaultPrivileges().forEach(d -> statements.addAll(AccessDdl.defaultPrivileges(d)));
-            }
         }
         return statements;
     }
