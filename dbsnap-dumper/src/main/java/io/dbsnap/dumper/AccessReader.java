@@ -27,21 +27,26 @@ final class AccessReader {
     record Access(List<Ownership> owners, List<AccessControl> privileges, List<DefaultPrivileges> defaults) {
     }
 
+    /** One row of {@link #objects}: absent targets where the object has no ALTER or no ACL of its own. */
+    private record ObjectAccess(Optional<String> alterTarget, Optional<String> grantTarget, String owner,
+                                Optional<List<Grant>> grants) {
+    }
+
     private AccessReader() {
     }
 
     static Access read(CatalogQuery query) throws SQLException {
+        List<ObjectAccess> objects = query.list(objects(query), rs -> new ObjectAccess(
+                Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2)), rs.getString(3),
+                rs.getArray(4) == null ? Optional.empty() : Optional.of(grants(rs, 4))));
         List<Ownership> owners = new ArrayList<>();
         List<AccessControl> privileges = new ArrayList<>();
-        query.list(objects(query), rs -> {
-            if (rs.getString(1) != null) {
-                owners.add(new Ownership(rs.getString(1), rs.getString(3)));
+        for (ObjectAccess o : objects) {
+            o.alterTarget().ifPresent(target -> owners.add(new Ownership(target, o.owner())));
+            if (o.grantTarget().isPresent() && o.grants().isPresent()) {
+                privileges.add(new AccessControl(o.grantTarget().get(), Optional.empty(), o.owner(), o.grants().get()));
             }
-            if (rs.getString(2) != null && rs.getArray(4) != null) {
-                privileges.add(new AccessControl(rs.getString(2), Optional.empty(), rs.getString(3), grants(rs, 4)));
-            }
-            return null;
-        });
+        }
         privileges.addAll(query.list("SELECT 'TABLE ' || " + Q + "(n.nspname) || '.' || " + Q + "(c.relname), a.attname,"
                         + " " + Q + "(pg_catalog.pg_get_userbyid(c.relowner)), " + exploded("a.attacl")
                         + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
@@ -108,9 +113,8 @@ final class AccessReader {
                 .append(ownedOnly("TEXT SEARCH DICTIONARY", "pg_ts_dict", "dictname", "dictnamespace", "dictowner", name, owner))
                 .append(ownedOnly("TEXT SEARCH CONFIGURATION", "pg_ts_config", "cfgname", "cfgnamespace", "cfgowner", name, owner))
                 .append(ownedOnly("STATISTICS", "pg_statistic_ext", "stxname", "stxnamespace", "stxowner", name, owner))
-                .append(" UNION ALL SELECT 'OPERATOR ' || " + Q + "(ns.nspname) || '.' || o.oprname || ' ('"
-                        + " || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprleft, NULL) END || ', '"
-                        + " || CASE WHEN o.oprright = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprright, NULL) END || ')',"
+                .append(" UNION ALL SELECT 'OPERATOR ' || " + Q + "(ns.nspname) || '.' || o.oprname || ' (' || "
+                        + ObjectTargets.operatorArguments("o") + " || ')',"
                         + " NULL, " + owner.formatted("o.oprowner") + ", NULL"
                         + " FROM pg_catalog.pg_operator o JOIN ns ON ns.oid = o.oprnamespace"
                         + " WHERE o.oprcode <> 0 AND" + SchemaFilter.notInExtension("pg_operator", "o.oid"));

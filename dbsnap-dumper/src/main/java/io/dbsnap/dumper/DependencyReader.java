@@ -60,9 +60,8 @@ final class DependencyReader {
                 + "  JOIN ns ON ns.oid = t.typnamespace"
                 + "  UNION ALL SELECT 'pg_catalog.pg_collation'::pg_catalog.regclass, co.oid, 'COLLATION', ns.nspname, co.collname, ''"
                 + "  FROM pg_catalog.pg_collation co JOIN ns ON ns.oid = co.collnamespace"
-                + "  UNION ALL SELECT 'pg_catalog.pg_operator'::pg_catalog.regclass, o.oid, 'OPERATOR', ns.nspname, o.oprname,"
-                + "   CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprleft, NULL) END || ', '"
-                + "   || CASE WHEN o.oprright = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprright, NULL) END"
+                + "  UNION ALL SELECT 'pg_catalog.pg_operator'::pg_catalog.regclass, o.oid, 'OPERATOR', ns.nspname, o.oprname, "
+                + ObjectTargets.operatorArguments("o")
                 + "  FROM pg_catalog.pg_operator o JOIN ns ON ns.oid = o.oprnamespace"
                 + "  UNION ALL SELECT 'pg_catalog.pg_ts_dict'::pg_catalog.regclass, d.oid, 'TEXT_SEARCH_DICTIONARY', ns.nspname,"
                 + "   d.dictname, '' FROM pg_catalog.pg_ts_dict d JOIN ns ON ns.oid = d.dictnamespace"

@@ -61,9 +61,8 @@ final class ObjectTargets {
                 .append(inSchema("TEXT SEARCH CONFIGURATION", "pg_ts_config", "cfgname", "cfgnamespace", from, classIs))
                 .append(inSchema("STATISTICS", "pg_statistic_ext", "stxname", "stxnamespace", from, classIs))
                 // operator names are symbols, never quoted
-                .append(" UNION ALL SELECT 'OPERATOR ' || " + Q + "(ns.nspname) || '.' || o.oprname || ' ('"
-                        + " || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprleft, NULL) END || ', '"
-                        + " || CASE WHEN o.oprright = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprright, NULL) END || ')',"
+                .append(" UNION ALL SELECT 'OPERATOR ' || " + Q + "(ns.nspname) || '.' || o.oprname || ' (' || "
+                        + operatorArguments("o") + " || ')',"
                         + from + " JOIN pg_catalog.pg_operator o ON o.oid = d.objoid JOIN ns ON ns.oid = o.oprnamespace"
                         + " WHERE" + classIs.formatted("pg_operator") + " AND" + SchemaFilter.notInExtension("pg_operator", "o.oid"))
                 .append(" UNION ALL SELECT 'EXTENSION ' || " + Q + "(x.extname)," + from
@@ -80,6 +79,16 @@ final class ObjectTargets {
                             + " WHERE" + classIs.formatted("pg_largeobject"));
         }
         return sql.append(") targets(target, payload) ORDER BY target COLLATE \"C\", payload COLLATE \"C\"").toString();
+    }
+
+    /**
+     * The argument types of operator {@code alias} as {@code left, right}, {@code NONE} for a
+     * missing side: the form COMMENT ON, ALTER and DROP OPERATOR take, and {@link io.dbsnap.catalog.Operator#id()}'s.
+     */
+    static String operatorArguments(String alias) {
+        return "CASE WHEN " + alias + ".oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(" + alias + ".oprleft, NULL) END"
+                + " || ', ' || CASE WHEN " + alias + ".oprright = 0 THEN 'NONE' ELSE pg_catalog.format_type("
+                + alias + ".oprright, NULL) END";
     }
 
     /** Objects named {@code name ON schema.table}. */

@@ -2,6 +2,7 @@ package io.dbsnap.dumper;
 
 import static io.dbsnap.catalog.Identifiers.quote;
 
+import io.dbsnap.catalog.Identifiers;
 import io.dbsnap.catalog.Publication;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class PublicationDdl {
                 + " WITH (" + String.join(", ", options) + ");");
         for (Publication.Member m : p.tables()) {
             String columns = m.columns().isEmpty() ? ""
-                    : " (" + m.columns().stream().map(c -> quote(c)).collect(Collectors.joining(", ")) + ")";
+                    : " (" + m.columns().stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ")";
             statements.add("ALTER PUBLICATION " + quote(p.name()) + " ADD TABLE ONLY " + m.table().sql() + columns
                     + m.filter().map(f -> " WHERE (" + f + ")").orElse("") + ";");
         }

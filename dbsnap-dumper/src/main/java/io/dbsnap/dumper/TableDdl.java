@@ -39,11 +39,12 @@ final class TableDdl {
             if (!column.local() && !table.isPartition() && !typed) {
                 continue;
             }
+            String options = columnOptions(table, column);
             if (!typed) {
-                lines.add("    " + quote(column.name()) + " " + column.type() + columnOptions(table, column));
-            } else if (!columnOptions(table, column).isEmpty()) {
+                lines.add("    " + quote(column.name()) + " " + column.type() + options);
+            } else if (!options.isEmpty()) {
                 // A typed table's columns come from its type; only what the table adds is written.
-                lines.add("    " + quote(column.name()) + columnOptions(table, column));
+                lines.add("    " + quote(column.name()) + options);
             }
             column.statisticsTarget().ifPresent(n -> after.add(only + quote(column.name()) + " SET STATISTICS " + n + ";"));
             column.storage().ifPresent(s -> after.add(only + quote(column.name()) + " SET STORAGE " + s + ";"));
