@@ -9,7 +9,8 @@ import java.util.Locale;
  * @param schema    the schema; empty for a schema itself
  * @param name      the object's name; for objects that live on a table (constraints, triggers,
  *                  policies) it is {@code table.name}
- * @param signature the identity arguments of a function or procedure, empty otherwise
+ * @param signature the identity arguments of a function or procedure, the column of a column
+ *                  default, empty otherwise
  */
 public record ObjectId(ObjectKind kind, String schema, String name, String signature) {
 

@@ -15,6 +15,8 @@ public enum ObjectKind {
     TEXT_SEARCH_CONFIGURATION,
     SEQUENCE,
     TABLE,
+    // only in dependencies: a column default, created with its table unless that would close a loop
+    COLUMN_DEFAULT,
     VIEW,
     MATERIALIZED_VIEW,
     LARGE_OBJECT,

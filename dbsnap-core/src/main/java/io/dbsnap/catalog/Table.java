@@ -48,4 +48,9 @@ public record Table(QualifiedName name, List<Column> columns, List<Constraint> c
     public ObjectId id() {
         return ObjectId.of(ObjectKind.TABLE, name.schema(), name.name());
     }
+
+    /** The identity of a column's default, which dependencies name apart from the table. */
+    public ObjectId defaultId(String column) {
+        return new ObjectId(ObjectKind.COLUMN_DEFAULT, name.schema(), name.name(), column);
+    }
 }

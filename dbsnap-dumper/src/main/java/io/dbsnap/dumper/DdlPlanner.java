@@ -125,10 +125,13 @@ public final class DdlPlanner {
             creates.put(s.id(), TableDdl.createSequence(s));
             drops.put(s.id(), "DROP SEQUENCE IF EXISTS " + s.name().sql() + ";");
         }
+        TableParts.Split parts = TableParts.split(catalog.tables(), dependencies);
+        dependencies = parts.dependencies();
         for (Table t : catalog.tables()) {
-            creates.put(t.id(), TableDdl.createTable(t));
+            creates.put(t.id(), TableDdl.createTable(t, parts::isSeparated));
             drops.put(t.id(), "DROP TABLE IF EXISTS " + t.name().sql() + ";");
         }
+        creates.putAll(parts.separated());
         for (View v : catalog.views()) {
             creates.put(v.id(), ViewDdl.create(v));
             drops.put(v.id(), "DROP " + (v.materialized() ? "MATERIALIZED VIEW" : "VIEW") + " IF EXISTS " + v.name().sql() + ";");

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Reads the creation-order dependencies between dumped objects from {@code pg_depend}, in one
  * query: both ends are mapped in SQL to the identity the Catalog gives the object (a view's rule
- * to its view, a column default or check to its table, a table's row type or an array type to
- * what it describes), so the planner never sees an OID.
+ * to its view, a table's row type or an array type to what it describes, a table's column default
+ * or check constraint to an identity of its own), so the planner never sees an OID.
  */
 final class DependencyReader {
 
@@ -51,9 +51,16 @@ final class DependencyReader {
                 + "  WHERE" + SchemaFilter.notInExtension("pg_proc", "p.oid")
                 + "  UNION ALL SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, w.oid, rel.kind, rel.schema, rel.name, ''"
                 + "  FROM pg_catalog.pg_rewrite w JOIN relations rel ON rel.oid = w.ev_class"
-                + "  UNION ALL SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, ad.oid, rel.kind, rel.schema, rel.name, ''"
+                // A table's column defaults and checks keep their own identity: the planner
+                // creates one apart from its table when it would otherwise close a loop.
+                + "  UNION ALL SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, ad.oid,"
+                + "   CASE WHEN rel.kind = 'TABLE' THEN 'COLUMN_DEFAULT' ELSE rel.kind END, rel.schema, rel.name,"
+                + "   CASE WHEN rel.kind = 'TABLE' THEN a.attname ELSE '' END"
                 + "  FROM pg_catalog.pg_attrdef ad JOIN relations rel ON rel.oid = ad.adrelid"
-                + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid, rel.kind, rel.schema, rel.name, ''"
+                + "  JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum"
+                + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid,"
+                + "   CASE WHEN rel.kind = 'TABLE' THEN 'CONSTRAINT' ELSE rel.kind END, rel.schema,"
+                + "   CASE WHEN rel.kind = 'TABLE' THEN rel.name || '.' || co.conname ELSE rel.name END, ''"
                 + "  FROM pg_catalog.pg_constraint co JOIN relations rel ON rel.oid = co.conrelid WHERE co.contype = 'c'"
                 + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid, 'TYPE', ns.nspname, t.typname, ''"
                 + "  FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_type t ON t.oid = co.contypid"

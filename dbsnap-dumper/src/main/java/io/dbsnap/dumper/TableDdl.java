@@ -4,11 +4,13 @@ import static io.dbsnap.catalog.Identifiers.quote;
 
 import io.dbsnap.catalog.Column;
 import io.dbsnap.catalog.Constraint;
+import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Writes {@code CREATE TABLE} with its column settings, and {@code CREATE SEQUENCE}. */
@@ -29,7 +31,8 @@ final class TableDdl {
                 + separator + "CACHE " + s.cache() + (s.cycle() ? separator + "CYCLE" : "");
     }
 
-    static String createTable(Table table) {
+    /** @param separated the defaults and checks that are created apart from the table */
+    static String createTable(Table table, Predicate<ObjectId> separated) {
         List<String> lines = new ArrayList<>();
         List<String> after = new ArrayList<>();
         String only = "ALTER TABLE ONLY " + table.name().sql() + " ALTER COLUMN ";
@@ -39,7 +42,7 @@ final class TableDdl {
             if (!column.local() && !table.isPartition() && !typed) {
                 continue;
             }
-            String options = columnOptions(table, column);
+            String options = columnOptions(table, column, separated.test(table.defaultId(column.name())));
             if (!typed) {
                 lines.add("    " + quote(column.name()) + " " + column.type() + options);
             } else if (!options.isEmpty()) {
@@ -52,7 +55,7 @@ final class TableDdl {
         }
         // Check constraints stay with the table, as in pg_dump: data loaded later must satisfy them.
         for (Constraint c : table.constraints()) {
-            if (c.type() == Constraint.Type.CHECK && c.validated() && (c.local() || table.isPartition())) {
+            if (c.type() == Constraint.Type.CHECK && c.validated() && (c.local() || table.isPartition()) && !separated.test(c.id())) {
                 lines.add("    CONSTRAINT " + quote(c.name()) + " " + c.definition());
             }
         }
@@ -81,13 +84,13 @@ final class TableDdl {
     }
 
     /** Everything after a column's name and type: collation, default or generation, identity, NOT NULL. */
-    private static String columnOptions(Table table, Column column) {
+    private static String columnOptions(Table table, Column column, boolean separateDefault) {
         StringBuilder line = new StringBuilder();
         column.collation().ifPresent(c -> line.append(" COLLATE ").append(c.sql()));
         switch (column.generated()) {
             case STORED -> line.append(" GENERATED ALWAYS AS (").append(column.defaultValue().orElseThrow()).append(") STORED");
             case VIRTUAL -> line.append(" GENERATED ALWAYS AS (").append(column.defaultValue().orElseThrow()).append(')');
-            case NONE -> column.defaultValue().ifPresent(d -> line.append(" DEFAULT ").append(d));
+            case NONE -> column.defaultValue().filter(d -> !separateDefault).ifPresent(d -> line.append(" DEFAULT ").append(d));
         }
         // A partition shares its parent's identity sequence (PostgreSQL 17+); never give it one of its own.
         if (column.identity() != Column.Identity.NONE && !table.isPartition()) {

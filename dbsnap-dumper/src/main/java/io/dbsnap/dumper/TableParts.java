@@ -1,0 +1,100 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.catalog.Identifiers.quote;
+
+import io.dbsnap.catalog.Column;
+import io.dbsnap.catalog.Constraint;
+import io.dbsnap.catalog.Dependency;
+import io.dbsnap.catalog.ObjectId;
+import io.dbsnap.catalog.ObjectKind;
+import io.dbsnap.catalog.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides where a table's column defaults and check constraints are created. They are written
+ * inside {@code CREATE TABLE}, unless that would close a dependency loop — a default or check that
+ * calls a function taking the table's own row type, say: the function needs the table, the table
+ * needs the function. Such a part is then created on its own after both, as pg_dump's
+ * {@code repairDependencyLoop} does.
+ */
+final class TableParts {
+
+    /**
+     * @param dependencies the dependencies with every part that stays inside its table folded
+     *                     into the table
+     * @param separated    the parts created on their own, with the statement that creates each
+     */
+    record Split(List<Dependency> dependencies, Map<ObjectId, String> separated) {
+
+        boolean isSeparated(ObjectId part) {
+            return separated.containsKey(part);
+        }
+    }
+
+    private TableParts() {
+    }
+
+    static Split split(List<Table> tables, List<Dependency> dependencies) {
+        Map<ObjectId, Table> owners = new HashMap<>();
+        Map<ObjectId, String> creations = new HashMap<>();
+        for (Table t : tables) {
+            for (Column c : t.columns()) {
+                ObjectId part = t.defaultId(c.name());
+                owners.put(part, t);
+                if (c.generated() == Column.Generated.NONE && c.defaultValue().isPresent()) {
+                    creations.put(part, "ALTER TABLE ONLY " + t.name().sql() + " ALTER COLUMN " + quote(c.name())
+                            + " SET DEFAULT " + c.defaultValue().get() + ";");
+                }
+            }
+            // a check added NOT VALID is created after the data, when everything it can use exists
+            for (Constraint c : t.constraints().stream().filter(Constraint::validated).toList()) {
+                owners.put(c.id(), t);
+                if (c.type() == Constraint.Type.CHECK && c.local() && !t.isPartition()) {
+                    // without ONLY, so that inheritance children get it too, as they would have from CREATE TABLE
+                    creations.put(c.id(), "ALTER TABLE " + t.name().sql() + " ADD CONSTRAINT " + quote(c.name()) + " "
+                            + c.definition() + ";");
+                }
+            }
+        }
+        Map<ObjectId, Integer> loops = StronglyConnected.components(fold(dependencies, owners, Set.of()));
+        Map<ObjectId, String> separated = new LinkedHashMap<>();
+        for (Dependency d : dependencies) {
+            Table owner = owners.get(d.dependent());
+            if (owner != null && creations.containsKey(d.dependent()) && loops.containsKey(owner.id())
+                    && loops.get(owner.id()).equals(loops.get(d.referenced()))) {
+                separated.put(d.dependent(), creations.get(d.dependent()));
+            }
+        }
+        List<Dependency> result = fold(dependencies, owners, separated.keySet());
+        separated.keySet().forEach(part -> result.add(new Dependency(part, owners.get(part).id())));
+        return new Split(result, separated);
+    }
+
+    /** The dependencies with each part's moved to its table, except those of the separated parts. */
+    private static List<Dependency> fold(List<Dependency> dependencies, Map<ObjectId, Table> owners, Set<ObjectId> separated) {
+        List<Dependency> folded = new ArrayList<>();
+        for (Dependency d : dependencies) {
+            Table owner = owners.get(d.dependent());
+            if (owner == null) {
+                // a part created after the data, or of a table left out by a pattern, has nothing to order
+                if (!isPart(d.dependent())) {
+                    folded.add(d);
+                }
+            } else if (separated.contains(d.dependent())) {
+                folded.add(d);
+            } else if (!owner.id().equals(d.referenced())) {
+                folded.add(new Dependency(owner.id(), d.referenced()));
+            }
+        }
+        return folded;
+    }
+
+    private static boolean isPart(ObjectId id) {
+        return id.kind() == ObjectKind.COLUMN_DEFAULT || id.kind() == ObjectKind.CONSTRAINT;
+    }
+}
