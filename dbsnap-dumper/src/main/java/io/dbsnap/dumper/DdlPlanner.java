@@ -131,7 +131,10 @@ public final class DdlPlanner {
             creates.put(t.id(), TableDdl.createTable(t, parts::isSeparated));
             drops.put(t.id(), "DROP TABLE IF EXISTS " + t.name().sql() + ";");
         }
-        creates.putAll(parts.separated());
+        parts.separated().forEach((id, part) -> {
+            creates.put(id, part.create());
+            drops.put(id, part.drop());
+        });
         for (View v : catalog.views()) {
             creates.put(v.id(), ViewDdl.create(v));
             drops.put(v.id(), "DROP " + (v.materialized() ? "MATERIALIZED VIEW" : "VIEW") + " IF EXISTS " + v.name().sql() + ";");

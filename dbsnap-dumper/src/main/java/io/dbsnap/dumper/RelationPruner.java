@@ -2,15 +2,22 @@ package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.AccessControl;
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.catalog.Dependency;
 import io.dbsnap.catalog.Index;
+import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.Publication;
 import io.dbsnap.catalog.QualifiedName;
+import io.dbsnap.catalog.Routine;
 import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.catalog.View;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -18,7 +25,8 @@ import java.util.function.Predicate;
  * Leaves out of a catalog the tables, views and sequences that {@link RelationPatterns} do not
  * keep, with everything that lives on them: indexes, triggers, rules, policies, statistics,
  * sequences they own, partitions of a left-out table, comments, owners, privileges and publication
- * memberships. Other kinds (types, functions, ...) stay, so that what is kept can be created.
+ * memberships, and the functions, operators and casts that need a left-out relation's row type.
+ * Other kinds (types, functions, ...) stay, so that what is kept can be created.
  */
 final class RelationPruner {
 
@@ -55,6 +63,15 @@ final class RelationPruner {
         all.stream().filter(n -> !relations.contains(n)).forEach(n -> gone.add(n.sql()));
         c.indexes().stream().filter(i -> !indexNames.contains(i.name())).forEach(i -> gone.add(i.name().sql()));
         c.statistics().stream().filter(s -> !relations.contains(s.table())).forEach(s -> gone.add(s.name().sql()));
+        // What cannot exist without a left-out relation goes too, as with DROP TABLE ... CASCADE:
+        // a function that takes a table's row type, an operator or cast built on such a function.
+        Set<ObjectId> goneIds = new HashSet<>();
+        c.tables().stream().filter(t -> !relations.contains(t.name())).forEach(t -> goneIds.add(t.id()));
+        c.views().stream().filter(v -> !relations.contains(v.name())).forEach(v -> goneIds.add(v.id()));
+        Set<ObjectId> dependents = dependentsOf(goneIds, c.dependencies());
+        List<Routine> routines = c.routines().stream().filter(r -> !dependents.contains(r.id())).toList();
+        c.routines().stream().filter(r -> dependents.contains(r.id()))
+                .forEach(r -> gone.add(r.name().sql() + "(" + r.signature() + ")"));
         Predicate<String> keptTarget = target -> !aboutGone(target, gone);
 
         return new Catalog(c.schemas(), c.extensions(), c.collations(), c.types(), sequences,
@@ -62,7 +79,9 @@ final class RelationPruner {
                 c.views().stream().filter(v -> relations.contains(v.name())).toList(),
                 indexes,
                 c.indexAttachments().stream().filter(a -> indexNames.contains(a.parent()) && indexNames.contains(a.child())).toList(),
-                c.routines(), c.operators(), c.casts(), c.textSearchDictionaries(), c.textSearchConfigurations(),
+                routines,
+                c.operators().stream().filter(o -> !dependents.contains(o.id())).toList(),
+                c.casts().stream().filter(k -> !dependents.contains(k.id())).toList(), c.textSearchDictionaries(), c.textSearchConfigurations(),
                 c.triggers().stream().filter(t -> relations.contains(t.table())).toList(),
                 c.rules().stream().filter(r -> relations.contains(r.table())).toList(),
                 c.statistics().stream().filter(s -> relations.contains(s.table())).toList(),
@@ -76,6 +95,24 @@ final class RelationPruner {
                 c.owners().stream().filter(x -> keptTarget.test(x.target())).toList(),
                 c.privileges().stream().filter((AccessControl x) -> keptTarget.test(x.target())).toList(),
                 c.defaultPrivileges(), c.dependencies());
+    }
+
+    /** Everything that depends on one of {@code ids}, directly or through other objects. */
+    private static Set<ObjectId> dependentsOf(Set<ObjectId> ids, List<Dependency> dependencies) {
+        Map<ObjectId, List<ObjectId>> dependentsByReferenced = new HashMap<>();
+        for (Dependency d : dependencies) {
+            dependentsByReferenced.computeIfAbsent(d.referenced(), k -> new ArrayList<>()).add(d.dependent());
+        }
+        Set<ObjectId> found = new HashSet<>();
+        Deque<ObjectId> todo = new ArrayDeque<>(ids);
+        while (!todo.isEmpty()) {
+            for (ObjectId dependent : dependentsByReferenced.getOrDefault(todo.pop(), List.of())) {
+                if (found.add(dependent)) {
+                    todo.push(dependent);
+                }
+            }
+        }
+        return found;
     }
 
     /**

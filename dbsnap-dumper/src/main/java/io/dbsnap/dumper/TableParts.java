@@ -27,13 +27,17 @@ final class TableParts {
     /**
      * @param dependencies the dependencies with every part that stays inside its table folded
      *                     into the table
-     * @param separated    the parts created on their own, with the statement that creates each
+     * @param separated    the parts created on their own
      */
-    record Split(List<Dependency> dependencies, Map<ObjectId, String> separated) {
+    record Split(List<Dependency> dependencies, Map<ObjectId, Part> separated) {
 
         boolean isSeparated(ObjectId part) {
             return separated.containsKey(part);
         }
+    }
+
+    /** How a separated part is created, and dropped before its function when cleaning. */
+    record Part(String create, String drop) {
     }
 
     private TableParts() {
@@ -41,14 +45,15 @@ final class TableParts {
 
     static Split split(List<Table> tables, List<Dependency> dependencies) {
         Map<ObjectId, Table> owners = new HashMap<>();
-        Map<ObjectId, String> creations = new HashMap<>();
+        Map<ObjectId, Part> creations = new HashMap<>();
         for (Table t : tables) {
             for (Column c : t.columns()) {
                 ObjectId part = t.defaultId(c.name());
                 owners.put(part, t);
                 if (c.generated() == Column.Generated.NONE && c.defaultValue().isPresent()) {
-                    creations.put(part, "ALTER TABLE ONLY " + t.name().sql() + " ALTER COLUMN " + quote(c.name())
-                            + " SET DEFAULT " + c.defaultValue().get() + ";");
+                    String column = "ALTER TABLE ONLY " + t.name().sql() + " ALTER COLUMN " + quote(c.name());
+                    creations.put(part, new Part(column + " SET DEFAULT " + c.defaultValue().get() + ";",
+                            column.replace("ALTER TABLE ONLY", "ALTER TABLE IF EXISTS ONLY") + " DROP DEFAULT;"));
                 }
             }
             // a check added NOT VALID is created after the data, when everything it can use exists
@@ -56,13 +61,14 @@ final class TableParts {
                 owners.put(c.id(), t);
                 if (c.type() == Constraint.Type.CHECK && c.local() && !t.isPartition()) {
                     // without ONLY, so that inheritance children get it too, as they would have from CREATE TABLE
-                    creations.put(c.id(), "ALTER TABLE " + t.name().sql() + " ADD CONSTRAINT " + quote(c.name()) + " "
-                            + c.definition() + ";");
+                    creations.put(c.id(), new Part(
+                            "ALTER TABLE " + t.name().sql() + " ADD CONSTRAINT " + quote(c.name()) + " " + c.definition() + ";",
+                            "ALTER TABLE IF EXISTS " + t.name().sql() + " DROP CONSTRAINT IF EXISTS " + quote(c.name()) + ";"));
                 }
             }
         }
         Map<ObjectId, Integer> loops = StronglyConnected.components(fold(dependencies, owners, Set.of()));
-        Map<ObjectId, String> separated = new LinkedHashMap<>();
+        Map<ObjectId, Part> separated = new LinkedHashMap<>();
         for (Dependency d : dependencies) {
             Table owner = owners.get(d.dependent());
             if (owner != null && creations.containsKey(d.dependent()) && loops.containsKey(owner.id())
