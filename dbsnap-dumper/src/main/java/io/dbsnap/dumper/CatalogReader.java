@@ -65,13 +65,18 @@ public final class CatalogReader {
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setReadOnly(true);
         try {
-            return RelationPruner.prune(readInTransaction(connection), relations);
+            return readWithin(connection);
         } finally {
             connection.rollback();
             connection.setReadOnly(readOnly);
             connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    /** Reads the catalog inside the caller's repeatable-read transaction. */
+    Catalog readWithin(Connection connection) throws SQLException {
+        return RelationPruner.prune(readInTransaction(connection), relations);
     }
 
     private Catalog readInTransaction(Connection connection) throws SQLException {

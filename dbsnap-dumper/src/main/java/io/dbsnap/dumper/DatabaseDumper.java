@@ -1,0 +1,184 @@
+package io.dbsnap.dumper;
+
+import io.dbsnap.DbSnapException;
+import io.dbsnap.catalog.Catalog;
+import io.dbsnap.catalog.Column;
+import io.dbsnap.catalog.LargeObject;
+import io.dbsnap.catalog.ObjectId;
+import io.dbsnap.catalog.QualifiedName;
+import io.dbsnap.catalog.Sequence;
+import io.dbsnap.catalog.Table;
+import io.dbsnap.catalog.View;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Dumps a database as one plain SQL script: schema (pre-data), data (COPY blocks, sequence
+ * values, large objects), schema (post-data), then materialized views refreshed.
+ *
+ * <p>Everything is read in one {@code REPEATABLE READ, READ ONLY} transaction, so the schema and
+ * every table's rows are of one point in time, with every table locked {@code ACCESS SHARE} so
+ * that none is dropped or altered meanwhile. Rows stream from the server into the output and are
+ * never held in memory.
+ */
+public final class DatabaseDumper {
+
+    private static final int BUFFER = 1 << 16;
+
+    private final CatalogReader reader;
+    private final DumpOptions options;
+
+    public DatabaseDumper(CatalogReader reader, DumpOptions options) {
+        this.reader = reader;
+        this.options = options;
+    }
+
+    /**
+     * Writes the script to {@code out} (which stays open). {@code connection} must not be inside a
+     * transaction; its settings are as before when this returns.
+     *
+     * @throws io.dbsnap.LockNotAvailableException when a table stays locked by another session
+     *                                             longer than the lock timeout
+     * @throws DbSnapException                     when the database cannot be read or the output written
+     */
+    public DumpResult dump(Connection connection, OutputStream out) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            boolean readOnly = connection.isReadOnly();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                return dumpInTransaction(connection, out);
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(readOnly);
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not read the database: " + e.getMessage() + " (SQLSTATE " + e.getSQLState()
+                    + "). The dump is incomplete and must not be used.", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new DbSnapException("Could not write the dump: " + e.getMessage()
+                    + ". The dump is incomplete and must not be used.", e);
+        }
+    }
+
+    private DumpResult dumpInTransaction(Connection connection, OutputStream target) throws SQLException, IOException {
+        String serverVersion;
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version')")) {
+            rs.next();
+            serverVersion = rs.getString(1);
+        }
+        Catalog catalog = reader.readWithin(connection);
+        TableLocks.lock(connection, catalog.tables(), options.lockTimeout());
+        // Rows hidden by row-level security would be silently missing: fail instead, as pg_dump does.
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET LOCAL row_security = off");
+        }
+
+        OutputStream bytes = new BufferedOutputStream(target, BUFFER);
+        Writer text = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        ScriptOutput script = new ScriptOutput(text);
+        script.begin(switch (options.content()) {
+            case SCHEMA_ONLY -> "dbsnap schema snapshot";
+            case SCHEMA_AND_DATA -> "dbsnap snapshot: schema and data";
+            case DATA_ONLY -> "dbsnap data snapshot";
+        });
+        List<PlannedStatement> plan = options.content().schema() ? DdlPlanner.plan(catalog, options.ddl()) : List.of();
+        for (PlannedStatement statement : plan) {
+            if (statement.section() != Section.POST_DATA) {
+                script.statement(statement.section(), statement.sql());
+            }
+        }
+        List<TableData> written = new ArrayList<>();
+        if (options.content().data()) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (Table table : DataOrder.sort(connection, tablesWithRows(catalog))) {
+                script.enter(Section.DATA);
+                text.write("\n");
+                text.flush();
+                written.add(TableCopy.write(copy, table, bytes));
+            }
+            for (String setval : SequenceValues.setvalStatements(connection, sequences(catalog))) {
+                script.statement(Section.DATA, setval);
+            }
+            for (LargeObject lo : catalog.largeObjects()) {
+                if (!options.content().schema()) {
+                    // as in pg_dump's data-only output: the object is part of its data
+                    script.statement(Section.DATA, "SELECT pg_catalog.lo_create('" + lo.oid() + "');");
+                }
+                LargeObjectData.write(connection, lo, script);
+            }
+        }
+        for (PlannedStatement statement : plan) {
+            if (statement.section() == Section.POST_DATA) {
+                script.statement(statement.section(), statement.sql());
+            }
+        }
+        if (options.content().data()) {
+            // after the indexes, as pg_dump does; in dependency order, for views built on views
+            for (QualifiedName view : populatedMaterializedViews(connection, catalog)) {
+                script.statement(Section.POST_DATA, "REFRESH MATERIALIZED VIEW " + view.sql() + ";");
+            }
+        }
+        script.flush();
+        bytes.flush();
+        return new DumpResult(catalog, serverVersion, written);
+    }
+
+    /** Tables that hold rows themselves: not partitioned parents, whose rows are in their partitions. */
+    private List<Table> tablesWithRows(Catalog catalog) {
+        return catalog.tables().stream().filter(t -> !t.isPartitioned() && options.keepsDataOf(t.name())).toList();
+    }
+
+    /** Every sequence, identity sequences included, whose table's rows are dumped (or that has no table). */
+    private List<QualifiedName> sequences(Catalog catalog) {
+        List<QualifiedName> names = new ArrayList<>();
+        for (Sequence s : catalog.sequences()) {
+            if (s.ownedBy().map(o -> options.keepsDataOf(o.table())).orElse(true)) {
+                names.add(s.name());
+            }
+        }
+        for (Table t : catalog.tables()) {
+            if (options.keepsDataOf(t.name())) {
+                t.columns().stream().map(Column::identitySequence).flatMap(Optional::stream)
+                        .forEach(s -> names.add(s.name()));
+            }
+        }
+        return names;
+    }
+
+    private static List<QualifiedName> populatedMaterializedViews(Connection connection, Catalog catalog) throws SQLException {
+        Set<QualifiedName> populated = new HashSet<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'm' AND c.relispopulated")) {
+            while (rs.next()) {
+                populated.add(new QualifiedName(rs.getString(1), rs.getString(2)));
+            }
+        }
+        List<View> views = catalog.views().stream().filter(v -> v.materialized() && populated.contains(v.name())).toList();
+        List<ObjectId> ordered = DependencyOrder.sort(views.stream().map(View::id).toList(), catalog.dependencies());
+        return ordered.stream().map(id -> new QualifiedName(id.schema(), id.name())).toList();
+    }
+}

@@ -1,0 +1,154 @@
+package io.dbsnap.dumper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbsnap.LockNotAvailableException;
+import io.dbsnap.catalog.QualifiedName;
+import io.dbsnap.testkit.PgDump;
+import io.dbsnap.testkit.PostgresServer;
+import io.dbsnap.testkit.Psql;
+import io.dbsnap.testkit.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Data snapshots, judged by pg_dump: a database loaded from dbsnap's script with psql has the same
+ * full pg_dump (schema, rows, sequence values, large objects, refreshed materialized views) as
+ * the source, and the row counts and checksums dbsnap records agree with the server's count and
+ * with a hash of pg_dump's own COPY text of the table.
+ */
+class DataDumpTest {
+
+    private static final String FULL = "--no-owner";
+
+    @Test
+    void aSchemaAndDataSnapshotRestoresToAnIdenticalDatabase(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("data_src");
+             TestDatabase dst = PostgresServer.shared().createDatabase("data_dst")) {
+            Fixtures.load(src, dir, "data-kinds.sql");
+
+            Path script = dir.resolve("snapshot.sql");
+            DumpResult result = dump(src, DumpOptions.schemaAndData(), script);
+            Psql.runFile(dst, script);
+
+            assertThat(PgDump.run(dst, FULL)).isEqualTo(PgDump.run(src, FULL));
+            assertThat(result.tables()).extracting(TableData::table).doesNotContain(
+                    new QualifiedName("Data Kinds", "measurement"));
+            String pgDumpData = PgDump.run(src, "--data-only");
+            for (TableData table : result.tables()) {
+                assertThat(table.rows()).as("rows of %s", table.table()).isEqualTo(count(src, table.table()));
+                assertThat(table.sha256()).as("checksum of %s", table.table()).isEqualTo(sha256OfCopyBlock(pgDumpData, table.table()));
+            }
+        }
+    }
+
+    @Test
+    void twoDumpsOfAnUnchangedDatabaseAreByteIdentical(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("data_twice")) {
+            Fixtures.load(src, dir, "data-kinds.sql");
+            assertThat(dump(src, DumpOptions.schemaAndData(), dir.resolve("a.sql")))
+                    .isEqualTo(dump(src, DumpOptions.schemaAndData(), dir.resolve("b.sql")));
+            assertThat(Files.mismatch(dir.resolve("a.sql"), dir.resolve("b.sql"))).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aDataOnlySnapshotLoadsIntoTheSameSchemaWithItsForeignKeysInPlace(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("dataonly_src");
+             TestDatabase dst = PostgresServer.shared().createDatabase("dataonly_dst")) {
+            Fixtures.load(src, dir, "data-kinds.sql");
+            Path schema = dir.resolve("schema.sql");
+            Files.writeString(schema, PgDump.run(src, "--schema-only"));
+            Psql.runFile(dst, schema);
+            // the large objects exist in the schema; a data-only snapshot fills them
+            Path script = dir.resolve("data.sql");
+            dump(src, DumpOptions.dataOnly(), script);
+
+            assertThat(Files.readString(script)).doesNotContain("CREATE TABLE");
+            Psql.runFile(dst, script);
+
+            assertThat(PgDump.run(dst, FULL)).isEqualTo(PgDump.run(src, FULL));
+        }
+    }
+
+    @Test
+    void excludedTableDataLeavesTheTableEmptyAndEverythingElseEqual(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("exdata_src");
+             TestDatabase byHand = PostgresServer.shared().createDatabase("exdata_hand");
+             TestDatabase dst = PostgresServer.shared().createDatabase("exdata_dst")) {
+            Fixtures.load(src, dir, "data-kinds.sql");
+            Fixtures.load(byHand, dir, "data-kinds.sql");
+            byHand.execute("TRUNCATE \"Data Kinds\".audit, \"Data Kinds\".cache");
+
+            Path script = dir.resolve("snapshot.sql");
+            DumpResult result = dump(src, DumpOptions.schemaAndData().excludeTableData("Data Kinds.audit", "cach?"), script);
+            Psql.runFile(dst, script);
+
+            assertThat(PgDump.run(dst, FULL)).isEqualTo(PgDump.run(byHand, FULL));
+            assertThat(result.tables()).extracting(TableData::table)
+                    .doesNotContain(new QualifiedName("Data Kinds", "audit"), new QualifiedName("Data Kinds", "cache"));
+        }
+    }
+
+    @Test
+    void aTableLockedByAnotherSessionStopsTheDumpWithItsNameWhenTheTimeoutExpires(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("data_locked")) {
+            Fixtures.load(src, dir, "data-kinds.sql");
+            try (Connection migration = src.connect()) {
+                migration.setAutoCommit(false);
+                try (Statement s = migration.createStatement()) {
+                    s.execute("LOCK TABLE \"Data Kinds\".audit IN ACCESS EXCLUSIVE MODE");
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (Connection c = src.connect()) {
+                    assertThatThrownBy(() -> new DatabaseDumper(CatalogReader.allSchemas(),
+                            DumpOptions.schemaAndData().lockTimeout(Duration.ofMillis(200))).dump(c, out))
+                            .isInstanceOf(LockNotAvailableException.class)
+                            .hasMessageContaining("\"Data Kinds\".audit")
+                            .hasMessageContaining("200 ms");
+                    assertThat(c.getAutoCommit()).isTrue();
+                }
+                assertThat(out.size()).isZero();
+                migration.rollback();
+            }
+        }
+    }
+
+    static DumpResult dump(TestDatabase db, DumpOptions options, Path file) throws Exception {
+        try (Connection c = db.connect(); OutputStream out = Files.newOutputStream(file)) {
+            return new DatabaseDumper(CatalogReader.allSchemas(), options).dump(c, out);
+        }
+    }
+
+    private static long count(TestDatabase db, QualifiedName table) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM ONLY " + table.sql())) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The SHA-256 of the rows of {@code table}'s COPY block in a pg_dump script. */
+    private static String sha256OfCopyBlock(String pgDump, QualifiedName table) throws Exception {
+        Matcher m = Pattern.compile("(?m)^COPY " + Pattern.quote(table.sql()) + " (?:\\([^\\n]*\\))? ?FROM stdin;\\n")
+                .matcher(pgDump);
+        assertThat(m.find()).as("pg_dump has a COPY block for %s", table).isTrue();
+        int end = pgDump.indexOf("\n\\.\n", m.end() - 1);
+        String rows = pgDump.substring(m.end(), end + 1);
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(rows.getBytes(StandardCharsets.UTF_8)));
+    }
+}
