@@ -1,0 +1,188 @@
+package io.dbsnap.restore;
+
+import io.dbsnap.DbSnapException;
+import io.dbsnap.RestoreFailedException;
+import io.dbsnap.restore.script.ScriptReader;
+import io.dbsnap.restore.script.ScriptStatement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a snapshot script (dbsnap's, or a plain-format file of pg_dump) in ONE transaction:
+ * either every statement takes effect or none does. DDL goes to the server in batches, COPY rows
+ * stream from the script into {@code COPY ... FROM STDIN} without being held in memory.
+ *
+ * <p>The psql meta-commands of pg_dump output are handled as psql would for this one database:
+ * {@code \restrict}/{@code \unrestrict} are ignored, {@code \connect} is accepted only when it names
+ * the database being restored. {@code BEGIN}/{@code COMMIT} in the script (pg_dump writes them
+ * around large objects) are skipped: the whole script is already one transaction. Afterwards the
+ * connection's session settings are reset ({@code RESET ALL}), since a script changes some.
+ */
+public final class Restorer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
+    private static final int STATEMENT_EXCERPT = 200;
+
+    /** Restores a script file, plain or gzip-compressed. */
+    public RestoreResult restore(Connection connection, Path script) {
+        try (ScriptReader reader = ScriptReader.open(script)) {
+            return restore(connection, reader);
+        }
+    }
+
+    /** Restores a script read from {@code script} (UTF-8), which is closed at the end. */
+    public RestoreResult restore(Connection connection, InputStream script) {
+        try (ScriptReader reader = new ScriptReader(script)) {
+            return restore(connection, reader);
+        }
+    }
+
+    private RestoreResult restore(Connection connection, ScriptReader reader) {
+        boolean autoCommit;
+        try {
+            autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not start the restore's transaction: " + e.getMessage(), e);
+        }
+        long start = System.nanoTime();
+        Progress progress = new Progress();
+        try {
+            runAll(connection, reader, progress);
+            connection.commit();
+            return new RestoreResult(progress.statements, progress.rows, Duration.ofNanos(System.nanoTime() - start));
+        } catch (StatementBatch.Failure f) {
+            rollback(connection, f);
+            throw failed(f.statement, f.cause);
+        } catch (SQLException e) {
+            rollback(connection, e);
+            throw new RestoreFailedException("The restore could not be committed: " + e.getMessage() + " (SQLSTATE "
+                    + e.getSQLState() + "). It was rolled back; the database is as it was before.", 0, 0,
+                    String.valueOf(e.getSQLState()), e);
+        } catch (RuntimeException e) {
+            // a script that cannot be read or split, a refused meta-command: nothing of it stays
+            rollback(connection, e);
+            throw e;
+        } finally {
+            // A script sets session settings (search_path, client_min_messages, ...) that must not
+            // outlive it on a connection its caller goes on using.
+            try (Statement s = connection.createStatement()) {
+                s.execute("RESET ALL");
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                LOG.warn("Could not reset the connection's settings after the restore: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Counts of what ran. */
+    private static final class Progress {
+        int statements;
+        long rows;
+    }
+
+    private static void runAll(Connection connection, ScriptReader reader, Progress progress)
+            throws StatementBatch.Failure, SQLException {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        String database = currentDatabase(connection);
+        StatementBatch batch = new StatementBatch(connection);
+        try {
+            Optional<ScriptStatement> next;
+            while ((next = reader.next()).isPresent()) {
+                ScriptStatement statement = next.get();
+                progress.statements++;
+                switch (statement.kind()) {
+                    case META_COMMAND -> checkMetaCommand(statement, database);
+                    case COPY_FROM_STDIN -> {
+                        batch.flush();
+                        try {
+                            progress.rows += copy.copyIn(statement.sql(), reader.copyData());
+                        } catch (SQLException e) {
+                            throw new StatementBatch.Failure(statement, e);
+                        } catch (IOException e) {
+                            throw new DbSnapException("Could not read the rows of the COPY at line " + statement.line()
+                                    + ": " + e.getMessage(), e);
+                        }
+                    }
+                    case SQL -> {
+                        if (isTransactionControl(statement)) {
+                            LOG.debug("Skipping {} at line {}: the restore is one transaction", statement.sql(), statement.line());
+                        } else if (StatementBatch.canBatch(statement.sql())) {
+                            batch.add(statement);
+                        } else {
+                            batch.executeAlone(statement);
+                        }
+                    }
+                }
+            }
+            batch.flush();
+        } finally {
+            batch.close();
+        }
+    }
+
+    private static boolean isTransactionControl(ScriptStatement statement) {
+        String word = StatementBatch.firstWord(statement.sql());
+        if (word.equals("ROLLBACK") || word.equals("ABORT")) {
+            throw new DbSnapException("Statement " + statement.number() + " at line " + statement.line() + " is " + word
+                    + ": a script restored by dbsnap runs as one transaction and cannot roll itself back. Remove it.");
+        }
+        return word.equals("BEGIN") || word.equals("COMMIT") || word.equals("END")
+                || (word.equals("START") && statement.sql().toUpperCase(Locale.ROOT).matches("START\\s+TRANSACTION\\b[\\s\\S]*"));
+    }
+
+    private static void checkMetaCommand(ScriptStatement statement, String database) {
+        String[] words = statement.sql().trim().split("\\s+");
+        String name = words[0];
+        if (name.equals("\\restrict") || name.equals("\\unrestrict")) {
+            return;
+        }
+        if ((name.equals("\\connect") || name.equals("\\c")) && words.length >= 2 && unquote(words[1]).equals(database)) {
+            return;
+        }
+        throw new DbSnapException("Line " + statement.line() + " (" + statement.sql() + ") would connect to another database;"
+                + " dbsnap restores into the one it is connected to (" + database + "). Restore each database's script"
+                + " on its own, or remove the line if it was meant for this database.");
+    }
+
+    private static String unquote(String word) {
+        return word.length() >= 2 && word.startsWith("\"") && word.endsWith("\"")
+                ? word.substring(1, word.length() - 1).replace("\"\"", "\"") : word;
+    }
+
+    private static String currentDatabase(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT current_database()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static RestoreFailedException failed(ScriptStatement statement, SQLException cause) {
+        String sql = statement.sql();
+        String excerpt = sql.length() <= STATEMENT_EXCERPT ? sql : sql.substring(0, STATEMENT_EXCERPT) + "...";
+        return new RestoreFailedException("Statement " + statement.number() + " (line " + statement.line() + ") failed: "
+                + cause.getMessage() + " (SQLSTATE " + cause.getSQLState() + ")\n  " + excerpt
+                + "\nThe restore was rolled back; the database is as it was before.",
+                statement.number(), statement.line(), String.valueOf(cause.getSQLState()), cause);
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}
