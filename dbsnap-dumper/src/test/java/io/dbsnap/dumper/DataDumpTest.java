@@ -8,6 +8,7 @@ import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.Psql;
+import io.dbsnap.testkit.SampleSchemas;
 import io.dbsnap.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -39,7 +40,7 @@ class DataDumpTest {
     void aSchemaAndDataSnapshotRestoresToAnIdenticalDatabase(@TempDir Path dir) throws Exception {
         try (TestDatabase src = PostgresServer.shared().createDatabase("data_src");
              TestDatabase dst = PostgresServer.shared().createDatabase("data_dst")) {
-            Fixtures.load(src, dir, "data-kinds.sql");
+            src.execute(SampleSchemas.dataKinds());
 
             Path script = dir.resolve("snapshot.sql");
             DumpResult result = dump(src, DumpOptions.schemaAndData(), script);
@@ -59,7 +60,7 @@ class DataDumpTest {
     @Test
     void twoDumpsOfAnUnchangedDatabaseAreByteIdentical(@TempDir Path dir) throws Exception {
         try (TestDatabase src = PostgresServer.shared().createDatabase("data_twice")) {
-            Fixtures.load(src, dir, "data-kinds.sql");
+            src.execute(SampleSchemas.dataKinds());
             assertThat(dump(src, DumpOptions.schemaAndData(), dir.resolve("a.sql")))
                     .isEqualTo(dump(src, DumpOptions.schemaAndData(), dir.resolve("b.sql")));
             assertThat(Files.mismatch(dir.resolve("a.sql"), dir.resolve("b.sql"))).isEqualTo(-1);
@@ -70,7 +71,7 @@ class DataDumpTest {
     void aDataOnlySnapshotLoadsIntoTheSameSchemaWithItsForeignKeysInPlace(@TempDir Path dir) throws Exception {
         try (TestDatabase src = PostgresServer.shared().createDatabase("dataonly_src");
              TestDatabase dst = PostgresServer.shared().createDatabase("dataonly_dst")) {
-            Fixtures.load(src, dir, "data-kinds.sql");
+            src.execute(SampleSchemas.dataKinds());
             Path schema = dir.resolve("schema.sql");
             Files.writeString(schema, PgDump.run(src, "--schema-only"));
             Psql.runFile(dst, schema);
@@ -90,8 +91,8 @@ class DataDumpTest {
         try (TestDatabase src = PostgresServer.shared().createDatabase("exdata_src");
              TestDatabase byHand = PostgresServer.shared().createDatabase("exdata_hand");
              TestDatabase dst = PostgresServer.shared().createDatabase("exdata_dst")) {
-            Fixtures.load(src, dir, "data-kinds.sql");
-            Fixtures.load(byHand, dir, "data-kinds.sql");
+            src.execute(SampleSchemas.dataKinds());
+            byHand.execute(SampleSchemas.dataKinds());
             byHand.execute("TRUNCATE \"Data Kinds\".audit, \"Data Kinds\".cache");
 
             Path script = dir.resolve("snapshot.sql");
@@ -107,7 +108,7 @@ class DataDumpTest {
     @Test
     void aTableLockedByAnotherSessionStopsTheDumpWithItsNameWhenTheTimeoutExpires(@TempDir Path dir) throws Exception {
         try (TestDatabase src = PostgresServer.shared().createDatabase("data_locked")) {
-            Fixtures.load(src, dir, "data-kinds.sql");
+            src.execute(SampleSchemas.dataKinds());
             try (Connection migration = src.connect()) {
                 migration.setAutoCommit(false);
                 try (Statement s = migration.createStatement()) {

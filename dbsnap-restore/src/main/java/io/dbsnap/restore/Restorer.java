@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * stream from the script into {@code COPY ... FROM STDIN} without being held in memory.
  *
  * <p>The psql meta-commands of pg_dump output are handled as psql would for this one database:
- * {@code \restrict}/{@code \unrestrict} are ignored, {@code \connect} is accepted only when it names
+ * {@code \restrict}/<code>&#92;unrestrict</code> are ignored, {@code \connect} is accepted only when it names
  * the database being restored. {@code BEGIN}/{@code COMMIT} in the script (pg_dump writes them
  * around large objects) are skipped: the whole script is already one transaction. Afterwards the
  * connection's session settings are reset ({@code RESET ALL}), since a script changes some.

@@ -20,6 +20,17 @@ public final class SampleSchemas {
         return resource("demo-schema.sql");
     }
 
+    /**
+     * Schema {@code "Data Kinds"} with rows of many types and shapes, for data round trips: text
+     * with tabs, newlines, backslashes and non-ASCII, bytea, arrays, json, numeric specials,
+     * identity and generated columns, a partitioned table, inheritance, an unlogged table, a table
+     * without columns, row-level security, foreign keys, sequences (one not called), populated and
+     * unpopulated materialized views, and large objects (PostgreSQL 13+).
+     */
+    public static String dataKinds() {
+        return resource("data-kinds.sql");
+    }
+
     private static String resource(String name) {
         try (InputStream in = SampleSchemas.class.getResourceAsStream(name)) {
             if (in == null) {
