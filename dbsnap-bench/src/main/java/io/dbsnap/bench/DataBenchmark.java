@@ -1,0 +1,162 @@
+package io.dbsnap.bench;
+
+import io.dbsnap.dumper.CatalogReader;
+import io.dbsnap.dumper.DatabaseDumper;
+import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.restore.Restorer;
+import io.dbsnap.testkit.PgDump;
+import io.dbsnap.testkit.PostgresServer;
+import io.dbsnap.testkit.Psql;
+import io.dbsnap.testkit.TestDatabase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times moving rows, each against the tool users run today, in the same run on the same data:
+ * a data-only dump (dbsnap's in-process dump, counting and hashing every table, against
+ * {@code pg_dump --data-only}) and a restore of pg_dump's file (dbsnap's one-transaction
+ * restore against {@code psql -f}). Then dumps and restores in a JVM with a 64 MB heap, smaller
+ * than every table. Writes {@code target/bench/data.md}. Run by the README's command.
+ *
+ * <p>System properties: {@code bench.dataMegabytes} (default 1024), {@code bench.repetitions}
+ * (default 5), {@code bench.output}.
+ */
+public final class DataBenchmark {
+
+    private static final String SMALL_HEAP = "-Xmx64m";
+
+    private DataBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int megabytes = Integer.getInteger("bench.dataMegabytes", 1024);
+        int repetitions = Integer.getInteger("bench.repetitions", 5);
+        Path out = Path.of(System.getProperty("bench.output", "target/bench"));
+        Files.createDirectories(out);
+        PostgresServer server = PostgresServer.shared();
+        try (TestDatabase db = server.createDatabase("bench_data")) {
+            progress("Generating about %d MB of rows in %s", megabytes, db);
+            long start = System.nanoTime();
+            new GeneratedData(megabytes).create(db);
+            double generation = Samples.millis(System.nanoTime() - start);
+            Path dbsnapFile = out.resolve("dbsnap-data.sql");
+            Path pgDumpFile = out.resolve("pg_dump-data.sql");
+
+            progress("Warm-up dumps");
+            dbsnapDump(db, dbsnapFile);
+            pgDump(db, pgDumpFile);
+            List<Double> dbsnapDumps = new ArrayList<>();
+            List<Double> pgDumps = new ArrayList<>();
+            for (int i = 0; i < repetitions; i++) {
+                // alternating who goes first evens out drift (page cache, autovacuum, neighbours)
+                if (i % 2 == 0) {
+                    dbsnapDumps.add(dbsnapDump(db, dbsnapFile));
+                    pgDumps.add(pgDump(db, pgDumpFile));
+                } else {
+                    pgDumps.add(pgDump(db, pgDumpFile));
+                    dbsnapDumps.add(dbsnapDump(db, dbsnapFile));
+                }
+                progress("Dump %d of %d: dbsnap %.0f ms, pg_dump %.0f ms", i + 1, repetitions, dbsnapDumps.get(i), pgDumps.get(i));
+            }
+
+            List<Double> dbsnapRestores = new ArrayList<>();
+            List<Double> psqlRestores = new ArrayList<>();
+            for (int i = 0; i < repetitions; i++) {
+                if (i % 2 == 0) {
+                    dbsnapRestores.add(restore(server, pgDumpFile, true));
+                    psqlRestores.add(restore(server, pgDumpFile, false));
+                } else {
+                    psqlRestores.add(restore(server, pgDumpFile, false));
+                    dbsnapRestores.add(restore(server, pgDumpFile, true));
+                }
+                progress("Restore %d of %d: dbsnap %.0f ms, psql %.0f ms", i + 1, repetitions, dbsnapRestores.get(i),
+                        psqlRestores.get(i));
+            }
+
+            progress("Dump and restore with %s", SMALL_HEAP);
+            Path smallHeapFile = out.resolve("dbsnap-small-heap.sql");
+            double smallDump = smallHeap(db, "dump", smallHeapFile);
+            double smallRestore;
+            try (TestDatabase target = emptyTarget(server)) {
+                smallRestore = smallHeap(target, "restore", smallHeapFile);
+            }
+            Files.delete(smallHeapFile);
+
+            DataReport report = new DataReport(megabytes, generation, MachineFacts.of(db), Files.size(dbsnapFile),
+                    Files.size(pgDumpFile), new Samples(dbsnapDumps), new Samples(pgDumps), new Samples(dbsnapRestores),
+                    new Samples(psqlRestores), smallDump, smallRestore, largestTableBytes(db));
+            String markdown = report.markdown();
+            Files.writeString(out.resolve("data.md"), markdown, StandardCharsets.UTF_8);
+            System.out.println(markdown);
+            System.out.println("Written to " + out.resolve("data.md").toAbsolutePath());
+        }
+    }
+
+    private static double dbsnapDump(TestDatabase db, Path file) throws Exception {
+        long start = System.nanoTime();
+        try (Connection c = db.connect(); OutputStream out = Files.newOutputStream(file)) {
+            new DatabaseDumper(CatalogReader.allSchemas(), DumpOptions.dataOnly()).dump(c, out);
+        }
+        return Samples.millis(System.nanoTime() - start);
+    }
+
+    private static double pgDump(TestDatabase db, Path file) {
+        long start = System.nanoTime();
+        PgDump.toFile(db, file, "--data-only");
+        return Samples.millis(System.nanoTime() - start);
+    }
+
+    /** Loads {@code file} into a fresh database holding the empty tables; times only the load. */
+    private static double restore(PostgresServer server, Path file, boolean dbsnap) throws Exception {
+        try (TestDatabase target = emptyTarget(server)) {
+            long start = System.nanoTime();
+            if (dbsnap) {
+                try (Connection c = target.connect()) {
+                    new Restorer().restore(c, file);
+                }
+            } else {
+                Psql.runFile(target, file);
+            }
+            return Samples.millis(System.nanoTime() - start);
+        }
+    }
+
+    private static TestDatabase emptyTarget(PostgresServer server) throws Exception {
+        TestDatabase target = server.createDatabase("bench_data_target");
+        target.execute(GeneratedData.SCHEMA);
+        return target;
+    }
+
+    /** Runs {@link SmallHeapRun} in a JVM with a heap smaller than the tables; its time in ms. */
+    private static double smallHeap(TestDatabase db, String what, Path file) throws IOException, InterruptedException {
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                SMALL_HEAP, "-cp", System.getProperty("java.class.path"), SmallHeapRun.class.getName(), what,
+                db.jdbcUrl(), db.user(), file.toString()).inheritIO();
+        child.environment().put("DBSNAP_BENCH_PASSWORD", db.password());
+        long start = System.nanoTime();
+        Process process = child.start();
+        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(what + " with " + SMALL_HEAP + " failed; see its output above");
+        }
+        return Samples.millis(System.nanoTime() - start);
+    }
+
+    private static long largestTableBytes(TestDatabase db) throws Exception {
+        try (Connection c = db.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT max(pg_total_relation_size(oid)) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.println("[bench] " + String.format(format, args));
+    }
+}
