@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Dumps a database as one plain SQL script: schema (pre-data), data (COPY blocks, sequence
@@ -39,6 +41,7 @@ import org.postgresql.copy.CopyManager;
  */
 public final class DatabaseDumper {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseDumper.class);
     private static final int BUFFER = 1 << 16;
 
     private final CatalogReader reader;
@@ -90,7 +93,10 @@ public final class DatabaseDumper {
             serverVersion = rs.getString(1);
         }
         Catalog catalog = reader.readWithin(connection);
-        TableLocks.lock(connection, catalog.tables(), options.lockTimeout());
+        Unreadable unreadable = Unreadable.find(connection);
+        // LOCK needs a privilege on the table; one the role cannot read is dumped without its rows, unlocked
+        TableLocks.lock(connection, catalog.tables().stream().filter(t -> unreadable.canRead(t.name())).toList(),
+                options.lockTimeout());
         // Rows hidden by row-level security would be silently missing: fail instead, as pg_dump does.
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL row_security = off");
@@ -111,18 +117,42 @@ public final class DatabaseDumper {
             }
         }
         List<TableData> written = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         if (options.content().data()) {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            for (Table table : DataOrder.sort(connection, tablesWithRows(catalog))) {
+            List<Table> tables = new ArrayList<>();
+            for (Table table : tablesWithRows(catalog)) {
+                if (unreadable.canRead(table.name())) {
+                    tables.add(table);
+                } else {
+                    warn(warnings, "The rows of table " + table.name().sql() + " are left out: this role may not read them"
+                            + " (no SELECT privilege). Dump as its owner or grant SELECT to include them.");
+                }
+            }
+            for (Table table : DataOrder.sort(connection, tables)) {
                 script.enter(Section.DATA);
                 text.write("\n");
                 text.flush();
                 written.add(TableCopy.write(copy, table, bytes));
             }
-            for (String setval : SequenceValues.setvalStatements(connection, sequences(catalog))) {
+            List<QualifiedName> sequences = new ArrayList<>();
+            for (QualifiedName sequence : sequences(catalog)) {
+                if (unreadable.canRead(sequence)) {
+                    sequences.add(sequence);
+                } else {
+                    warn(warnings, "The value of sequence " + sequence.sql() + " is left out: this role may not read it"
+                            + " (no SELECT privilege); it restarts from its start value.");
+                }
+            }
+            for (String setval : SequenceValues.setvalStatements(connection, sequences)) {
                 script.statement(Section.DATA, setval);
             }
             for (LargeObject lo : catalog.largeObjects()) {
+                if (!unreadable.canRead(lo)) {
+                    warn(warnings, "The contents of large object " + lo.oid() + " are left out: this role may not read"
+                            + " them. Dump as its owner or grant SELECT on it to include them.");
+                    continue;
+                }
                 if (!options.content().schema()) {
                     // as in pg_dump's data-only output: the object is part of its data
                     script.statement(Section.DATA, "SELECT pg_catalog.lo_create('" + lo.oid() + "');");
@@ -143,7 +173,12 @@ public final class DatabaseDumper {
         }
         script.flush();
         bytes.flush();
-        return new DumpResult(catalog, serverVersion, written);
+        return new DumpResult(catalog, serverVersion, written, warnings);
+    }
+
+    private static void warn(List<String> warnings, String warning) {
+        LOG.warn(warning);
+        warnings.add(warning);
     }
 
     /** Tables that hold rows themselves: not partitioned parents, whose rows are in their partitions. */

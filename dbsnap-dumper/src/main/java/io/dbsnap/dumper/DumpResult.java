@@ -10,10 +10,12 @@ import java.util.List;
  * @param serverVersion the server's {@code server_version}, e.g. {@code 15.18}
  * @param tables        row counts and checksums of every table whose rows were written, in the
  *                      order written; empty for a schema-only dump
+ * @param warnings      what the dump left out because the role may not read it (also logged)
  */
-public record DumpResult(Catalog catalog, String serverVersion, List<TableData> tables) {
+public record DumpResult(Catalog catalog, String serverVersion, List<TableData> tables, List<String> warnings) {
 
     public DumpResult {
         tables = List.copyOf(tables);
+        warnings = List.copyOf(warnings);
     }
 }

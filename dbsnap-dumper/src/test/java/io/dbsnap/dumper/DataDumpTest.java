@@ -17,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,41 @@ class DataDumpTest {
                 assertThat(out.size()).isZero();
                 migration.rollback();
             }
+        }
+    }
+
+    @Test
+    void rowsTheRoleMayNotReadAreLeftOutWithAWarningInsteadOfFailingTheDump(@TempDir Path dir) throws Exception {
+        String password = UUID.randomUUID().toString();
+        String setUp = """
+                CREATE SCHEMA app AUTHORIZATION dbsnap_data_app;
+                CREATE TABLE app.notes (id int, body text);
+                ALTER TABLE app.notes OWNER TO dbsnap_data_app;
+                INSERT INTO app.notes VALUES (1, 'mine');
+                CREATE SCHEMA vault;
+                GRANT USAGE ON SCHEMA vault TO dbsnap_data_app;
+                CREATE TABLE vault.keys (k text, v text);
+                INSERT INTO vault.keys VALUES ('a', 'secret');
+                """;
+        try (TestDatabase src = PostgresServer.shared().createDatabase("unreadable_src");
+             TestDatabase byHand = PostgresServer.shared().createDatabase("unreadable_hand");
+             TestDatabase dst = PostgresServer.shared().createDatabase("unreadable_dst")) {
+            src.execute("DROP ROLE IF EXISTS dbsnap_data_app; CREATE ROLE dbsnap_data_app LOGIN PASSWORD '" + password + "'");
+            src.execute(setUp);
+            byHand.execute(setUp);
+            byHand.execute("TRUNCATE vault.keys");
+
+            Path script = dir.resolve("snapshot.sql");
+            DumpResult result;
+            try (Connection c = DriverManager.getConnection(src.jdbcUrl(), "dbsnap_data_app", password);
+                 OutputStream out = Files.newOutputStream(script)) {
+                result = new DatabaseDumper(CatalogReader.allSchemas(), DumpOptions.schemaAndData()).dump(c, out);
+            }
+            Psql.runFile(dst, script);
+
+            assertThat(result.warnings()).singleElement().asString().contains("vault.keys", "SELECT");
+            assertThat(PgDump.run(dst, "--no-owner", "--no-privileges"))
+                    .isEqualTo(PgDump.run(byHand, "--no-owner", "--no-privileges"));
         }
     }
 
