@@ -2,6 +2,7 @@ package io.dbsnap.dumper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbsnap.LockNotAvailableException;
 import io.dbsnap.catalog.QualifiedName;
@@ -11,6 +12,8 @@ import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.SampleSchemas;
 import io.dbsnap.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +22,12 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -163,6 +169,50 @@ class DataDumpTest {
             assertThat(result.warnings()).singleElement().asString().contains("vault.keys", "SELECT");
             assertThat(PgDump.run(dst, "--no-owner", "--no-privileges"))
                     .isEqualTo(PgDump.run(byHand, "--no-owner", "--no-privileges"));
+        }
+    }
+
+    @Test
+    void everyTableIsDumpedAsOfOnePointInTimeAndStaysLockedAgainstDdl() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("data_consistent")) {
+            // a's rows are larger than the dump's output buffer, so the output sees them while b is still to come
+            db.execute("CREATE TABLE a (id int, filler text); INSERT INTO a SELECT i, repeat('x', 200) FROM generate_series(1, 2000) i;"
+                    + " CREATE TABLE b (id int); INSERT INTO b VALUES (1)");
+            List<String> concurrent = new ArrayList<>();
+            OutputStream whileDumping = new FilterOutputStream(OutputStream.nullOutputStream()) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    if (concurrent.isEmpty()) {
+                        concurrent.add(otherSession(db));
+                    }
+                }
+            };
+
+            DumpResult result;
+            try (Connection c = db.connect()) {
+                result = new DatabaseDumper(CatalogReader.allSchemas(), DumpOptions.schemaAndData()).dump(c, whileDumping);
+            }
+
+            assertThat(concurrent).containsExactly("insert committed, ALTER TABLE refused: 55P03");
+            assertThat(result.tables()).extracting(TableData::table, TableData::rows).containsExactly(
+                    tuple(new QualifiedName("public", "a"), 2000L), tuple(new QualifiedName("public", "b"), 1L));
+            assertThat(count(db, new QualifiedName("public", "b"))).isEqualTo(2);
+        }
+    }
+
+    /** Another session, in the middle of the dump: adds a row to b, and tries to alter it. */
+    private static String otherSession(TestDatabase db) throws IOException {
+        try (Connection other = db.connect(); Statement s = other.createStatement()) {
+            s.execute("INSERT INTO b VALUES (2)");
+            s.execute("SET lock_timeout = 100");
+            try {
+                s.execute("ALTER TABLE b ADD COLUMN late int");
+                return "insert committed, ALTER TABLE ran";
+            } catch (SQLException e) {
+                return "insert committed, ALTER TABLE refused: " + e.getSQLState();
+            }
+        } catch (SQLException e) {
+            throw new IOException(e);
         }
     }
 
