@@ -4,6 +4,7 @@ import io.dbsnap.DbSnapException;
 import io.dbsnap.SnapshotCorruptException;
 import io.dbsnap.SnapshotNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -90,6 +91,25 @@ public final class SnapshotStore {
      */
     public SnapshotMetadata metadata(StoredSnapshot snapshot) {
         return MetadataFile.read(snapshot);
+    }
+
+    /**
+     * Opens a snapshot's SQL for reading, after checking that the file is exactly as it was
+     * written: its size and SHA-256 must match its metadata. A {@code .sql.gz} file (recognised by
+     * its gzip header) is decompressed. The caller closes the stream.
+     *
+     * @throws SnapshotNotFoundException when the SQL file is not there
+     * @throws SnapshotCorruptException  when the file is truncated or changed, or its metadata is
+     *                                   missing or unreadable
+     */
+    public InputStream openVerified(StoredSnapshot snapshot) {
+        if (!Files.exists(snapshot.sqlFile())) {
+            throw SnapshotVerifier.notFound(snapshot.sqlFile(), null);
+        }
+        if (!Files.isReadable(snapshot.sqlFile())) {
+            throw new DbSnapException("Snapshot " + snapshot.sqlFile() + " cannot be read: check its permissions.");
+        }
+        return SnapshotVerifier.openVerified(snapshot, metadata(snapshot));
     }
 
     /** Empty when the file went away between listing and looking, as when another process prunes. */

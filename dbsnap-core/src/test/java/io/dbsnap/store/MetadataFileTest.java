@@ -98,6 +98,7 @@ class MetadataFileTest {
 
         assertThat(metadata.label()).isEqualTo("later");
         assertThat(metadata.type()).isEqualTo("schema-only");
+        assertThat(store().openVerified(s)).isNotNull();
     }
 
     @Test

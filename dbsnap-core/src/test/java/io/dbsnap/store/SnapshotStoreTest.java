@@ -120,6 +120,23 @@ class SnapshotStoreTest {
         } else {
             assertThat(new String(onDisk, StandardCharsets.UTF_8)).isEqualTo(script);
         }
+        try (InputStream in = store.openVerified(written)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(script);
+        }
+    }
+
+    @Test
+    void aSnapshotOfNothingIsEmptyButStillComplete() throws Exception {
+        SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
+        StoredSnapshot plain = store.write("empty", sql(""));
+        StoredSnapshot gz = storeAt("2026-01-01T00:00:01Z").write("empty", Compression.GZIP, sql(""));
+
+        try (InputStream in = store.openVerified(plain)) {
+            assertThat(in.readAllBytes()).isEmpty();
+        }
+        try (InputStream in = store.openVerified(gz)) {
+            assertThat(in.readAllBytes()).isEmpty();
+        }
     }
 
     @Test
@@ -211,7 +228,7 @@ class SnapshotStoreTest {
             return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", List.of());
         });
 
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(s.sqlFile()))) {
+        try (InputStream in = new SnapshotStore(dir).openVerified(s)) {
             assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("SELECT 1;");
         }
     }
