@@ -12,13 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * The name of a snapshot: {@code {yyyyMMdd_HHmmss}_{label}} in UTC, so that names sort by time.
- * The SQL file is the name plus {@code .sql}.
+ * The SQL file is the name plus {@code .sql} (or {@code .sql.gz}), its metadata the name plus
+ * {@code .meta.yaml}. Because both SQL files share the metadata file's name, a store never holds
+ * a {@code .sql} and a {@code .sql.gz} of the same name.
  */
 public record SnapshotName(Instant created, String label) {
 
     static final int MAX_LABEL_LENGTH = 100;
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LABEL_LENGTH + "}");
-    private static final Pattern FILE = Pattern.compile("(\\d{8}_\\d{6})_(.+)\\.sql");
+    private static final Pattern FILE = Pattern.compile("(\\d{8}_\\d{6})_(.+)\\.sql(?:\\.gz)?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
     public SnapshotName {
@@ -37,7 +39,10 @@ public record SnapshotName(Instant created, String label) {
         }
     }
 
-    /** The name of a snapshot SQL file in a store, or empty for any other file. */
+    /**
+     * The name of a snapshot SQL file ({@code .sql} or {@code .sql.gz}) in a store, or empty for
+     * any other file.
+     */
     public static Optional<SnapshotName> parseFileName(String fileName) {
         Matcher m = FILE.matcher(fileName);
         if (!m.matches() || !LABEL.matcher(m.group(2)).matches()) {
@@ -55,7 +60,18 @@ public record SnapshotName(Instant created, String label) {
         return STAMP.format(LocalDateTime.ofInstant(created, ZoneOffset.UTC)) + "_" + label;
     }
 
+    /** The uncompressed SQL file's name, {@code {name}.sql}. */
     public String sqlFileName() {
-        return baseName() + ".sql";
+        return sqlFileName(Compression.NONE);
+    }
+
+    /** The SQL file's name: {@code {name}.sql} or {@code {name}.sql.gz}. */
+    public String sqlFileName(Compression compression) {
+        return baseName() + compression.sqlSuffix();
+    }
+
+    /** The metadata file's name, {@code {name}.meta.yaml}. */
+    public String metadataFileName() {
+        return baseName() + ".meta.yaml";
     }
 }

@@ -1,38 +1,28 @@
 package io.dbsnap.store;
 
 import io.dbsnap.DbSnapException;
-import java.io.BufferedWriter;
+import io.dbsnap.SnapshotCorruptException;
+import io.dbsnap.SnapshotNotFoundException;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A directory of snapshots. A snapshot appears under its final name only once it is completely
- * written: it is written to a hidden temporary file, synced to disk and then renamed.
+ * A directory of snapshots. Each is a SQL file, {@code {yyyyMMdd_HHmmss}_{label}.sql} or
+ * {@code .sql.gz}, with its metadata beside it in {@code {yyyyMMdd_HHmmss}_{label}.meta.yaml}
+ * (see {@link SnapshotMetadata}). A snapshot appears only once it is completely written and synced
+ * to disk; a write that fails leaves the directory as it was.
  */
 public final class SnapshotStore {
-
-    /** Writes a snapshot's SQL. */
-    @FunctionalInterface
-    public interface SqlContent {
-        void writeTo(Writer out) throws IOException;
-    }
-
-    private static final String TEMP_PREFIX = ".dbsnap-partial-";
 
     private final Path directory;
     private final Clock clock;
@@ -50,83 +40,84 @@ public final class SnapshotStore {
         return directory;
     }
 
-    /**
-     * Writes a new snapshot named after {@code label} and the current time.
-     *
-     * @throws InvalidLabelException before anything is written, when the label is not valid
-     */
-    public StoredSnapshot write(String label, SqlContent content) {
-        SnapshotName name = new SnapshotName(clock.instant(), label);
-        Path target = directory.resolve(name.sqlFileName());
-        Path temp = null;
-        try {
-            Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, TEMP_PREFIX, ".sql");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                         StandardCharsets.UTF_8))) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            publish(temp, target);
-            return new StoredSnapshot(name, target, Files.size(target));
-        } catch (FileAlreadyExistsException e) {
-            throw new DbSnapException("A snapshot named " + name.sqlFileName() + " already exists in " + directory
-                    + "; it was left as it is. Take the snapshot again a second later or with another label.", e);
-        } catch (IOException e) {
-            throw new DbSnapException("Could not write snapshot " + name.sqlFileName() + " to " + directory + ": "
-                    + e.getMessage() + ". Nothing was added to the directory.", e);
-        } finally {
-            deleteQuietly(temp);
-        }
+    /** Writes a new uncompressed snapshot; see {@link #write(String, Compression, SnapshotContent)}. */
+    public StoredSnapshot write(String label, SnapshotContent content) {
+        return write(label, Compression.NONE, content);
     }
 
-    /** The snapshots in the directory, newest first; an absent directory holds none. */
+    /**
+     * Writes a new snapshot named after {@code label} and the current time (UTC, to the second),
+     * with its metadata. If the content throws, nothing is added to the directory and the exception
+     * propagates; an {@link IOException} arrives wrapped in a {@link DbSnapException}.
+     *
+     * @throws InvalidLabelException before anything is written, when the label is not valid
+     * @throws DbSnapException       when a snapshot of that name exists already, or writing fails
+     */
+    public StoredSnapshot write(String label, Compression compression, SnapshotContent content) {
+        SnapshotName name = new SnapshotName(clock.instant(), label);
+        Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(content, "content");
+        return new SnapshotWriter(directory).write(name, compression, content);
+    }
+
+    /** The snapshots in the directory ({@code .sql} and {@code .sql.gz}), newest first; an absent directory holds none. */
     public List<StoredSnapshot> list() {
         List<StoredSnapshot> snapshots = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return snapshots;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.sql")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.{sql,sql.gz}")) {
             for (Path file : files) {
                 Optional<SnapshotName> name = SnapshotName.parseFileName(file.getFileName().toString());
                 if (name.isPresent()) {
-                    snapshots.add(new StoredSnapshot(name.get(), file, Files.size(file)));
+                    sizeOf(file).ifPresent(size -> snapshots.add(new StoredSnapshot(name.get(), file, size)));
                 }
             }
         } catch (IOException e) {
-            throw new DbSnapException("Could not list snapshots in " + directory + ": " + e.getMessage(), e);
+            throw new DbSnapException("Could not list snapshots in " + directory + ": " + e, e);
         }
         snapshots.sort(Comparator.comparing((StoredSnapshot s) -> s.name().created())
-                .thenComparing(s -> s.name().label()).reversed());
+                .thenComparing(s -> s.name().label())
+                .thenComparing(s -> s.sqlFile().getFileName().toString()).reversed());
         return snapshots;
     }
 
     /**
-     * Gives the complete file its final name in one step that fails if the name is taken: a hard
-     * link (rename would silently replace an existing snapshot of the same second).
+     * Reads a snapshot's {@code .meta.yaml}.
+     *
+     * @throws SnapshotNotFoundException when the snapshot is not there at all
+     * @throws SnapshotCorruptException  when its metadata file is missing or is not snapshot metadata
+     * @throws DbSnapException           when its metadata file cannot be read
      */
-    private static void publish(Path temp, Path target) throws IOException {
-        try {
-            Files.createLink(target, temp);
-        } catch (UnsupportedOperationException e) {
-            // a file system without hard links: check, then rename
-            if (Files.exists(target)) {
-                throw new FileAlreadyExistsException(target.toString());
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        }
+    public SnapshotMetadata metadata(StoredSnapshot snapshot) {
+        return MetadataFile.read(snapshot);
     }
 
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
+    /**
+     * Opens a snapshot's SQL for reading, after checking that the file is exactly as it was
+     * written: its size and SHA-256 must match its metadata. A {@code .sql.gz} file (recognised by
+     * its gzip header) is decompressed. The caller closes the stream.
+     *
+     * @throws SnapshotNotFoundException when the SQL file is not there
+     * @throws SnapshotCorruptException  when the file is truncated or changed, or its metadata is
+     *                                   missing or unreadable
+     */
+    public InputStream openVerified(StoredSnapshot snapshot) {
+        if (!Files.exists(snapshot.sqlFile())) {
+            throw SnapshotVerifier.notFound(snapshot.sqlFile(), null);
         }
+        if (!Files.isReadable(snapshot.sqlFile())) {
+            throw new DbSnapException("Snapshot " + snapshot.sqlFile() + " cannot be read: check its permissions.");
+        }
+        return SnapshotVerifier.openVerified(snapshot, metadata(snapshot));
+    }
+
+    /** Empty when the file went away between listing and looking, as when another process prunes. */
+    private static Optional<Long> sizeOf(Path file) throws IOException {
         try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            // a leftover hidden temp file never shows up as a snapshot
+            return Optional.of(Files.size(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         }
     }
 }

@@ -1,2 +1,5 @@
-/** A directory of snapshots: file naming, atomic writing and listing. */
+/**
+ * A directory of snapshots: file naming, atomic writing (optionally gzip-compressed) with YAML
+ * metadata, listing, and reading back only what still matches its SHA-256.
+ */
 package io.dbsnap.store;

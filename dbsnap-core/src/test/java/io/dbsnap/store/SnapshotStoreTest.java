@@ -5,18 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbsnap.DbSnapException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SnapshotStoreTest {
+
+    private static final String TABLE_SHA = "ab".repeat(32);
 
     @TempDir
     Path dir;
@@ -25,31 +35,130 @@ class SnapshotStoreTest {
         return new SnapshotStore(dir, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
     }
 
-    @Test
-    void namesFilesByUtcTimeAndLabel() throws IOException {
-        StoredSnapshot s = storeAt("2026-03-04T05:06:07.890Z").write("pre_migration", out -> out.write("SELECT 1;\n"));
+    /** Writes the text and says it was a schema-only snapshot of PostgreSQL 17.6. */
+    static SnapshotContent sql(String text) {
+        return out -> {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", List.of());
+        };
+    }
 
-        assertThat(s.sqlFile().getFileName()).hasToString("20260304_050607_pre_migration.sql");
-        assertThat(Files.readString(s.sqlFile())).isEqualTo("SELECT 1;\n");
-        assertThat(s.sizeBytes()).isEqualTo(10);
+    /** A few MB of SQL and COPY text, enough to pass through every buffer many times. */
+    static String largeScript() {
+        StringBuilder sql = new StringBuilder("CREATE TABLE public.t (id integer, note text);\n"
+                + "COPY public.t (id, note) FROM stdin;\n");
+        for (int i = 0; i < 100_000; i++) {
+            sql.append(i).append("\tnote ").append(i * 7919 % 10007).append(" é\n");
+        }
+        return sql.append("\\.\n").toString();
+    }
+
+    private List<String> filesInDir() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test
-    void listsNewestFirstAndIgnoresOtherFiles() throws IOException {
-        storeAt("2026-01-01T00:00:00Z").write("baseline", out -> out.write("--"));
-        storeAt("2026-01-03T00:00:00Z").write("v1.2.0", out -> out.write("--"));
-        storeAt("2026-01-02T00:00:00Z").write("pre_migration", out -> out.write("--"));
+    void namesFilesByUtcTimeAndLabel() throws IOException {
+        StoredSnapshot s = storeAt("2026-03-04T05:06:07.890Z").write("pre_migration", sql("SELECT 1;\n"));
+
+        assertThat(s.sqlFile().getFileName()).hasToString("20260304_050607_pre_migration.sql");
+        assertThat(s.metadataFile().getFileName()).hasToString("20260304_050607_pre_migration.meta.yaml");
+        assertThat(s.compressed()).isFalse();
+        assertThat(Files.readString(s.sqlFile())).isEqualTo("SELECT 1;\n");
+        assertThat(s.sizeBytes()).isEqualTo(10);
+        assertThat(filesInDir()).containsExactly("20260304_050607_pre_migration.meta.yaml",
+                "20260304_050607_pre_migration.sql");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void roundTripsThroughWriteListMetadataAndOpenVerified(Compression compression) throws Exception {
+        String script = largeScript();
+        SnapshotStore store = storeAt("2026-03-04T05:06:07Z");
+        List<TableFacts> tables = List.of(new TableFacts("public.t", 100_000, TABLE_SHA),
+                new TableFacts("app.\"Order\"", 0, TABLE_SHA));
+
+        StoredSnapshot written = store.write("before_v2", compression, out -> {
+            byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
+            // in pieces of odd sizes and single bytes, as a real writer would
+            out.write(bytes, 0, 5);
+            out.write(bytes[5]);
+            out.write(bytes, 6, bytes.length - 6);
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_AND_DATA, "16.10", tables);
+        });
+
+        assertThat(store.list()).containsExactly(written);
+        byte[] onDisk = Files.readAllBytes(written.sqlFile());
+        assertThat(written.sizeBytes()).isEqualTo(onDisk.length);
+        assertThat(written.compressed()).isEqualTo(compression == Compression.GZIP);
+        assertThat(written.sqlFile().getFileName().toString())
+                .isEqualTo("20260304_050607_before_v2" + compression.sqlSuffix());
+
+        SnapshotMetadata metadata = store.metadata(written);
+        assertThat(metadata.label()).isEqualTo("before_v2");
+        assertThat(metadata.created()).isEqualTo(Instant.parse("2026-03-04T05:06:07Z"));
+        assertThat(metadata.type()).isEqualTo("schema+data");
+        assertThat(metadata.compressed()).isEqualTo(compression == Compression.GZIP);
+        assertThat(metadata.sizeBytes()).isEqualTo(onDisk.length);
+        assertThat(metadata.sha256()).isEqualTo(sha256(onDisk));
+        assertThat(metadata.serverVersion()).isEqualTo("16.10");
+        assertThat(metadata.dbsnapVersion()).isNotBlank().doesNotContain("${");
+        assertThat(metadata.tables()).isEqualTo(tables);
+
+        if (compression == Compression.GZIP) {
+            assertThat(onDisk).startsWith((byte) 0x1f, (byte) 0x8b);
+            assertThat(onDisk.length).isLessThan(script.length() / 3);
+            try (InputStream gz = new GZIPInputStream(Files.newInputStream(written.sqlFile()))) {
+                assertThat(new String(gz.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(script);
+            }
+        } else {
+            assertThat(new String(onDisk, StandardCharsets.UTF_8)).isEqualTo(script);
+        }
+        try (InputStream in = store.openVerified(written)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(script);
+        }
+    }
+
+    @Test
+    void aSnapshotOfNothingIsEmptyButStillComplete() throws Exception {
+        SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
+        StoredSnapshot plain = store.write("empty", sql(""));
+        StoredSnapshot gz = storeAt("2026-01-01T00:00:01Z").write("empty", Compression.GZIP, sql(""));
+
+        try (InputStream in = store.openVerified(plain)) {
+            assertThat(in.readAllBytes()).isEmpty();
+        }
+        try (InputStream in = store.openVerified(gz)) {
+            assertThat(in.readAllBytes()).isEmpty();
+        }
+    }
+
+    @Test
+    void listsNewestFirstIncludingCompressedAndIgnoresOtherFiles() throws IOException {
+        storeAt("2026-01-01T00:00:00Z").write("baseline", sql("--"));
+        storeAt("2026-01-03T00:00:00Z").write("v1.2.0", Compression.GZIP, sql("--"));
+        storeAt("2026-01-02T00:00:00Z").write("pre_migration", sql("--"));
         Files.writeString(dir.resolve("notes.sql"), "not a snapshot");
+        Files.writeString(dir.resolve("notes.sql.gz"), "not a snapshot");
+        Files.writeString(dir.resolve("20260104_000000_x.sql.zip"), "not a snapshot");
         Files.writeString(dir.resolve("README"), "x");
 
-        assertThat(new SnapshotStore(dir).list()).extracting(st -> st.name().label())
-                .containsExactly("v1.2.0", "pre_migration", "baseline");
+        List<StoredSnapshot> listed = new SnapshotStore(dir).list();
+
+        assertThat(listed).extracting(st -> st.name().label()).containsExactly("v1.2.0", "pre_migration", "baseline");
+        assertThat(listed).extracting(StoredSnapshot::compressed).containsExactly(true, false, false);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "../x", "a/b", "has space", "..", ".", "naïve", "semi;colon"})
-    void refusesBadLabelsBeforeWritingAnything(String label) throws IOException {
-        assertThatThrownBy(() -> storeAt("2026-01-01T00:00:00Z").write(label, out -> out.write("--")))
+    void refusesBadLabelsBeforeWritingAnything(String label) {
+        assertThatThrownBy(() -> storeAt("2026-01-01T00:00:00Z").write(label, sql("--")))
                 .isInstanceOf(InvalidLabelException.class)
                 .hasMessageContaining("A-Z a-z 0-9 . _ -");
         assertThat(dir).isEmptyDirectory();
@@ -62,29 +171,108 @@ class SnapshotStoreTest {
                 .isInstanceOf(InvalidLabelException.class);
     }
 
-    @Test
-    void aFailedWriteLeavesNothingBehind() throws IOException {
-        assertThatThrownBy(() -> storeAt("2026-01-01T00:00:00Z").write("broken", out -> {
-            out.write("CREATE TABLE half");
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void aContentThatFailsWithAnIoExceptionLeavesNothingBehind(Compression compression) throws IOException {
+        storeAt("2026-01-01T00:00:00Z").write("earlier", sql("SELECT 1;"));
+        List<String> before = filesInDir();
+
+        assertThatThrownBy(() -> storeAt("2026-01-01T00:00:01Z").write("broken", compression, out -> {
+            out.write(largeScript().getBytes(StandardCharsets.UTF_8));
             throw new IOException("connection lost");
         })).isInstanceOf(DbSnapException.class).hasMessageContaining("connection lost")
                 .hasMessageContaining("Nothing was added");
 
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).isEmpty();
+        assertThat(filesInDir()).isEqualTo(before);
+    }
+
+    @Test
+    void aContentThatFailsWithARuntimeExceptionLeavesNothingAndTheExceptionPropagatesAsItIs() throws IOException {
+        UncheckedIOException dumpFailed = new UncheckedIOException(new IOException("COPY failed"));
+
+        assertThatThrownBy(() -> storeAt("2026-01-01T00:00:00Z").write("broken", Compression.GZIP, out -> {
+            out.write("CREATE TABLE half".getBytes(StandardCharsets.UTF_8));
+            throw dumpFailed;
+        })).isSameAs(dumpFailed);
+
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void aContentThatSaysNothingAboutWhatItWroteLeavesNothing() throws IOException {
+        assertThatThrownBy(() -> storeAt("2026-01-01T00:00:00Z").write("mute", out -> null))
+                .isInstanceOf(DbSnapException.class).hasMessageContaining("returned no SnapshotFacts")
+                .hasMessageContaining("Nothing was added");
+
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryCreatedForAFailedWriteIsRemovedAgain() {
+        Path nested = dir.resolve("snapshots");
+        SnapshotStore store = new SnapshotStore(nested);
+
+        assertThatThrownBy(() -> store.write("broken", out -> {
+            throw new IllegalStateException("dump failed");
+        })).hasMessage("dump failed");
+
+        assertThat(nested).doesNotExist();
+    }
+
+    @Test
+    void closingTheStreamOnlyFlushesIt() throws IOException {
+        StoredSnapshot s = storeAt("2026-01-01T00:00:00Z").write("closed", Compression.GZIP, out -> {
+            try (out) {
+                out.write("SELECT 1;".getBytes(StandardCharsets.UTF_8));
+            }
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", List.of());
+        });
+
+        try (InputStream in = new SnapshotStore(dir).openVerified(s)) {
+            assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("SELECT 1;");
         }
     }
 
     @Test
     void neverOverwritesASnapshotOfTheSameSecond() throws IOException {
         SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
-        StoredSnapshot first = store.write("same", out -> out.write("first"));
+        StoredSnapshot first = store.write("same", sql("first"));
+        String firstMetadata = Files.readString(first.metadataFile());
 
-        assertThatThrownBy(() -> store.write("same", out -> out.write("second")))
+        assertThatThrownBy(() -> store.write("same", sql("second")))
                 .isInstanceOf(DbSnapException.class).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> store.write("same", Compression.GZIP, sql("second")))
+                .isInstanceOf(DbSnapException.class).hasMessageContaining("already exists");
+
         assertThat(Files.readString(first.sqlFile())).isEqualTo("first");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).hasSize(1);
-        }
+        assertThat(Files.readString(first.metadataFile())).isEqualTo(firstMetadata);
+        assertThat(filesInDir()).containsExactly("20260101_000000_same.meta.yaml", "20260101_000000_same.sql");
+    }
+
+    @Test
+    void aSqlFileThatAppearsWhileWritingWinsAndTheMetadataIsTakenBack() throws IOException {
+        // another process publishes the same name after this write checked for it
+        Path rival = dir.resolve("20260101_000000_race.sql");
+
+        assertThatThrownBy(() -> storeAt("2026-01-01T00:00:00Z").write("race", out -> {
+            Files.writeString(rival, "rival");
+            out.write("mine".getBytes(StandardCharsets.UTF_8));
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", List.of());
+        })).isInstanceOf(DbSnapException.class).hasMessageContaining("already exists");
+
+        assertThat(filesInDir()).containsExactly("20260101_000000_race.sql");
+        assertThat(Files.readString(rival)).isEqualTo("rival");
+    }
+
+    @Test
+    void aMetadataFileThatAppearsWhileWritingClaimsTheName() throws IOException {
+        Path rival = dir.resolve("20260101_000000_race.meta.yaml");
+
+        assertThatThrownBy(() -> storeAt("2026-01-01T00:00:00Z").write("race", Compression.GZIP, out -> {
+            Files.writeString(rival, "label: race\n");
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", List.of());
+        })).isInstanceOf(DbSnapException.class).hasMessageContaining("already exists");
+
+        assertThat(filesInDir()).containsExactly("20260101_000000_race.meta.yaml");
     }
 }

@@ -3,15 +3,21 @@ package io.dbsnap.examples;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DdlWriter;
+import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.SampleSchemas;
 import io.dbsnap.testkit.TestDatabase;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,11 +50,18 @@ public final class Demo {
                     + db.name());
 
             Catalog catalog;
+            String serverVersion;
             try (Connection c = db.connect()) {
                 catalog = CatalogReader.allSchemas().read(c);
+                serverVersion = serverVersion(c);
             }
             SnapshotStore store = new SnapshotStore(snapshotDir);
-            StoredSnapshot taken = store.write("pre_migration", w -> new DdlWriter(w).write(catalog));
+            StoredSnapshot taken = store.write("pre_migration", file -> {
+                Writer sql = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+                new DdlWriter(sql).write(catalog);
+                sql.flush();
+                return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, serverVersion, List.of());
+            });
             out.printf("3. Took snapshot %s: %d tables, %d functions, %d triggers, %d policies%n",
                     taken.sqlFile(), catalog.tables().size(), catalog.routines().size(), catalog.triggers().size(),
                     catalog.policies().size());
@@ -63,6 +76,13 @@ public final class Demo {
                         WHEN.format(s.name().created()), s.sizeBytes() / 1024.0, recent ? "  (recent)" : "");
             }
             return all;
+        }
+    }
+
+    private static String serverVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 }

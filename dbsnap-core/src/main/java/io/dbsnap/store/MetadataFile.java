@@ -1,0 +1,171 @@
+package io.dbsnap.store;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.dbsnap.DbSnapException;
+import io.dbsnap.SnapshotCorruptException;
+import io.dbsnap.SnapshotNotFoundException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code .meta.yaml} file format (described on {@link SnapshotMetadata}). The file's field
+ * names live here only, in {@link Document}, apart from the Java names of the public records, so
+ * that renaming Java code never changes what is on disk.
+ */
+final class MetadataFile {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    // Every string stays quoted: unquoted, a server_version of 16.10 would read as the
+                    // number 16.1, and labels such as 1e5 or 0x1f as numbers, in other YAML readers.
+                    .build())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private MetadataFile() {
+    }
+
+    /** Writes the metadata to a (temporary) file and syncs it to disk. */
+    static void write(SnapshotMetadata metadata, Path file) throws IOException {
+        ByteBuffer yaml = ByteBuffer.wrap(YAML.writeValueAsBytes(Document.of(metadata)));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (yaml.hasRemaining()) {
+                channel.write(yaml);
+            }
+            channel.force(true);
+        }
+    }
+
+    /**
+     * @throws SnapshotNotFoundException when neither the SQL file nor the metadata file exists
+     * @throws SnapshotCorruptException  when the metadata file is missing beside the SQL file, or
+     *                                   is not snapshot metadata
+     * @throws DbSnapException           when the metadata file cannot be read (permissions, I/O)
+     */
+    static SnapshotMetadata read(StoredSnapshot snapshot) {
+        Path file = snapshot.metadataFile();
+        Document document;
+        try {
+            document = YAML.readValue(Files.readAllBytes(file), Document.class);
+        } catch (NoSuchFileException e) {
+            throw missing(snapshot, e);
+        } catch (JacksonException e) {
+            throw unreadable(file, e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new DbSnapException("Could not read the metadata file " + file + " of snapshot " + snapshot.sqlFile()
+                    + ": " + e + ". Check that the file is readable.", e);
+        }
+        if (document == null) {
+            throw unreadable(file, "the file is empty", null);
+        }
+        return document.toMetadata(file);
+    }
+
+    private static DbSnapException missing(StoredSnapshot snapshot, NoSuchFileException e) {
+        if (!Files.exists(snapshot.sqlFile())) {
+            return new SnapshotNotFoundException("Snapshot " + snapshot.sqlFile() + " does not exist (neither its SQL "
+                    + "file nor its metadata file " + snapshot.metadataFile().getFileName() + " is there): it was "
+                    + "deleted or moved. List the store to see the snapshots it holds.", e);
+        }
+        return new SnapshotCorruptException("Snapshot " + snapshot.sqlFile() + " has no metadata file "
+                + snapshot.metadataFile() + " beside it (it was deleted, or the snapshot was copied without it). "
+                + "Without it the SQL file's size and SHA-256 cannot be checked. Put the .meta.yaml file back "
+                + "beside it, or take a new snapshot.", e);
+    }
+
+    private static SnapshotCorruptException unreadable(Path file, String why, Exception cause) {
+        return new SnapshotCorruptException("The metadata file " + file + " is not valid snapshot metadata: " + why
+                + ". It was damaged or edited; restore it from a copy, or take a new snapshot.", cause);
+    }
+
+    /** The file as Jackson sees it: every field may be absent, and is checked in {@link #toMetadata}. */
+    @JsonPropertyOrder({"label", "created", "type", "compressed", "size_bytes", "size", "sha256", "server_version",
+            "dbsnap_version", "tables"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Document(
+            @JsonProperty("label") String label,
+            @JsonProperty("created") String created,
+            @JsonProperty("type") String type,
+            @JsonProperty("compressed") Boolean compressed,
+            @JsonProperty("size_bytes") Long sizeBytes,
+            // written for people; read back from size_bytes
+            @JsonProperty("size") String size,
+            @JsonProperty("sha256") String sha256,
+            @JsonProperty("server_version") String serverVersion,
+            @JsonProperty("dbsnap_version") String dbsnapVersion,
+            @JsonProperty("tables") List<Table> tables) {
+
+        static Document of(SnapshotMetadata m) {
+            // a schema-only snapshot has no tables field at all, rather than an empty list
+            List<Table> tables = m.type().equals(SnapshotFacts.SCHEMA_ONLY) && m.tables().isEmpty() ? null
+                    : m.tables().stream().map(t -> new Table(t.table(), t.rows(), t.sha256())).toList();
+            return new Document(m.label(), m.created().toString(), m.type(), m.compressed(), m.sizeBytes(), m.size(),
+                    m.sha256(), m.serverVersion(), m.dbsnapVersion(), tables);
+        }
+
+        SnapshotMetadata toMetadata(Path file) {
+            List<String> absent = new ArrayList<>();
+            require(label, "label", absent);
+            require(created, "created", absent);
+            require(type, "type", absent);
+            require(compressed, "compressed", absent);
+            require(sizeBytes, "size_bytes", absent);
+            require(sha256, "sha256", absent);
+            require(serverVersion, "server_version", absent);
+            require(dbsnapVersion, "dbsnap_version", absent);
+            if (!absent.isEmpty()) {
+                throw unreadable(file, "it has no " + String.join(", ", absent), null);
+            }
+            try {
+                List<TableFacts> tableFacts = new ArrayList<>();
+                for (Table t : tables == null ? List.<Table>of() : tables) {
+                    if (t == null || t.rows() == null) {
+                        throw new IllegalArgumentException("a table entry has no rows");
+                    }
+                    tableFacts.add(new TableFacts(t.table(), t.rows(), t.sha256()));
+                }
+                return new SnapshotMetadata(label, Instant.parse(created), type, compressed, sizeBytes, sha256,
+                        serverVersion, dbsnapVersion, tableFacts);
+            } catch (DateTimeParseException e) {
+                throw unreadable(file, "created '" + created + "' is not an ISO-8601 time such as "
+                        + "2026-03-04T05:06:07Z", e);
+            } catch (IllegalArgumentException e) {
+                throw unreadable(file, e.getMessage(), e);
+            }
+        }
+
+        private static void require(Object value, String field, List<String> absent) {
+            if (value == null) {
+                absent.add(field);
+            }
+        }
+    }
+
+    /** One entry of {@code tables}. */
+    @JsonPropertyOrder({"table", "rows", "sha256"})
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Table(
+            @JsonProperty("table") String table,
+            @JsonProperty("rows") Long rows,
+            @JsonProperty("sha256") String sha256) {
+    }
+}

@@ -1,0 +1,35 @@
+package io.dbsnap.store;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the writer of a snapshot knows about it, recorded in the snapshot's metadata.
+ *
+ * @param type          {@value #SCHEMA_ONLY}, {@value #SCHEMA_AND_DATA} or {@value #DATA_ONLY}
+ * @param serverVersion the server's {@code server_version}, for example {@code 17.6}
+ * @param tables        the rows written per table, in the order written; empty for a schema-only
+ *                      snapshot
+ */
+public record SnapshotFacts(String type, String serverVersion, List<TableFacts> tables) {
+
+    public static final String SCHEMA_ONLY = "schema-only";
+    public static final String SCHEMA_AND_DATA = "schema+data";
+    public static final String DATA_ONLY = "data-only";
+
+    private static final Set<String> TYPES = Set.of(SCHEMA_ONLY, SCHEMA_AND_DATA, DATA_ONLY);
+
+    public SnapshotFacts {
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("Unknown snapshot type '" + type + "': use " + SCHEMA_ONLY + ", "
+                    + SCHEMA_AND_DATA + " or " + DATA_ONLY);
+        }
+        Objects.requireNonNull(serverVersion, "serverVersion");
+        tables = List.copyOf(tables);
+        if (type.equals(SCHEMA_ONLY) && !tables.isEmpty()) {
+            throw new IllegalArgumentException("A schema-only snapshot has no table rows, but " + tables.size()
+                    + " tables were given");
+        }
+    }
+}

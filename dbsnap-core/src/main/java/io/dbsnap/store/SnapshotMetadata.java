@@ -1,0 +1,52 @@
+package io.dbsnap.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a snapshot's {@code {name}.meta.yaml} says about it.
+ *
+ * <p>The file is YAML with snake_case field names, which stay stable, and every text quoted:
+ * <pre>
+ * label: "pre_migration"
+ * created: "2026-03-04T05:06:07Z"      # ISO-8601, UTC
+ * type: "schema+data"                  # schema-only | schema+data | data-only
+ * compressed: true
+ * size_bytes: 12897245                 # of the SQL file as stored (compressed, for .sql.gz)
+ * size: "12.3 MB"
+ * sha256: "9f86d0..."                  # of the SQL file as stored
+ * server_version: "17.6"
+ * dbsnap_version: "0.1.0"
+ * tables:                              # left out for a schema-only snapshot
+ * - table: "public.\"Order\""
+ *   rows: 1200
+ *   sha256: "2c26b4..."                # of the table's COPY text
+ * </pre>
+ * Readers ignore fields they do not know, so that later versions can add fields (purpose,
+ * database, object counts, schema fingerprint, restore instructions) that older ones still read.
+ *
+ * @param sizeBytes     the size of the SQL file as stored
+ * @param sha256        the SHA-256 of the SQL file as stored, as hex
+ * @param serverVersion the PostgreSQL {@code server_version} of the database the snapshot is of
+ * @param dbsnapVersion the version of dbsnap that wrote the snapshot
+ * @param tables        the rows written per table; empty for a schema-only snapshot
+ */
+public record SnapshotMetadata(String label, Instant created, String type, boolean compressed, long sizeBytes,
+                               String sha256, String serverVersion, String dbsnapVersion, List<TableFacts> tables) {
+
+    public SnapshotMetadata {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(serverVersion, "serverVersion");
+        Objects.requireNonNull(dbsnapVersion, "dbsnapVersion");
+        tables = List.copyOf(tables);
+    }
+
+    /** The size of the SQL file for people to read, such as {@code 12.3 MB}. */
+    public String size() {
+        return ByteSize.format(sizeBytes);
+    }
+}

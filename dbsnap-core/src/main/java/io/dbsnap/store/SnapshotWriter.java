@@ -1,0 +1,167 @@
+package io.dbsnap.store;
+
+import io.dbsnap.DbSnapException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one snapshot into a store's directory so that it appears complete or not at all.
+ *
+ * <p>The SQL and the metadata are written to hidden temporary files and synced to disk. Then the
+ * metadata is published under its final name, then the SQL file. The metadata's name is shared by
+ * the {@code .sql} and {@code .sql.gz} forms of a name, so publishing it first claims the name for
+ * either; a SQL file never appears without its metadata. A failure at any point removes whatever
+ * this write added.
+ */
+final class SnapshotWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotWriter.class);
+    private static final String TEMP_PREFIX = ".dbsnap-partial-";
+
+    private final Path directory;
+
+    SnapshotWriter(Path directory) {
+        this.directory = directory;
+    }
+
+    StoredSnapshot write(SnapshotName name, Compression compression, SnapshotContent content) {
+        Path sqlFile = directory.resolve(name.sqlFileName(compression));
+        Path metadataFile = directory.resolve(name.metadataFileName());
+        boolean directoryExisted = Files.isDirectory(directory);
+        List<Path> temporary = new ArrayList<>();
+        boolean published = false;
+        try {
+            Files.createDirectories(directory);
+            // fails before a possibly long dump rather than after it; publishing still decides
+            refuseIfTaken(name);
+
+            Path sqlTemp = createTemp(temporary, ".sql");
+            SnapshotFacts facts;
+            SqlFileOutput.Stored stored;
+            try (SqlFileOutput out = new SqlFileOutput(sqlTemp, compression)) {
+                facts = writeContent(name, content, out);
+                stored = out.finish();
+            }
+
+            SnapshotMetadata metadata = new SnapshotMetadata(name.label(), name.created(), facts.type(),
+                    compression == Compression.GZIP, stored.sizeBytes(), stored.sha256(), facts.serverVersion(),
+                    DbsnapVersion.current(), facts.tables());
+            Path metadataTemp = createTemp(temporary, ".meta.yaml");
+            MetadataFile.write(metadata, metadataTemp);
+
+            publish(metadataTemp, metadataFile);
+            try {
+                publish(sqlTemp, sqlFile);
+            } catch (IOException | RuntimeException | Error e) {
+                unpublish(metadataFile, e);
+                throw e;
+            }
+            published = true;
+            LOG.info("Wrote snapshot {} ({}, SHA-256 {})", sqlFile, metadata.size(), metadata.sha256());
+            return new StoredSnapshot(name, sqlFile, stored.sizeBytes());
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyExists(name, e);
+        } catch (IOException e) {
+            throw notWritten(name, e);
+        } finally {
+            temporary.forEach(SnapshotWriter::deleteTemporary);
+            if (!published && !directoryExisted) {
+                deleteIfEmpty(directory);
+            }
+        }
+    }
+
+    /** Runs the content; its own I/O failures are reported here, so none is taken for a name clash. */
+    private SnapshotFacts writeContent(SnapshotName name, SnapshotContent content, SqlFileOutput out) {
+        SnapshotFacts facts;
+        try {
+            facts = content.writeTo(out.stream());
+        } catch (IOException e) {
+            throw notWritten(name, e);
+        }
+        if (facts == null) {
+            throw new DbSnapException("The content of snapshot " + name.baseName() + " returned no SnapshotFacts; it "
+                    + "must say what it wrote (type, server version, tables). Nothing was added to " + directory
+                    + ".");
+        }
+        return facts;
+    }
+
+    private void refuseIfTaken(SnapshotName name) {
+        for (String fileName : List.of(name.metadataFileName(), name.sqlFileName(Compression.NONE),
+                name.sqlFileName(Compression.GZIP))) {
+            if (Files.exists(directory.resolve(fileName))) {
+                throw alreadyExists(name, new FileAlreadyExistsException(directory.resolve(fileName).toString()));
+            }
+        }
+    }
+
+    private DbSnapException alreadyExists(SnapshotName name, FileAlreadyExistsException cause) {
+        return new DbSnapException("A snapshot named " + name.baseName() + " already exists in " + directory + " ("
+                + Path.of(cause.getFile()).getFileName() + "); it was left as it is. Take the snapshot again a second "
+                + "later or with another label.", cause);
+    }
+
+    private DbSnapException notWritten(SnapshotName name, IOException e) {
+        return new DbSnapException("Could not write snapshot " + name.baseName() + " to " + directory + ": " + e
+                + ". Nothing was added to the directory.", e);
+    }
+
+    private Path createTemp(List<Path> temporary, String suffix) throws IOException {
+        Path temp = Files.createTempFile(directory, TEMP_PREFIX, suffix);
+        temporary.add(temp);
+        return temp;
+    }
+
+    /**
+     * Gives a complete file its final name in one step that fails if the name is taken: a hard
+     * link (rename would silently replace an existing snapshot of the same second).
+     */
+    private static void publish(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (UnsupportedOperationException e) {
+            // a file system without hard links: check, then rename
+            if (Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString());
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** Takes back the metadata this write published when its SQL file could not follow. */
+    private static void unpublish(Path metadataFile, Throwable failure) {
+        try {
+            Files.deleteIfExists(metadataFile);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            LOG.error("Could not remove {} after its SQL file failed to appear; delete it by hand, it describes no "
+                    + "snapshot", metadataFile, e);
+        }
+    }
+
+    private static void deleteTemporary(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // hidden, it never shows up as a snapshot; still, say where it is
+            LOG.warn("Could not remove the temporary file {}; it can be deleted", temp, e);
+        }
+    }
+
+    /** A directory this write created stays only if the snapshot does. */
+    private static void deleteIfEmpty(Path directory) {
+        try {
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            // not empty (someone else wrote there meanwhile) or not ours to remove: leave it
+        }
+    }
+}

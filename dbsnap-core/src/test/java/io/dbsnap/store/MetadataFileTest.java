@@ -1,0 +1,114 @@
+package io.dbsnap.store;
+
+import static io.dbsnap.store.SnapshotStoreTest.sql;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetadataFileTest {
+
+    private static final String SHA = "0123456789abcdef".repeat(4);
+
+    @TempDir
+    Path dir;
+
+    private SnapshotStore store() {
+        return new SnapshotStore(dir, Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC));
+    }
+
+    /** The file as any YAML reader sees it, without dbsnap's classes. */
+    private static Map<String, Object> parse(Path yaml) throws IOException {
+        return new YAMLMapper().readValue(yaml.toFile(), new TypeReference<Map<String, Object>>() { });
+    }
+
+    @Test
+    void writesTheDocumentedFieldsAsPlainYaml() throws IOException {
+        StoredSnapshot s = store().write("1e5", Compression.GZIP, out -> {
+            out.write("COPY ...".getBytes(StandardCharsets.UTF_8));
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_AND_DATA, "16.10",
+                    List.of(new TableFacts("public.\"Order\"", 1200, SHA)));
+        });
+
+        Map<String, Object> yaml = parse(s.metadataFile());
+
+        assertThat(yaml.keySet()).containsExactly("label", "created", "type", "compressed", "size_bytes", "size",
+                "sha256", "server_version", "dbsnap_version", "tables");
+        // every text stays text, also for readers that would take 1e5 or 16.10 for numbers
+        assertThat(yaml.get("label")).isEqualTo("1e5");
+        assertThat(yaml.get("created")).isEqualTo("2026-03-04T05:06:07Z");
+        assertThat(yaml.get("type")).isEqualTo("schema+data");
+        assertThat(yaml.get("compressed")).isEqualTo(true);
+        assertThat(((Number) yaml.get("size_bytes")).longValue()).isEqualTo(Files.size(s.sqlFile()));
+        assertThat(yaml.get("size")).isEqualTo(Files.size(s.sqlFile()) + " B");
+        assertThat((String) yaml.get("sha256")).hasSize(64);
+        assertThat(yaml.get("server_version")).isEqualTo("16.10");
+        assertThat(yaml.get("dbsnap_version")).isInstanceOf(String.class);
+        assertThat(Files.readString(s.metadataFile()))
+                .contains("label: \"1e5\"\n", "server_version: \"16.10\"\n");
+
+        List<?> tables = (List<?>) yaml.get("tables");
+        assertThat(tables).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> table = (Map<String, Object>) tables.get(0);
+        assertThat(table.keySet()).containsExactly("table", "rows", "sha256");
+        assertThat(table.get("table")).isEqualTo("public.\"Order\"");
+        assertThat(table.get("rows")).isEqualTo(1200);
+        assertThat(table.get("sha256")).isEqualTo(SHA);
+    }
+
+    @Test
+    void aSchemaOnlySnapshotHasNoTables() throws IOException {
+        StoredSnapshot s = store().write("schema", sql("CREATE TABLE t ();"));
+
+        Map<String, Object> yaml = parse(s.metadataFile());
+
+        assertThat(yaml).doesNotContainKey("tables").containsEntry("type", "schema-only")
+                .containsEntry("compressed", false);
+        assertThat(store().metadata(s).tables()).isEmpty();
+    }
+
+    @Test
+    void aDataSnapshotOfNoTablesSaysSo() throws IOException {
+        StoredSnapshot s = store().write("nothing", out -> new SnapshotFacts(SnapshotFacts.DATA_ONLY, "17.6", List.of()));
+
+        assertThat(parse(s.metadataFile())).containsEntry("tables", List.of());
+    }
+
+    @Test
+    void readsFilesWithFieldsItDoesNotKnow() throws IOException {
+        StoredSnapshot s = store().write("later", sql("SELECT 1;"));
+        Files.writeString(s.metadataFile(), Files.readString(s.metadataFile())
+                + "purpose: \"before the v2 migration\"\n"
+                + "database: \"app@db.example.com:5432/shop\"\n"
+                + "object_counts:\n  tables: 3\n  functions: 1\n");
+
+        SnapshotMetadata metadata = store().metadata(s);
+
+        assertThat(metadata.label()).isEqualTo("later");
+        assertThat(metadata.type()).isEqualTo("schema-only");
+        assertThat(store().openVerified(s)).isNotNull();
+    }
+
+    @Test
+    void readsBackWhatItWrote() {
+        StoredSnapshot s = store().write("again", Compression.GZIP, out -> new SnapshotFacts(
+                SnapshotFacts.SCHEMA_AND_DATA, "13.22", List.of(new TableFacts("a.b", 7, SHA.toUpperCase()))));
+
+        SnapshotMetadata metadata = store().metadata(s);
+
+        assertThat(metadata.tables()).containsExactly(new TableFacts("a.b", 7, SHA));
+        assertThat(metadata.size()).isEqualTo(metadata.sizeBytes() + " B");
+    }
+}
