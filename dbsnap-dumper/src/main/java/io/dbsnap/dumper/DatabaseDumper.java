@@ -9,6 +9,9 @@ import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.catalog.View;
+import io.dbsnap.store.SnapshotContent;
+import io.dbsnap.store.SnapshotFacts;
+import io.dbsnap.store.TableFacts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -83,6 +86,23 @@ public final class DatabaseDumper {
             throw new DbSnapException("Could not write the dump: " + e.getMessage()
                     + ". The dump is incomplete and must not be used.", e);
         }
+    }
+
+    /**
+     * The dump as the content of a {@link io.dbsnap.store.SnapshotStore} snapshot, which records
+     * the row counts and checksums in the snapshot's metadata:
+     * {@code store.write("pre_migration", Compression.GZIP, dumper.snapshotContent(connection))}.
+     */
+    public SnapshotContent snapshotContent(Connection connection) {
+        return out -> {
+            DumpResult result = dump(connection, out);
+            return new SnapshotFacts(switch (options.content()) {
+                case SCHEMA_ONLY -> SnapshotFacts.SCHEMA_ONLY;
+                case SCHEMA_AND_DATA -> SnapshotFacts.SCHEMA_AND_DATA;
+                case DATA_ONLY -> SnapshotFacts.DATA_ONLY;
+            }, result.serverVersion(), result.tables().stream()
+                    .map(t -> new TableFacts(t.table().sql(), t.rows(), t.sha256())).toList());
+        };
     }
 
     private DumpResult dumpInTransaction(Connection connection, OutputStream target) throws SQLException, IOException {
