@@ -88,17 +88,23 @@ public final class DdlPlanner {
         }
         List<Dependency> dependencies = new ArrayList<>(catalog.dependencies());
         for (UserType type : catalog.types()) {
-            String drop = "DROP " + (type instanceof DomainType ? "DOMAIN" : "TYPE") + " IF EXISTS " + type.name().sql();
             if (type instanceof BaseType base && !base.isShell()) {
-                // The shell breaks the loop between a base type and its input and output functions,
-                // which also makes the type impossible to drop without CASCADE.
+                // The shell breaks the loop between a base type and its input and output functions.
                 ObjectId shell = shellOf(type);
                 creates.put(shell, TypeDdl.createShell(type));
                 dependencies.replaceAll(d -> d.referenced().equals(type.id()) && isRoutine(d.dependent())
                         ? new Dependency(d.dependent(), shell) : d);
+            }
+        }
+        SeparableParts.Split parts = SeparableParts.split(catalog.tables(), catalog.types(), dependencies);
+        dependencies = parts.dependencies();
+        for (UserType type : catalog.types()) {
+            String drop = "DROP " + (type instanceof DomainType ? "DOMAIN" : "TYPE") + " IF EXISTS " + type.name().sql();
+            // a base type cannot be dropped without CASCADE: its functions depend on it
+            if (type instanceof BaseType base && !base.isShell()) {
                 drop += " CASCADE";
             }
-            creates.put(type.id(), TypeDdl.create(type));
+            creates.put(type.id(), TypeDdl.create(type, parts::isSeparated));
             drops.put(type.id(), drop + ";");
         }
         for (Routine r : catalog.routines()) {
@@ -125,8 +131,6 @@ public final class DdlPlanner {
             creates.put(s.id(), TableDdl.createSequence(s));
             drops.put(s.id(), "DROP SEQUENCE IF EXISTS " + s.name().sql() + ";");
         }
-        TableParts.Split parts = TableParts.split(catalog.tables(), dependencies);
-        dependencies = parts.dependencies();
         for (Table t : catalog.tables()) {
             creates.put(t.id(), TableDdl.createTable(t, parts::isSeparated));
             drops.put(t.id(), "DROP TABLE IF EXISTS " + t.name().sql() + ";");

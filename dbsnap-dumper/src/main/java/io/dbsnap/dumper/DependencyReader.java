@@ -12,7 +12,7 @@ import java.util.List;
  * Reads the creation-order dependencies between dumped objects from {@code pg_depend}, in one
  * query: both ends are mapped in SQL to the identity the Catalog gives the object (a view's rule
  * to its view, a table's row type or an array type to what it describes, a table's column default
- * or check constraint to an identity of its own), so the planner never sees an OID.
+ * or check constraint and a domain's check constraint to an identity of its own), so the planner never sees an OID.
  */
 final class DependencyReader {
 
@@ -62,7 +62,8 @@ final class DependencyReader {
                 + "   CASE WHEN rel.kind = 'TABLE' THEN 'CONSTRAINT' ELSE rel.kind END, rel.schema,"
                 + "   CASE WHEN rel.kind = 'TABLE' THEN rel.name || '.' || co.conname ELSE rel.name END, ''"
                 + "  FROM pg_catalog.pg_constraint co JOIN relations rel ON rel.oid = co.conrelid WHERE co.contype = 'c'"
-                + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid, 'TYPE', ns.nspname, t.typname, ''"
+                + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid, 'CONSTRAINT', ns.nspname,"
+                + "   t.typname || '.' || co.conname, 'domain'"
                 + "  FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_type t ON t.oid = co.contypid"
                 + "  JOIN ns ON ns.oid = t.typnamespace"
                 + "  UNION ALL SELECT 'pg_catalog.pg_collation'::pg_catalog.regclass, co.oid, 'COLLATION', ns.nspname, co.collname, ''"

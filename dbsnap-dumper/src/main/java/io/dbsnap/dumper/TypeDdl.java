@@ -5,11 +5,13 @@ import static io.dbsnap.catalog.Identifiers.quote;
 import io.dbsnap.catalog.BaseType;
 import io.dbsnap.catalog.CompositeType;
 import io.dbsnap.catalog.DomainType;
+import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.EnumType;
 import io.dbsnap.catalog.RangeType;
 import io.dbsnap.catalog.UserType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Writes {@code CREATE TYPE} and {@code CREATE DOMAIN}. */
@@ -23,13 +25,14 @@ final class TypeDdl {
         return "CREATE TYPE " + type.name().sql() + ";";
     }
 
-    static String create(UserType type) {
+    /** @param separated the domain constraints that are created apart from the domain */
+    static String create(UserType type, Predicate<ObjectId> separated) {
         if (type instanceof EnumType e) {
             return "CREATE TYPE " + e.name().sql() + " AS ENUM (\n"
                     + e.labels().stream().map(l -> "    " + Literals.string(l)).collect(Collectors.joining(",\n")) + "\n);";
         }
         if (type instanceof DomainType d) {
-            return createDomain(d);
+            return createDomain(d, separated);
         }
         if (type instanceof CompositeType c) {
             return "CREATE TYPE " + c.name().sql() + " AS (\n" + c.attributes().stream()
@@ -44,7 +47,7 @@ final class TypeDdl {
                 : "CREATE TYPE " + b.name().sql() + " (\n    " + String.join(",\n    ", b.options()) + "\n);";
     }
 
-    private static String createDomain(DomainType d) {
+    private static String createDomain(DomainType d, Predicate<ObjectId> separated) {
         StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(d.name().sql()).append(" AS ").append(d.baseType());
         d.collation().ifPresent(c -> sql.append(" COLLATE ").append(c.sql()));
         d.defaultValue().ifPresent(v -> sql.append(" DEFAULT ").append(v));
@@ -52,7 +55,8 @@ final class TypeDdl {
             sql.append(" NOT NULL");
         }
         // a constraint added NOT VALID cannot be written inline; it follows in post-data
-        d.constraints().stream().filter(DomainType.DomainConstraint::validated).forEach(c ->
+        d.constraints().stream().filter(c -> c.validated() && !separated.test(SeparableParts.domainConstraintId(d, c.name())))
+                .forEach(c ->
                 sql.append("\n\tCONSTRAINT ").append(quote(c.name())).append(' ').append(c.definition()));
         return sql.append(';').toString();
     }
