@@ -21,7 +21,8 @@ final class StandardStrings {
 
     /** The value a statement sets, if it is a SET or RESET of standard_conforming_strings. */
     static Optional<Boolean> setBy(String sql) {
-        if (sql.length() < 5 || !sql.regionMatches(true, 0, "set", 0, 3) && !sql.regionMatches(true, 0, "reset", 0, 5)) {
+        char first = sql.isEmpty() ? ' ' : sql.charAt(0);
+        if (first != 's' && first != 'S' && first != 'r' && first != 'R') {
             return Optional.empty();
         }
         Matcher m = SET.matcher(sql);

@@ -72,6 +72,11 @@ class ScriptReaderTest {
                 .containsExactly("SELECT 'ünïcödé ; 😀' AS \"naïve;\", ö$x FROM \"tä\"\"b\";", "SELECT 2;");
     }
 
+    @Test
+    void keepsAReplacementCharacterThatIsInTheScript() {
+        assertThat(sql("SELECT '\uFFFD';")).containsExactly("SELECT '\uFFFD';");
+    }
+
     @Nested
     class QuotedStrings {
 
