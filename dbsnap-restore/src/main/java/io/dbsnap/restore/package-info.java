@@ -1,2 +1,5 @@
-/** Restoring snapshots: the streaming script reader and the one-transaction restorer (coming with the restore issue). */
+/**
+ * Restoring snapshots: {@link io.dbsnap.restore.Restorer} runs a script in one transaction, read
+ * by the streaming lexer of {@link io.dbsnap.restore.script}.
+ */
 package io.dbsnap.restore;

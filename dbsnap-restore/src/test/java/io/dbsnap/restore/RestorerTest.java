@@ -2,6 +2,7 @@ package io.dbsnap.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dbsnap.DbSnapException;
 import io.dbsnap.RestoreFailedException;
@@ -155,6 +156,34 @@ class RestorerTest {
                      ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_class WHERE relname = 't'")) {
                     rs.next();
                     assertThat(rs.getInt(1)).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSqlStandardFunctionBodyWithSemicolonsRunsAsOneStatement(@TempDir Path dir) throws Exception {
+        try (TestDatabase dst = PostgresServer.shared().createDatabase("restore_atomic")) {
+            assumeTrue(dst.server().majorVersion() >= 14, "BEGIN ATOMIC bodies are PostgreSQL 14+");
+            Path script = dir.resolve("atomic.sql");
+            Files.writeString(script, """
+                    CREATE TABLE public.ledger (id int);
+                    CREATE FUNCTION public.ledger_size() RETURNS bigint
+                        LANGUAGE sql STABLE
+                        BEGIN ATOMIC
+                     SELECT 1;
+                     SELECT count(*) AS count
+                        FROM public.ledger;
+                    END;
+                    INSERT INTO public.ledger VALUES (1), (2);
+                    """);
+
+            try (Connection c = dst.connect()) {
+                RestoreResult result = new Restorer().restore(c, script);
+                assertThat(result.statements()).isEqualTo(3);
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT public.ledger_size()")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(2);
                 }
             }
         }
