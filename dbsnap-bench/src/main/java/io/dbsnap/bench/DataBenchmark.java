@@ -100,6 +100,7 @@ public final class DataBenchmark {
     }
 
     private static double dbsnapDump(TestDatabase db, Path file) throws Exception {
+        settle(file);
         long start = System.nanoTime();
         try (Connection c = db.connect(); OutputStream out = Files.newOutputStream(file)) {
             new DatabaseDumper(CatalogReader.allSchemas(), DumpOptions.dataOnly()).dump(c, out);
@@ -107,7 +108,8 @@ public final class DataBenchmark {
         return Samples.millis(System.nanoTime() - start);
     }
 
-    private static double pgDump(TestDatabase db, Path file) {
+    private static double pgDump(TestDatabase db, Path file) throws Exception {
+        settle(file);
         long start = System.nanoTime();
         PgDump.toFile(db, file, "--data-only");
         return Samples.millis(System.nanoTime() - start);
@@ -116,6 +118,8 @@ public final class DataBenchmark {
     /** Loads {@code file} into a fresh database holding the empty tables; times only the load. */
     private static double restore(PostgresServer server, Path file, boolean dbsnap) throws Exception {
         try (TestDatabase target = emptyTarget(server)) {
+            target.execute("CHECKPOINT");
+            settle(null);
             long start = System.nanoTime();
             if (dbsnap) {
                 try (Connection c = target.connect()) {
@@ -126,6 +130,18 @@ public final class DataBenchmark {
             }
             return Samples.millis(System.nanoTime() - start);
         }
+    }
+
+    /**
+     * Puts each timed run on the same footing: the previous output file is deleted (so the new one
+     * does not wait for the old one's pages to be written back) and the disk is synced, so that no
+     * contender pays for the writes of the one before it.
+     */
+    private static void settle(Path file) throws Exception {
+        if (file != null) {
+            Files.deleteIfExists(file);
+        }
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
     private static TestDatabase emptyTarget(PostgresServer server) throws Exception {

@@ -2,12 +2,8 @@ package io.dbsnap.dumper;
 
 import io.dbsnap.DbSnapException;
 import io.dbsnap.catalog.Catalog;
-import io.dbsnap.catalog.Column;
-import io.dbsnap.catalog.LargeObject;
 import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.QualifiedName;
-import io.dbsnap.catalog.Sequence;
-import io.dbsnap.catalog.Table;
 import io.dbsnap.catalog.View;
 import io.dbsnap.store.SnapshotContent;
 import io.dbsnap.store.SnapshotFacts;
@@ -23,15 +19,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Dumps a database as one plain SQL script: schema (pre-data), data (COPY blocks, sequence
@@ -44,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatabaseDumper {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DatabaseDumper.class);
     private static final int BUFFER = 1 << 16;
 
     private final CatalogReader reader;
@@ -136,50 +125,8 @@ public final class DatabaseDumper {
                 script.statement(statement.section(), statement.sql());
             }
         }
-        List<TableData> written = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        if (options.content().data()) {
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            List<Table> tables = new ArrayList<>();
-            for (Table table : tablesWithRows(catalog)) {
-                if (unreadable.canRead(table.name())) {
-                    tables.add(table);
-                } else {
-                    warn(warnings, "The rows of table " + table.name().sql() + " are left out: this role may not read them"
-                            + " (no SELECT privilege). Dump as its owner or grant SELECT to include them.");
-                }
-            }
-            for (Table table : DataOrder.sort(connection, tables)) {
-                script.enter(Section.DATA);
-                text.write("\n");
-                text.flush();
-                written.add(TableCopy.write(copy, table, bytes));
-            }
-            List<QualifiedName> sequences = new ArrayList<>();
-            for (QualifiedName sequence : sequences(catalog)) {
-                if (unreadable.canRead(sequence)) {
-                    sequences.add(sequence);
-                } else {
-                    warn(warnings, "The value of sequence " + sequence.sql() + " is left out: this role may not read it"
-                            + " (no SELECT privilege); it restarts from its start value.");
-                }
-            }
-            for (String setval : SequenceValues.setvalStatements(connection, sequences)) {
-                script.statement(Section.DATA, setval);
-            }
-            for (LargeObject lo : catalog.largeObjects()) {
-                if (!unreadable.canRead(lo)) {
-                    warn(warnings, "The contents of large object " + lo.oid() + " are left out: this role may not read"
-                            + " them. Dump as its owner or grant SELECT on it to include them.");
-                    continue;
-                }
-                if (!options.content().schema()) {
-                    // as in pg_dump's data-only output: the object is part of its data
-                    script.statement(Section.DATA, "SELECT pg_catalog.lo_create('" + lo.oid() + "');");
-                }
-                LargeObjectData.write(connection, lo, script);
-            }
-        }
+        DataSection data = new DataSection(connection, options, unreadable, script, text, bytes);
+        List<TableData> written = options.content().data() ? data.write(catalog) : List.of();
         for (PlannedStatement statement : plan) {
             if (statement.section() == Section.POST_DATA) {
                 script.statement(statement.section(), statement.sql());
@@ -193,34 +140,7 @@ public final class DatabaseDumper {
         }
         script.flush();
         bytes.flush();
-        return new DumpResult(catalog, serverVersion, written, warnings);
-    }
-
-    private static void warn(List<String> warnings, String warning) {
-        LOG.warn(warning);
-        warnings.add(warning);
-    }
-
-    /** Tables that hold rows themselves: not partitioned parents, whose rows are in their partitions. */
-    private List<Table> tablesWithRows(Catalog catalog) {
-        return catalog.tables().stream().filter(t -> !t.isPartitioned() && options.keepsDataOf(t.name())).toList();
-    }
-
-    /** Every sequence, identity sequences included, whose table's rows are dumped (or that has no table). */
-    private List<QualifiedName> sequences(Catalog catalog) {
-        List<QualifiedName> names = new ArrayList<>();
-        for (Sequence s : catalog.sequences()) {
-            if (s.ownedBy().map(o -> options.keepsDataOf(o.table())).orElse(true)) {
-                names.add(s.name());
-            }
-        }
-        for (Table t : catalog.tables()) {
-            if (options.keepsDataOf(t.name())) {
-                t.columns().stream().map(Column::identitySequence).flatMap(Optional::stream)
-                        .forEach(s -> names.add(s.name()));
-            }
-        }
-        return names;
+        return new DumpResult(catalog, serverVersion, written, data.warnings());
     }
 
     private static List<QualifiedName> populatedMaterializedViews(Connection connection, Catalog catalog) throws SQLException {
