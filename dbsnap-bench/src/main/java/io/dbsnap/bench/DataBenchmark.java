@@ -4,6 +4,7 @@ import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
 import io.dbsnap.restore.Restorer;
+import io.dbsnap.testkit.ChildJvm;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.Psql;
@@ -14,9 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * Times moving rows, each against the tool users run today, in the same run on the same data:
@@ -152,14 +154,11 @@ public final class DataBenchmark {
 
     /** Runs {@link SmallHeapRun} in a JVM with a heap smaller than the tables; its time in ms. */
     private static double smallHeap(TestDatabase db, String what, Path file) throws IOException, InterruptedException {
-        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                SMALL_HEAP, "-cp", System.getProperty("java.class.path"), SmallHeapRun.class.getName(), what,
-                db.jdbcUrl(), db.user(), file.toString()).inheritIO();
-        child.environment().put("DBSNAP_BENCH_PASSWORD", db.password());
         long start = System.nanoTime();
-        Process process = child.start();
-        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(what + " with " + SMALL_HEAP + " failed; see its output above");
+        ChildJvm.Result child = ChildJvm.run(SMALL_HEAP, SmallHeapRun.class, Map.of("DBSNAP_BENCH_PASSWORD", db.password()),
+                Duration.ofMinutes(30), what, db.jdbcUrl(), db.user(), file.toString());
+        if (child.exitCode() != 0) {
+            throw new IllegalStateException(what + " with " + SMALL_HEAP + " failed:\n" + child.output());
         }
         return Samples.millis(System.nanoTime() - start);
     }

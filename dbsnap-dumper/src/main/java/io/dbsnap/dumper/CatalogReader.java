@@ -1,6 +1,8 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Catalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,21 +60,13 @@ public final class CatalogReader {
      * connection's settings are as before when this returns.
      */
     public Catalog read(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        int isolation = connection.getTransactionIsolation();
-        boolean readOnly = connection.isReadOnly();
-        connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        connection.setReadOnly(true);
         try {
-            return readWithin(connection);
-        } finally {
-            connection.rollback();
-            connection.setReadOnly(readOnly);
-            connection.setTransactionIsolation(isolation);
-            connection.setAutoCommit(autoCommit);
+            return SnapshotTransaction.run(connection, this::readWithin);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the catalog writes nothing", e);
         }
     }
+
 
     /** Reads the catalog inside the caller's repeatable-read transaction. */
     Catalog readWithin(Connection connection) throws SQLException {

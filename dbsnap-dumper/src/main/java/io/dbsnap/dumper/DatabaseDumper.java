@@ -54,20 +54,7 @@ public final class DatabaseDumper {
      */
     public DumpResult dump(Connection connection, OutputStream out) {
         try {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            boolean readOnly = connection.isReadOnly();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            try {
-                return dumpInTransaction(connection, out);
-            } finally {
-                connection.rollback();
-                connection.setReadOnly(readOnly);
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
-            }
+            return SnapshotTransaction.run(connection, c -> dumpInTransaction(c, out));
         } catch (SQLException e) {
             throw new DbSnapException("Could not read the database: " + e.getMessage() + " (SQLSTATE " + e.getSQLState()
                     + "). The dump is incomplete and must not be used.", e);

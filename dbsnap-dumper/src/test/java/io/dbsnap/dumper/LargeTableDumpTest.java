@@ -2,12 +2,13 @@ package io.dbsnap.dumper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbsnap.testkit.ChildJvm;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +25,10 @@ class LargeTableDumpTest {
                     + " INSERT INTO big SELECT i, repeat(md5(i::text), 20) FROM generate_series(1, 160000) i");
             Path file = dir.resolve("big.sql");
 
-            ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    HEAP, "-cp", System.getProperty("java.class.path"), SmallHeapDump.class.getName(),
-                    db.jdbcUrl(), db.user(), file.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-            child.environment().put("DBSNAP_TEST_PASSWORD", db.password());
-            Process process = child.start();
-            assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            String log = Files.readString(dir.resolve("child.log"), StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as(log).isZero();
+            ChildJvm.Result child = ChildJvm.run(HEAP, SmallHeapDump.class, Map.of("DBSNAP_TEST_PASSWORD", db.password()),
+                    Duration.ofMinutes(5), db.jdbcUrl(), db.user(), file.toString());
+            String log = child.output();
+            assertThat(child.exitCode()).as(log).isZero();
 
             assertThat(log.lines().toList()).contains("public.big 160000");
             assertThat(Files.size(file)).isGreaterThan(100_000_000L);

@@ -2,15 +2,16 @@ package io.dbsnap.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbsnap.testkit.ChildJvm;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,15 +31,10 @@ class LargeTableRestoreTest {
             RestorerTest.dump(src, script, false);
             assertThat(Files.size(script)).isGreaterThan(100_000_000L);
 
-            ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    HEAP, "-cp", System.getProperty("java.class.path"), SmallHeapRestore.class.getName(),
-                    dst.jdbcUrl(), dst.user(), script.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-            child.environment().put("DBSNAP_TEST_PASSWORD", dst.password());
-            Process process = child.start();
-            assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            String log = Files.readString(dir.resolve("child.log"), StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as(log).isZero();
+            ChildJvm.Result child = ChildJvm.run(HEAP, SmallHeapRestore.class, Map.of("DBSNAP_TEST_PASSWORD", dst.password()),
+                    Duration.ofMinutes(5), dst.jdbcUrl(), dst.user(), script.toString());
+            String log = child.output();
+            assertThat(child.exitCode()).as(log).isZero();
 
             assertThat(log).contains("rows 160000");
             try (Connection c = dst.connect(); Statement s = c.createStatement();
