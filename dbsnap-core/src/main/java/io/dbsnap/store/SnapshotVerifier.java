@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Opens a snapshot's SQL file only after checking it against its metadata, so that a truncated
@@ -43,7 +42,7 @@ final class SnapshotVerifier {
         try {
             check(file, channel, expected);
             channel.position(0);
-            return decompressing(new BufferedInputStream(Channels.newInputStream(channel), BUFFER_SIZE));
+            return Compression.decompressing(new BufferedInputStream(Channels.newInputStream(channel), BUFFER_SIZE));
         } catch (IOException e) {
             closeQuietly(channel, e);
             throw new DbSnapException("Could not read snapshot " + file + " to check it: " + e + ".", e);
@@ -75,18 +74,6 @@ final class SnapshotVerifier {
                     + expected.sha256() + ", the file has " + size + " bytes with SHA-256 " + sha256
                     + ". It will not be restored; restore another snapshot or take a new one.");
         }
-    }
-
-    /** Gzip is recognised by its magic bytes 1f 8b, whatever the file is called. */
-    static InputStream decompressing(BufferedInputStream in) throws IOException {
-        in.mark(2);
-        int first = in.read();
-        int second = in.read();
-        in.reset();
-        if (first == 0x1f && second == 0x8b) {
-            return new GZIPInputStream(in, BUFFER_SIZE);
-        }
-        return in;
     }
 
     private static void closeQuietly(FileChannel channel, Exception failure) {

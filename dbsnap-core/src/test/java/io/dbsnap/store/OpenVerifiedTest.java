@@ -145,15 +145,15 @@ class OpenVerifiedTest {
             gz.write("SELECT 1;".getBytes(StandardCharsets.UTF_8));
         }
 
-        try (InputStream in = SnapshotVerifier.decompressing(
+        try (InputStream in = Compression.decompressing(
                 new BufferedInputStream(new ByteArrayInputStream(compressed.toByteArray())))) {
             assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("SELECT 1;");
         }
         byte[] plain = {0x1f, 'x', 'y'};
-        try (InputStream in = SnapshotVerifier.decompressing(new BufferedInputStream(new ByteArrayInputStream(plain)))) {
+        try (InputStream in = Compression.decompressing(new BufferedInputStream(new ByteArrayInputStream(plain)))) {
             assertThat(in.readAllBytes()).isEqualTo(plain);
         }
-        try (InputStream in = SnapshotVerifier.decompressing(new BufferedInputStream(InputStream.nullInputStream()))) {
+        try (InputStream in = Compression.decompressing(new BufferedInputStream(InputStream.nullInputStream()))) {
             assertThat(in.readAllBytes()).isEmpty();
         }
     }

@@ -1,8 +1,6 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Catalog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,11 +58,7 @@ public final class CatalogReader {
      * connection's settings are as before when this returns.
      */
     public Catalog read(Connection connection) throws SQLException {
-        try {
-            return SnapshotTransaction.run(connection, this::readWithin);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the catalog writes nothing", e);
-        }
+        return SnapshotTransaction.run(connection, this::readWithin);
     }
 
 

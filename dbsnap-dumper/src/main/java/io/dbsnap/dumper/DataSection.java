@@ -30,6 +30,7 @@ final class DataSection {
 
     private final Connection connection;
     private final DumpOptions options;
+    private final RelationPatterns withData;
     private final Unreadable unreadable;
     private final ScriptOutput script;
     private final Writer text;
@@ -41,6 +42,7 @@ final class DataSection {
                 OutputStream bytes) {
         this.connection = connection;
         this.options = options;
+        this.withData = new RelationPatterns(List.of(), options.excludeTableData());
         this.unreadable = unreadable;
         this.script = script;
         this.text = text;
@@ -83,7 +85,7 @@ final class DataSection {
     private List<Table> readableTables(Catalog catalog) {
         List<Table> tables = new ArrayList<>();
         for (Table table : catalog.tables()) {
-            if (table.isPartitioned() || !options.keepsDataOf(table.name())) {
+            if (table.isPartitioned() || !withData.keeps(table.name())) {
                 continue;
             }
             if (unreadable.canRead(table.name())) {
@@ -100,12 +102,12 @@ final class DataSection {
     private List<QualifiedName> readableSequences(Catalog catalog) {
         List<QualifiedName> names = new ArrayList<>();
         for (Sequence s : catalog.sequences()) {
-            if (s.ownedBy().map(o -> options.keepsDataOf(o.table())).orElse(true)) {
+            if (s.ownedBy().map(o -> withData.keeps(o.table())).orElse(true)) {
                 names.add(s.name());
             }
         }
         for (Table t : catalog.tables()) {
-            if (options.keepsDataOf(t.name())) {
+            if (withData.keeps(t.name())) {
                 t.columns().stream().map(Column::identitySequence).flatMap(Optional::stream).forEach(s -> names.add(s.name()));
             }
         }

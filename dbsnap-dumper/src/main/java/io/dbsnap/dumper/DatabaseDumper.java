@@ -82,12 +82,8 @@ public final class DatabaseDumper {
     }
 
     private DumpResult dumpInTransaction(Connection connection, OutputStream target) throws SQLException, IOException {
-        String serverVersion;
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version')")) {
-            rs.next();
-            serverVersion = rs.getString(1);
-        }
+        // the server_version the server reported when the connection started: no query needed
+        String serverVersion = connection.getMetaData().getDatabaseProductVersion();
         Catalog catalog = reader.readWithin(connection);
         Unreadable unreadable = Unreadable.find(connection);
         // LOCK needs a privilege on the table; one the role cannot read is dumped without its rows, unlocked

@@ -1,6 +1,5 @@
 package io.dbsnap.dumper;
 
-import io.dbsnap.catalog.QualifiedName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +69,5 @@ public record DumpOptions(Content content, DdlOptions ddl, List<String> excludeT
 
     public DumpOptions lockTimeout(Duration timeout) {
         return new DumpOptions(content, ddl, excludeTableData, timeout);
-    }
-
-    boolean keepsDataOf(QualifiedName table) {
-        return new RelationPatterns(List.of(), excludeTableData).keeps(table);
     }
 }

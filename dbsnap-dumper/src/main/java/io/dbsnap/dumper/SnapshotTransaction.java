@@ -1,6 +1,5 @@
 package io.dbsnap.dumper;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -10,16 +9,16 @@ import java.sql.SQLException;
  */
 final class SnapshotTransaction {
 
-    /** Work that reads through the connection. */
+    /** Work that reads through the connection; {@code E} is what else it may throw, such as an IOException. */
     @FunctionalInterface
-    interface Work<T> {
-        T run(Connection connection) throws SQLException, IOException;
+    interface Work<T, E extends Exception> {
+        T run(Connection connection) throws SQLException, E;
     }
 
     private SnapshotTransaction() {
     }
 
-    static <T> T run(Connection connection, Work<T> work) throws SQLException, IOException {
+    static <T, E extends Exception> T run(Connection connection, Work<T, E> work) throws SQLException, E {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         boolean readOnly = connection.isReadOnly();

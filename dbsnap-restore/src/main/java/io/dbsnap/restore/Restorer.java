@@ -133,14 +133,21 @@ public final class Restorer {
         }
     }
 
+    /**
+     * Whether the statement begins or ends a transaction: the whole script is one already.
+     *
+     * @throws DbSnapException for ROLLBACK, which would undo what the script itself restored
+     */
     private static boolean isTransactionControl(ScriptStatement statement) {
         String word = StatementBatch.firstWord(statement.sql());
-        if (word.equals("ROLLBACK") || word.equals("ABORT")) {
-            throw new DbSnapException("Statement " + statement.number() + " at line " + statement.line() + " is " + word
-                    + ": a script restored by dbsnap runs as one transaction and cannot roll itself back. Remove it.");
-        }
-        return word.equals("BEGIN") || word.equals("COMMIT") || word.equals("END")
-                || (word.equals("START") && statement.sql().toUpperCase(Locale.ROOT).matches("START\\s+TRANSACTION\\b[\\s\\S]*"));
+        return switch (word) {
+            case "BEGIN", "COMMIT", "END" -> true;
+            case "START" -> statement.sql().toUpperCase(Locale.ROOT).matches("START\\s+TRANSACTION\\b[\\s\\S]*");
+            case "ROLLBACK", "ABORT" -> throw new DbSnapException("Statement " + statement.number() + " at line "
+                    + statement.line() + " is " + word + ": a script restored by dbsnap runs as one transaction and"
+                    + " cannot roll itself back. Remove it.");
+            default -> false;
+        };
     }
 
     private static void checkMetaCommand(ScriptStatement statement, String database) {

@@ -1,13 +1,12 @@
 package io.dbsnap.restore.script;
 
 import io.dbsnap.DbSnapException;
+import io.dbsnap.store.Compression;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a PostgreSQL script statement by statement, as {@code psql -f} would, without holding
@@ -68,11 +67,7 @@ public final class ScriptReader implements AutoCloseable {
         InputStream raw = null;
         try {
             raw = Files.newInputStream(file);
-            PushbackInputStream in = new PushbackInputStream(raw, 2);
-            byte[] magic = in.readNBytes(2);
-            in.unread(magic);
-            boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-            return new ScriptReader(gzip ? new GZIPInputStream(in, DEFAULT_BUFFER_SIZE) : in);
+            return new ScriptReader(Compression.decompressing(raw));
         } catch (IOException e) {
             if (raw != null) {
                 try {
