@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code .meta.yaml} file format (described on {@link SnapshotMetadata}). The file's field
@@ -98,7 +99,7 @@ final class MetadataFile {
 
     /** The file as Jackson sees it: every field may be absent, and is checked in {@link #toMetadata}. */
     @JsonPropertyOrder({"label", "created", "type", "compressed", "size_bytes", "size", "sha256", "server_version",
-            "dbsnap_version", "tables"})
+            "dbsnap_version", "scope", "tables"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Document(
@@ -112,6 +113,7 @@ final class MetadataFile {
             @JsonProperty("sha256") String sha256,
             @JsonProperty("server_version") String serverVersion,
             @JsonProperty("dbsnap_version") String dbsnapVersion,
+            @JsonProperty("scope") Scope scope,
             @JsonProperty("tables") List<Table> tables) {
 
         static Document of(SnapshotMetadata m) {
@@ -119,7 +121,7 @@ final class MetadataFile {
             List<Table> tables = m.type().equals(SnapshotFacts.SCHEMA_ONLY) && m.tables().isEmpty() ? null
                     : m.tables().stream().map(t -> new Table(t.table(), t.rows(), t.sha256())).toList();
             return new Document(m.label(), m.created().toString(), m.type(), m.compressed(), m.sizeBytes(), m.size(),
-                    m.sha256(), m.serverVersion(), m.dbsnapVersion(), tables);
+                    m.sha256(), m.serverVersion(), m.dbsnapVersion(), m.scope().map(Scope::of).orElse(null), tables);
         }
 
         SnapshotMetadata toMetadata(Path file) {
@@ -144,7 +146,7 @@ final class MetadataFile {
                     tableFacts.add(new TableFacts(t.table(), t.rows(), t.sha256()));
                 }
                 return new SnapshotMetadata(label, Instant.parse(created), type, compressed, sizeBytes, sha256,
-                        serverVersion, dbsnapVersion, tableFacts);
+                        serverVersion, dbsnapVersion, Optional.ofNullable(scope).map(Scope::toScope), tableFacts);
             } catch (DateTimeParseException e) {
                 throw unreadable(file, "created '" + created + "' is not an ISO-8601 time such as "
                         + "2026-03-04T05:06:07Z", e);
@@ -157,6 +159,33 @@ final class MetadataFile {
             if (value == null) {
                 absent.add(field);
             }
+        }
+    }
+
+    /** The {@code scope} field; an absent list means an empty one. */
+    @JsonPropertyOrder({"schemas", "tables", "exclude_tables"})
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Scope(
+            @JsonProperty("schemas") List<String> schemas,
+            @JsonProperty("tables") List<String> tables,
+            @JsonProperty("exclude_tables") List<String> excludeTables) {
+
+        static Scope of(SnapshotScope s) {
+            return new Scope(s.schemas(), s.tables(), s.excludeTables());
+        }
+
+        SnapshotScope toScope() {
+            return new SnapshotScope(orEmpty(schemas), orEmpty(tables), orEmpty(excludeTables));
+        }
+
+        private static List<String> orEmpty(List<String> names) {
+            if (names == null) {
+                return List.of();
+            }
+            if (names.contains(null)) {
+                throw new IllegalArgumentException("the scope lists an empty name");
+            }
+            return names;
         }
     }
 

@@ -9,10 +9,11 @@ import java.util.Set;
  *
  * @param type          {@value #SCHEMA_ONLY}, {@value #SCHEMA_AND_DATA} or {@value #DATA_ONLY}
  * @param serverVersion the server's {@code server_version}, for example {@code 17.6}
+ * @param scope         the schemas and tables the snapshot covers
  * @param tables        the rows written per table, in the order written; empty for a schema-only
  *                      snapshot
  */
-public record SnapshotFacts(String type, String serverVersion, List<TableFacts> tables) {
+public record SnapshotFacts(String type, String serverVersion, SnapshotScope scope, List<TableFacts> tables) {
 
     public static final String SCHEMA_ONLY = "schema-only";
     public static final String SCHEMA_AND_DATA = "schema+data";
@@ -26,6 +27,7 @@ public record SnapshotFacts(String type, String serverVersion, List<TableFacts> 
                     + SCHEMA_AND_DATA + " or " + DATA_ONLY);
         }
         Objects.requireNonNull(serverVersion, "serverVersion");
+        Objects.requireNonNull(scope, "scope");
         tables = List.copyOf(tables);
         if (type.equals(SCHEMA_ONLY) && !tables.isEmpty()) {
             throw new IllegalArgumentException("A schema-only snapshot has no table rows, but " + tables.size()

@@ -3,6 +3,7 @@ package io.dbsnap.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a snapshot's {@code {name}.meta.yaml} says about it.
@@ -18,6 +19,10 @@ import java.util.Objects;
  * sha256: "9f86d0..."                  # of the SQL file as stored
  * server_version: "17.6"
  * dbsnap_version: "0.1.0"
+ * scope:                               # what the snapshot covers; an empty list means all
+ *   schemas: ["public", "auth"]
+ *   tables: []                         # table patterns it was limited to
+ *   exclude_tables: ["public.audit_*"]
  * tables:                              # left out for a schema-only snapshot
  * - table: "public.\"Order\""
  *   rows: 1200
@@ -30,10 +35,13 @@ import java.util.Objects;
  * @param sha256        the SHA-256 of the SQL file as stored, as hex
  * @param serverVersion the PostgreSQL {@code server_version} of the database the snapshot is of
  * @param dbsnapVersion the version of dbsnap that wrote the snapshot
+ * @param scope         the schemas and tables the snapshot covers; empty in metadata written
+ *                      before dbsnap recorded it, when an exact restore cannot tell what to drop
  * @param tables        the rows written per table; empty for a schema-only snapshot
  */
 public record SnapshotMetadata(String label, Instant created, String type, boolean compressed, long sizeBytes,
-                               String sha256, String serverVersion, String dbsnapVersion, List<TableFacts> tables) {
+                               String sha256, String serverVersion, String dbsnapVersion, Optional<SnapshotScope> scope,
+                               List<TableFacts> tables) {
 
     public SnapshotMetadata {
         Objects.requireNonNull(label, "label");
@@ -42,6 +50,7 @@ public record SnapshotMetadata(String label, Instant created, String type, boole
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(serverVersion, "serverVersion");
         Objects.requireNonNull(dbsnapVersion, "dbsnapVersion");
+        Objects.requireNonNull(scope, "scope");
         tables = List.copyOf(tables);
     }
 

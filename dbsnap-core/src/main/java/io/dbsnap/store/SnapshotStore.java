@@ -9,10 +9,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +24,8 @@ import java.util.Optional;
  * A directory of snapshots. Each is a SQL file, {@code {yyyyMMdd_HHmmss}_{label}.sql} or
  * {@code .sql.gz}, with its metadata beside it in {@code {yyyyMMdd_HHmmss}_{label}.meta.yaml}
  * (see {@link SnapshotMetadata}). A snapshot appears only once it is completely written and synced
- * to disk; a write that fails leaves the directory as it was.
+ * to disk; a write that fails leaves the directory as it was. A snapshot never replaces another:
+ * a second one of the same label within a second is named after the next second.
  */
 public final class SnapshotStore {
 
@@ -57,12 +62,29 @@ public final class SnapshotStore {
         SnapshotName name = new SnapshotName(clock.instant(), label);
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(content, "content");
-        return new SnapshotWriter(directory).write(name, compression, content);
+        SnapshotWriter writer = new SnapshotWriter(directory);
+        if (writer.isTaken(name)) {
+            // Two snapshots of one label in one second (a restore's safety snapshots, a test
+            // suite): the second waits for the next second rather than being refused.
+            sleepUntilNextSecond();
+            name = new SnapshotName(clock.instant(), label);
+        }
+        return writer.write(name, compression, content);
+    }
+
+    private void sleepUntilNextSecond() {
+        try {
+            Thread.sleep(1000 - clock.millis() % 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DbSnapException("Interrupted while waiting to name a snapshot", e);
+        }
     }
 
     /** The snapshots in the directory ({@code .sql} and {@code .sql.gz}), newest first; an absent directory holds none. */
     public List<StoredSnapshot> list() {
         List<StoredSnapshot> snapshots = new ArrayList<>();
+        Map<StoredSnapshot, FileTime> written = new HashMap<>();
         if (!Files.isDirectory(directory)) {
             return snapshots;
         }
@@ -70,13 +92,20 @@ public final class SnapshotStore {
             for (Path file : files) {
                 Optional<SnapshotName> name = SnapshotName.parseFileName(file.getFileName().toString());
                 if (name.isPresent()) {
-                    sizeOf(file).ifPresent(size -> snapshots.add(new StoredSnapshot(name.get(), file, size)));
+                    Optional<BasicFileAttributes> attributes = attributesOf(file);
+                    if (attributes.isPresent()) {
+                        StoredSnapshot snapshot = new StoredSnapshot(name.get(), file, attributes.get().size());
+                        snapshots.add(snapshot);
+                        written.put(snapshot, attributes.get().lastModifiedTime());
+                    }
                 }
             }
         } catch (IOException e) {
             throw new DbSnapException("Could not list snapshots in " + directory + ": " + e, e);
         }
+        // names tell the second; of two snapshots in one second, the one written last is newer
         snapshots.sort(Comparator.comparing((StoredSnapshot s) -> s.name().created())
+                .thenComparing(written::get)
                 .thenComparing(s -> s.name().label())
                 .thenComparing(s -> s.sqlFile().getFileName().toString()).reversed());
         return snapshots;
@@ -113,9 +142,9 @@ public final class SnapshotStore {
     }
 
     /** Empty when the file went away between listing and looking, as when another process prunes. */
-    private static Optional<Long> sizeOf(Path file) throws IOException {
+    private static Optional<BasicFileAttributes> attributesOf(Path file) throws IOException {
         try {
-            return Optional.of(Files.size(file));
+            return Optional.of(Files.readAttributes(file, BasicFileAttributes.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,7 +53,7 @@ final class SnapshotWriter {
 
             SnapshotMetadata metadata = new SnapshotMetadata(name.label(), name.created(), facts.type(),
                     compression == Compression.GZIP, stored.sizeBytes(), stored.sha256(), facts.serverVersion(),
-                    DbsnapVersion.current(), facts.tables());
+                    DbsnapVersion.current(), Optional.of(facts.scope()), facts.tables());
             Path metadataTemp = createTemp(temporary, ".meta.yaml");
             MetadataFile.write(metadata, metadataTemp);
 
@@ -92,6 +93,11 @@ final class SnapshotWriter {
                     + ".");
         }
         return facts;
+    }
+
+    boolean isTaken(SnapshotName name) {
+        return List.of(name.metadataFileName(), name.sqlFileName(Compression.NONE), name.sqlFileName(Compression.GZIP))
+                .stream().anyMatch(fileName -> Files.exists(directory.resolve(fileName)));
     }
 
     private void refuseIfTaken(SnapshotName name) {

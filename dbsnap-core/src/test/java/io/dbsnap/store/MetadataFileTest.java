@@ -2,9 +2,11 @@ package io.dbsnap.store;
 
 import static io.dbsnap.store.SnapshotStoreTest.sql;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.dbsnap.SnapshotCorruptException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,14 +39,16 @@ class MetadataFileTest {
     void writesTheDocumentedFieldsAsPlainYaml() throws IOException {
         StoredSnapshot s = store().write("1e5", Compression.GZIP, out -> {
             out.write("COPY ...".getBytes(StandardCharsets.UTF_8));
-            return new SnapshotFacts(SnapshotFacts.SCHEMA_AND_DATA, "16.10",
-                    List.of(new TableFacts("public.\"Order\"", 1200, SHA)));
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_AND_DATA, "16.10", new SnapshotScope(List.of("public", "auth"),
+                    List.of(), List.of("public.audit_*")), List.of(new TableFacts("public.\"Order\"", 1200, SHA)));
         });
 
         Map<String, Object> yaml = parse(s.metadataFile());
 
         assertThat(yaml.keySet()).containsExactly("label", "created", "type", "compressed", "size_bytes", "size",
-                "sha256", "server_version", "dbsnap_version", "tables");
+                "sha256", "server_version", "dbsnap_version", "scope", "tables");
+        assertThat(yaml.get("scope")).isEqualTo(Map.of("schemas", List.of("public", "auth"), "tables", List.of(),
+                "exclude_tables", List.of("public.audit_*")));
         // every text stays text, also for readers that would take 1e5 or 16.10 for numbers
         assertThat(yaml.get("label")).isEqualTo("1e5");
         assertThat(yaml.get("created")).isEqualTo("2026-03-04T05:06:07Z");
@@ -81,7 +85,7 @@ class MetadataFileTest {
 
     @Test
     void aDataSnapshotOfNoTablesSaysSo() throws IOException {
-        StoredSnapshot s = store().write("nothing", out -> new SnapshotFacts(SnapshotFacts.DATA_ONLY, "17.6", List.of()));
+        StoredSnapshot s = store().write("nothing", out -> new SnapshotFacts(SnapshotFacts.DATA_ONLY, "17.6", SnapshotScope.everything(), List.of()));
 
         assertThat(parse(s.metadataFile())).containsEntry("tables", List.of());
     }
@@ -104,11 +108,35 @@ class MetadataFileTest {
     @Test
     void readsBackWhatItWrote() {
         StoredSnapshot s = store().write("again", Compression.GZIP, out -> new SnapshotFacts(
-                SnapshotFacts.SCHEMA_AND_DATA, "13.22", List.of(new TableFacts("a.b", 7, SHA.toUpperCase()))));
+                SnapshotFacts.SCHEMA_AND_DATA, "13.22", new SnapshotScope(List.of("a"), List.of("a.b*"), List.of("a.bz")),
+                List.of(new TableFacts("a.b", 7, SHA.toUpperCase()))));
 
         SnapshotMetadata metadata = store().metadata(s);
 
+        assertThat(metadata.scope()).contains(new SnapshotScope(List.of("a"), List.of("a.b*"), List.of("a.bz")));
         assertThat(metadata.tables()).containsExactly(new TableFacts("a.b", 7, SHA));
         assertThat(metadata.size()).isEqualTo(metadata.sizeBytes() + " B");
+    }
+
+    @Test
+    void metadataWithoutAScopeSaysSo() throws IOException {
+        StoredSnapshot s = store().write("old", sql("SELECT 1;"));
+        // a schema-only snapshot's metadata ends with the scope; its lines are the only indented ones
+        List<String> lines = Files.readAllLines(s.metadataFile()).stream()
+                .filter(line -> !line.startsWith("scope:") && !line.startsWith(" ")).toList();
+        Files.write(s.metadataFile(), lines);
+
+        assertThat(Files.readString(s.metadataFile())).doesNotContain("scope", "schemas");
+        assertThat(store().metadata(s).scope()).isEmpty();
+    }
+
+    @Test
+    void aScopeWithAnEmptyNameIsRefused() throws IOException {
+        StoredSnapshot s = store().write("odd", sql("SELECT 1;"));
+        Files.writeString(s.metadataFile(), Files.readString(s.metadataFile())
+                .replace("schemas: []", "schemas:\n  - null"));
+
+        assertThatThrownBy(() -> store().metadata(s)).isInstanceOf(SnapshotCorruptException.class)
+                .hasMessageContaining("scope lists an empty name");
     }
 }

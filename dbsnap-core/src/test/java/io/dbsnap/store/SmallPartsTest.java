@@ -39,9 +39,9 @@ class SmallPartsTest {
 
     @Test
     void factsSayWhatKindOfSnapshotTheyDescribe() {
-        assertThatThrownBy(() -> new SnapshotFacts("full", "17.6", List.of()))
+        assertThatThrownBy(() -> new SnapshotFacts("full", "17.6", SnapshotScope.everything(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema-only");
-        assertThatThrownBy(() -> new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6",
+        assertThatThrownBy(() -> new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", SnapshotScope.everything(),
                 List.of(new TableFacts("a.b", 1, "0".repeat(64)))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TableFacts("a.b", 1, "not a hash"))

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class SnapshotStoreTest {
     static SnapshotContent sql(String text) {
         return out -> {
             out.write(text.getBytes(StandardCharsets.UTF_8));
-            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", List.of());
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", SnapshotScope.everything(), List.of());
         };
     }
 
@@ -90,7 +91,7 @@ class SnapshotStoreTest {
             out.write(bytes, 0, 5);
             out.write(bytes[5]);
             out.write(bytes, 6, bytes.length - 6);
-            return new SnapshotFacts(SnapshotFacts.SCHEMA_AND_DATA, "16.10", tables);
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_AND_DATA, "16.10", SnapshotScope.everything(), tables);
         });
 
         assertThat(store.list()).containsExactly(written);
@@ -225,7 +226,7 @@ class SnapshotStoreTest {
             try (out) {
                 out.write("SELECT 1;".getBytes(StandardCharsets.UTF_8));
             }
-            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", List.of());
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", SnapshotScope.everything(), List.of());
         });
 
         try (InputStream in = new SnapshotStore(dir).openVerified(s)) {
@@ -250,6 +251,30 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void aSecondSnapshotOfTheSameLabelWithinASecondIsNamedAfterTheNextSecond() throws IOException {
+        SnapshotStore store = new SnapshotStore(dir);
+        StoredSnapshot first = store.write("twice", sql("first"));
+        StoredSnapshot second = store.write("twice", sql("second"));
+
+        assertThat(second.name().created()).isAfter(first.name().created());
+        assertThat(Files.readString(first.sqlFile())).isEqualTo("first");
+        assertThat(Files.readString(second.sqlFile())).isEqualTo("second");
+        assertThat(store.list()).containsExactly(second, first);
+    }
+
+    @Test
+    void ofTwoSnapshotsInOneSecondTheOneWrittenLastIsNewest() throws IOException {
+        SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
+        StoredSnapshot first = store.write("zzz", sql("first"));
+        StoredSnapshot second = store.write("aaa", sql("second"));
+        // as a slow file system might stamp them: a second apart
+        Files.setLastModifiedTime(first.sqlFile(), FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(second.sqlFile(), FileTime.fromMillis(2_000_000));
+
+        assertThat(store.list()).containsExactly(second, first);
+    }
+
+    @Test
     void aSqlFileThatAppearsWhileWritingWinsAndTheMetadataIsTakenBack() throws IOException {
         // another process publishes the same name after this write checked for it
         Path rival = dir.resolve("20260101_000000_race.sql");
@@ -257,7 +282,7 @@ class SnapshotStoreTest {
         assertThatThrownBy(() -> storeAt("2026-01-01T00:00:00Z").write("race", out -> {
             Files.writeString(rival, "rival");
             out.write("mine".getBytes(StandardCharsets.UTF_8));
-            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", List.of());
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", SnapshotScope.everything(), List.of());
         })).isInstanceOf(DbSnapException.class).hasMessageContaining("already exists");
 
         assertThat(filesInDir()).containsExactly("20260101_000000_race.sql");
@@ -270,7 +295,7 @@ class SnapshotStoreTest {
 
         assertThatThrownBy(() -> storeAt("2026-01-01T00:00:00Z").write("race", Compression.GZIP, out -> {
             Files.writeString(rival, "label: race\n");
-            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", List.of());
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", SnapshotScope.everything(), List.of());
         })).isInstanceOf(DbSnapException.class).hasMessageContaining("already exists");
 
         assertThat(filesInDir()).containsExactly("20260101_000000_race.meta.yaml");

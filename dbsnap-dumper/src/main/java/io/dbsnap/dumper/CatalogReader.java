@@ -1,6 +1,7 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.store.SnapshotScope;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +34,17 @@ public final class CatalogReader {
         return new CatalogReader(new SchemaFilter(List.of(names)), RelationPatterns.all());
     }
 
+    /** Reads what a snapshot of {@code scope} covers: the reader that wrote it, again. */
+    public static CatalogReader of(SnapshotScope scope) {
+        return new CatalogReader(new SchemaFilter(scope.schemas()),
+                new RelationPatterns(scope.tables(), scope.excludeTables()));
+    }
+
+    /** What this reader covers, as recorded in a snapshot's metadata. */
+    public SnapshotScope scope() {
+        return new SnapshotScope(filter.schemas(), relations.include(), relations.exclude());
+    }
+
     /**
      * Keeps only the tables, views and sequences matching one of {@code patterns}
      * ({@code schema.name} or {@code name}, with {@code *} and {@code ?}), like pg_dump's
@@ -61,9 +73,12 @@ public final class CatalogReader {
         return SnapshotTransaction.run(connection, this::readWithin);
     }
 
-
-    /** Reads the catalog inside the caller's repeatable-read transaction. */
-    Catalog readWithin(Connection connection) throws SQLException {
+    /**
+     * Reads the catalog inside the caller's transaction, which should be {@code REPEATABLE READ}
+     * for the queries to see one point in time. The transaction's {@code search_path} is empty
+     * afterwards (set locally, so that the server qualifies every name it renders).
+     */
+    public Catalog readWithin(Connection connection) throws SQLException {
         return RelationPruner.prune(readInTransaction(connection), relations);
     }
 

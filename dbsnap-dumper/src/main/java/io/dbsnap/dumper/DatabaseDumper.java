@@ -76,7 +76,7 @@ public final class DatabaseDumper {
                 case SCHEMA_ONLY -> SnapshotFacts.SCHEMA_ONLY;
                 case SCHEMA_AND_DATA -> SnapshotFacts.SCHEMA_AND_DATA;
                 case DATA_ONLY -> SnapshotFacts.DATA_ONLY;
-            }, result.serverVersion(), result.tables().stream()
+            }, result.serverVersion(), reader.scope(), result.tables().stream()
                     .map(t -> new TableFacts(t.table().sql(), t.rows(), t.sha256())).toList());
         };
     }

@@ -2,6 +2,7 @@ package io.dbsnap.dumper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbsnap.testkit.Corpus;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;

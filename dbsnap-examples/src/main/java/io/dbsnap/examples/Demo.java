@@ -4,6 +4,7 @@ import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DdlWriter;
 import io.dbsnap.store.SnapshotFacts;
+import io.dbsnap.store.SnapshotScope;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import io.dbsnap.testkit.PostgresServer;
@@ -60,7 +61,7 @@ public final class Demo {
                 Writer sql = new OutputStreamWriter(file, StandardCharsets.UTF_8);
                 new DdlWriter(sql).write(catalog);
                 sql.flush();
-                return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, serverVersion, List.of());
+                return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, serverVersion, SnapshotScope.everything(), List.of());
             });
             out.printf("3. Took snapshot %s: %d tables, %d functions, %d triggers, %d policies%n",
                     taken.sqlFile(), catalog.tables().size(), catalog.routines().size(), catalog.triggers().size(),

@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -49,7 +51,19 @@ public final class Restorer {
         }
     }
 
-    private RestoreResult restore(Connection connection, ScriptReader reader) {
+    /**
+     * Work done inside the restore's transaction before the script runs; if it throws, the
+     * transaction is rolled back as for a failing statement.
+     */
+    interface BeforeScript {
+        void run(Connection connection) throws SQLException;
+    }
+
+    RestoreResult restore(Connection connection, ScriptReader reader) {
+        return restore(connection, reader, c -> { });
+    }
+
+    RestoreResult restore(Connection connection, ScriptReader reader, BeforeScript before) {
         boolean autoCommit;
         try {
             autoCommit = connection.getAutoCommit();
@@ -60,9 +74,11 @@ public final class Restorer {
         long start = System.nanoTime();
         Progress progress = new Progress();
         try {
+            prepare(connection, before);
             runAll(connection, reader, progress);
             connection.commit();
-            return new RestoreResult(progress.statements, progress.rows, Duration.ofNanos(System.nanoTime() - start));
+            return new RestoreResult(progress.statements, progress.rows, progress.rowsByTable,
+                    Duration.ofNanos(System.nanoTime() - start));
         } catch (StatementBatch.Failure f) {
             rollback(connection, f);
             throw failed(f.statement, f.cause);
@@ -87,10 +103,21 @@ public final class Restorer {
         }
     }
 
+    private static void prepare(Connection connection, BeforeScript before) {
+        try {
+            before.run(connection);
+        } catch (SQLException e) {
+            throw new RestoreFailedException("Could not prepare the database for the snapshot: " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + "). The restore was rolled back; the database is as it was before.",
+                    0, 0, String.valueOf(e.getSQLState()), e);
+        }
+    }
+
     /** Counts of what ran. */
     private static final class Progress {
         int statements;
         long rows;
+        final Map<String, Long> rowsByTable = new LinkedHashMap<>();
     }
 
     private static void runAll(Connection connection, ScriptReader reader, Progress progress)
@@ -108,7 +135,9 @@ public final class Restorer {
                     case COPY_FROM_STDIN -> {
                         batch.flush();
                         try {
-                            progress.rows += copy.copyIn(statement.sql(), reader.copyData());
+                            long rows = copy.copyIn(statement.sql(), reader.copyData());
+                            progress.rows += rows;
+                            progress.rowsByTable.merge(CopyTarget.tableOf(statement.sql()), rows, Long::sum);
                         } catch (SQLException e) {
                             throw new StatementBatch.Failure(statement, e);
                         } catch (IOException e) {

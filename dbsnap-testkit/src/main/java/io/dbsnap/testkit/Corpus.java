@@ -1,15 +1,15 @@
-package io.dbsnap.dumper;
+package io.dbsnap.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the shared sample databases, which live in shared/corpus beside the repository. */
-final class Corpus {
+public final class Corpus {
 
     private Corpus() {
     }
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared").resolve("corpus").resolve(relative);
             if (Files.isRegularFile(candidate)) {

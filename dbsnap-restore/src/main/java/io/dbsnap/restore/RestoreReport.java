@@ -1,0 +1,28 @@
+package io.dbsnap.restore;
+
+import io.dbsnap.store.StoredSnapshot;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a restore of a stored snapshot did and whether the result was verified.
+ *
+ * @param snapshot       the snapshot restored
+ * @param target         the database restored into, as {@code user@host:port/db}
+ * @param emergency      whether it was an emergency rollback
+ * @param safetySnapshot the snapshot of the state before, when one was taken
+ * @param dropped        the drop statements run to empty the snapshot's scope first
+ * @param result         what the script did
+ * @param verification   how the restored database compares with the snapshot
+ */
+public record RestoreReport(StoredSnapshot snapshot, String target, boolean emergency,
+                            Optional<StoredSnapshot> safetySnapshot, int dropped, RestoreResult result,
+                            Verification verification) {
+
+    public RestoreReport {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(safetySnapshot, "safetySnapshot");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(verification, "verification");
+    }
+}

@@ -1,0 +1,31 @@
+package io.dbsnap.restore;
+
+import io.dbsnap.store.TableFacts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares the rows a restore loaded per table with the counts the snapshot recorded while it was
+ * dumped; the server reports each COPY's count, so no table has to be scanned again.
+ */
+final class RowCounts {
+
+    private RowCounts() {
+    }
+
+    static List<String> differences(List<TableFacts> recorded, Map<String, Long> loaded) {
+        List<String> differences = new ArrayList<>();
+        for (TableFacts table : recorded) {
+            Long rows = loaded.get(table.table());
+            if (rows == null) {
+                differences.add("table " + table.table() + ": the snapshot has " + table.rows()
+                        + " rows, but none were loaded into it");
+            } else if (rows != table.rows()) {
+                differences.add("table " + table.table() + ": the snapshot has " + table.rows() + " rows, " + rows
+                        + " were loaded");
+            }
+        }
+        return differences;
+    }
+}

@@ -1,0 +1,178 @@
+package io.dbsnap.restore;
+
+import io.dbsnap.DbSnapException;
+import io.dbsnap.SnapshotNotFoundException;
+import io.dbsnap.UnsupportedServerVersionException;
+import io.dbsnap.dumper.CatalogReader;
+import io.dbsnap.dumper.DatabaseDumper;
+import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.restore.script.ScriptReader;
+import io.dbsnap.store.Compression;
+import io.dbsnap.store.SnapshotFacts;
+import io.dbsnap.store.SnapshotMetadata;
+import io.dbsnap.store.SnapshotScope;
+import io.dbsnap.store.SnapshotStore;
+import io.dbsnap.store.StoredSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores a snapshot of a {@link SnapshotStore} so that it is safe to do in production:
+ * <ol>
+ *   <li>before the database is touched: the snapshot's metadata is read, its SQL file's size and
+ *       SHA-256 checked (a truncated or changed file is refused), and the server's major version
+ *       compared with the snapshot's;</li>
+ *   <li>dbsnap's operation lock is taken, so a second restore or a migration fails at once;</li>
+ *   <li>a safety snapshot of the current state is written to the store
+ *       ({@value #SAFETY_LABEL}), so that the restore itself can be undone;</li>
+ *   <li>in ONE transaction: everything the database now holds in the snapshot's scope is dropped
+ *       (also what was created after the snapshot) and the script recreates the snapshot;</li>
+ *   <li>the loaded row counts are compared with those the snapshot recorded;</li>
+ *   <li>the restore is appended to the store's {@code restore.log}, failures included.</li>
+ * </ol>
+ * A failure at any step leaves the database as it was.
+ */
+public final class SnapshotRestorer {
+
+    /** The label of the snapshot taken before each restore. */
+    public static final String SAFETY_LABEL = "before_restore";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotRestorer.class);
+
+    private final SnapshotStore store;
+    private final RestoreOptions options;
+
+    public SnapshotRestorer(SnapshotStore store, RestoreOptions options) {
+        this.store = store;
+        this.options = options;
+    }
+
+    /**
+     * Restores {@code snapshot} into the database of {@code connection}, which must not be inside
+     * a transaction.
+     *
+     * @throws SnapshotNotFoundException                  when the snapshot is not in the store
+     * @throws io.dbsnap.SnapshotCorruptException         when its file or metadata is damaged
+     * @throws UnsupportedServerVersionException          when the server is older than the snapshot's
+     * @throws io.dbsnap.LockNotAvailableException        when another restore or migration is running
+     * @throws io.dbsnap.RestoreFailedException           when a statement fails (all is rolled back)
+     */
+    public RestoreReport restore(Connection connection, StoredSnapshot snapshot) {
+        return run(connection, snapshot, false);
+    }
+
+    /**
+     * Restores the newest snapshot of the store that is not a safety snapshot, with the same
+     * checks and safety snapshot as {@link #restore}, and logs it as an emergency rollback. Made
+     * for the moment a deploy broke production: no question is asked.
+     *
+     * @throws SnapshotNotFoundException when the store holds no snapshot to roll back to
+     */
+    public RestoreReport emergencyRollback(Connection connection) {
+        StoredSnapshot newest = store.list().stream().filter(s -> !s.name().label().equals(SAFETY_LABEL)).findFirst()
+                .orElseThrow(() -> new SnapshotNotFoundException("There is no snapshot to roll back to in "
+                        + store.directory() + " (safety snapshots, labelled " + SAFETY_LABEL + ", are not used for an"
+                        + " emergency rollback; restore one of them by name if that is what you want)."));
+        LOG.warn("Emergency rollback of {} to snapshot {}", DatabaseTarget.describe(connection), newest.sqlFile().getFileName());
+        return run(connection, newest, true);
+    }
+
+    private RestoreReport run(Connection connection, StoredSnapshot snapshot, boolean emergency) {
+        Instant start = Instant.now();
+        String target = DatabaseTarget.describe(connection);
+        RestoreLog log = new RestoreLog(store.directory());
+        String name = snapshot.sqlFile().getFileName().toString();
+        try {
+            RestoreReport report = restoreChecked(connection, snapshot, emergency, target);
+            log.append(start, emergency, name, target, Duration.between(start, Instant.now()),
+                    report.verification().verified() ? "restored, verified"
+                            : "restored, NOT verified: " + String.join("; ", report.verification().differences()));
+            return report;
+        } catch (RuntimeException e) {
+            log.append(start, emergency, name, target, Duration.between(start, Instant.now()),
+                    "failed, nothing changed: " + firstLine(e.getMessage()));
+            throw e;
+        }
+    }
+
+    private RestoreReport restoreChecked(Connection connection, StoredSnapshot snapshot, boolean emergency,
+                                         String target) {
+        SnapshotMetadata metadata = store.metadata(snapshot);
+        checkServerVersion(connection, metadata);
+        // the whole file is hashed here, before the database is touched
+        try (InputStream script = store.openVerified(snapshot);
+             OperationLock lock = OperationLock.take(connection)) {
+            Optional<StoredSnapshot> safety = options.safetySnapshot()
+                    ? Optional.of(writeSafetySnapshot(connection, metadata, snapshot)) : Optional.empty();
+            ExactRestore exact = new ExactRestore(metadata.scope().orElse(SnapshotScope.everything()));
+            Restorer.BeforeScript before = switch (metadata.type()) {
+                case SnapshotFacts.DATA_ONLY -> c -> DataOnlyRestore.emptyTables(c,
+                        metadata.scope().orElse(SnapshotScope.everything()), metadata.tables());
+                default -> metadata.scope().isPresent() ? exact::dropCurrentObjects : c -> {
+                    LOG.warn("Snapshot {} does not record the schemas it covers (written by an older dbsnap):"
+                            + " objects created after it are not dropped", snapshot.sqlFile().getFileName());
+                };
+            };
+            RestoreResult result = new Restorer().restore(connection, new ScriptReader(script), before);
+            List<String> differences = new ArrayList<>(RowCounts.differences(metadata.tables(), result.rowsByTable()));
+            return new RestoreReport(snapshot, target, emergency, safety, exact.dropped(), result,
+                    new Verification(differences));
+        } catch (IOException e) {
+            throw new DbSnapException("Could not read snapshot " + snapshot.sqlFile() + ": " + e, e);
+        }
+    }
+
+    private StoredSnapshot writeSafetySnapshot(Connection connection, SnapshotMetadata restoring, StoredSnapshot snapshot) {
+        CatalogReader reader = CatalogReader.of(restoring.scope().orElse(SnapshotScope.everything()));
+        DatabaseDumper dumper = new DatabaseDumper(reader, DumpOptions.schemaAndData());
+        StoredSnapshot safety = store.write(SAFETY_LABEL, snapshot.compressed() ? Compression.GZIP : Compression.NONE,
+                dumper.snapshotContent(connection));
+        LOG.info("Safety snapshot of {} written to {}", DatabaseTarget.describe(connection), safety.sqlFile());
+        return safety;
+    }
+
+    private void checkServerVersion(Connection connection, SnapshotMetadata metadata) {
+        int snapshotMajor = majorOf(metadata.serverVersion());
+        int serverMajor;
+        try {
+            serverMajor = connection.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not read the server's version: " + e.getMessage(), e);
+        }
+        if (serverMajor < snapshotMajor && !options.allowOlderServer()) {
+            throw new UnsupportedServerVersionException("The snapshot was taken from PostgreSQL "
+                    + metadata.serverVersion() + ", but the server is PostgreSQL " + serverMajor + ": an older server"
+                    + " may not understand its SQL. Restore into PostgreSQL " + snapshotMajor + " or newer, or allow it"
+                    + " (RestoreOptions.allowingOlderServer()) if you know the snapshot uses nothing newer.");
+        }
+    }
+
+    /** The major version of a {@code server_version} such as {@code 17.6} or {@code 15.18 (Debian 15.18-0+deb12u1)}. */
+    static int majorOf(String serverVersion) {
+        int end = 0;
+        while (end < serverVersion.length() && Character.isDigit(serverVersion.charAt(end))) {
+            end++;
+        }
+        if (end == 0) {
+            throw new DbSnapException("The snapshot's server version '" + serverVersion + "' is not a PostgreSQL version");
+        }
+        return Integer.parseInt(serverVersion.substring(0, end));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
