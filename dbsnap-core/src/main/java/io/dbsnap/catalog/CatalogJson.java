@@ -80,6 +80,7 @@ import java.util.stream.Collectors;
  *     }
  *   ],
  *   ...
+ * }
  * }</pre>
  *
  * <h2>Reading</h2>

@@ -435,7 +435,7 @@ class CatalogJsonTest {
                                 new QualifiedName("app", "on_ddl"), "D"),
                         new EventTrigger("loud", "sql_drop", List.of(), new QualifiedName("app", "on_drop"), "O")),
                 List.of(new LargeObject(424242L), new LargeObject(4294967295L)),
-                List.of(new Comment("COLUMN \"Sales Dept\".\"Order\".id", "the key; a \\ backslash, ünïcödé and a \u0001 control")),
+                List.of(new Comment("COLUMN \"Sales Dept\".\"Order\".id", "the key; a \\ backslash, ünïcödé and a \001 control")),
                 List.of(new SecurityLabel("TABLE app.t", "dummy", "classified")),
                 List.of(new Ownership("TABLE \"Sales Dept\".\"Order\"", "alice")),
                 List.of(new AccessControl("TABLE \"Sales Dept\".\"Order\"", Optional.empty(), "alice", List.of(select, all)),
