@@ -13,12 +13,9 @@ import io.dbsnap.DbSnapException;
 import io.dbsnap.SnapshotCorruptException;
 import io.dbsnap.SnapshotNotFoundException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,16 +40,9 @@ final class MetadataFile {
     private MetadataFile() {
     }
 
-    /** Writes the metadata to a (temporary) file and syncs it to disk. */
-    static void write(SnapshotMetadata metadata, Path file) throws IOException {
-        ByteBuffer yaml = ByteBuffer.wrap(YAML.writeValueAsBytes(Document.of(metadata)));
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (yaml.hasRemaining()) {
-                channel.write(yaml);
-            }
-            channel.force(true);
-        }
+    /** The metadata as the file's bytes. */
+    static byte[] toYaml(SnapshotMetadata metadata) throws IOException {
+        return YAML.writeValueAsBytes(Document.of(metadata));
     }
 
     /**
@@ -99,7 +89,7 @@ final class MetadataFile {
 
     /** The file as Jackson sees it: every field may be absent, and is checked in {@link #toMetadata}. */
     @JsonPropertyOrder({"label", "created", "type", "compressed", "size_bytes", "size", "sha256", "server_version",
-            "dbsnap_version", "scope", "tables"})
+            "dbsnap_version", "schema_fingerprint", "scope", "tables"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Document(
@@ -113,6 +103,7 @@ final class MetadataFile {
             @JsonProperty("sha256") String sha256,
             @JsonProperty("server_version") String serverVersion,
             @JsonProperty("dbsnap_version") String dbsnapVersion,
+            @JsonProperty("schema_fingerprint") String schemaFingerprint,
             @JsonProperty("scope") Scope scope,
             @JsonProperty("tables") List<Table> tables) {
 
@@ -121,7 +112,8 @@ final class MetadataFile {
             List<Table> tables = m.type().equals(SnapshotFacts.SCHEMA_ONLY) && m.tables().isEmpty() ? null
                     : m.tables().stream().map(t -> new Table(t.table(), t.rows(), t.sha256())).toList();
             return new Document(m.label(), m.created().toString(), m.type(), m.compressed(), m.sizeBytes(), m.size(),
-                    m.sha256(), m.serverVersion(), m.dbsnapVersion(), m.scope().map(Scope::of).orElse(null), tables);
+                    m.sha256(), m.serverVersion(), m.dbsnapVersion(), m.schemaFingerprint().orElse(null),
+                    m.scope().map(Scope::of).orElse(null), tables);
         }
 
         SnapshotMetadata toMetadata(Path file) {
@@ -146,7 +138,7 @@ final class MetadataFile {
                     tableFacts.add(new TableFacts(t.table(), t.rows(), t.sha256()));
                 }
                 return new SnapshotMetadata(label, Instant.parse(created), type, compressed, sizeBytes, sha256,
-                        serverVersion, dbsnapVersion, Optional.ofNullable(scope).map(Scope::toScope), tableFacts);
+                        serverVersion, dbsnapVersion, Optional.ofNullable(schemaFingerprint), Optional.ofNullable(scope).map(Scope::toScope), tableFacts);
             } catch (DateTimeParseException e) {
                 throw unreadable(file, "created '" + created + "' is not an ISO-8601 time such as "
                         + "2026-03-04T05:06:07Z", e);

@@ -1,7 +1,9 @@
 package io.dbsnap.store;
 
+import io.dbsnap.catalog.Catalog;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,8 +14,11 @@ import java.util.Set;
  * @param scope         the schemas and tables the snapshot covers
  * @param tables        the rows written per table, in the order written; empty for a schema-only
  *                      snapshot
+ * @param catalog       the catalog the snapshot was written from, stored beside it as
+ *                      {@code {name}.catalog.json} with its fingerprint in the metadata
  */
-public record SnapshotFacts(String type, String serverVersion, SnapshotScope scope, List<TableFacts> tables) {
+public record SnapshotFacts(String type, String serverVersion, SnapshotScope scope, List<TableFacts> tables,
+                            Optional<Catalog> catalog) {
 
     public static final String SCHEMA_ONLY = "schema-only";
     public static final String SCHEMA_AND_DATA = "schema+data";
@@ -28,10 +33,16 @@ public record SnapshotFacts(String type, String serverVersion, SnapshotScope sco
         }
         Objects.requireNonNull(serverVersion, "serverVersion");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(catalog, "catalog");
         tables = List.copyOf(tables);
         if (type.equals(SCHEMA_ONLY) && !tables.isEmpty()) {
             throw new IllegalArgumentException("A schema-only snapshot has no table rows, but " + tables.size()
                     + " tables were given");
         }
+    }
+
+    /** Facts of a snapshot without a catalog, such as a script written by hand. */
+    public SnapshotFacts(String type, String serverVersion, SnapshotScope scope, List<TableFacts> tables) {
+        this(type, serverVersion, scope, tables, Optional.empty());
     }
 }

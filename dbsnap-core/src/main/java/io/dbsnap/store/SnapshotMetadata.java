@@ -19,6 +19,7 @@ import java.util.Optional;
  * sha256: "9f86d0..."                  # of the SQL file as stored
  * server_version: "17.6"
  * dbsnap_version: "0.1.0"
+ * schema_fingerprint: "5e8848..."      # SHA-256 of the {name}.catalog.json text, when there is one
  * scope:                               # what the snapshot covers; an empty list means all
  *   schemas: ["public", "auth"]
  *   tables: []                         # table patterns it was limited to
@@ -35,12 +36,15 @@ import java.util.Optional;
  * @param sha256        the SHA-256 of the SQL file as stored, as hex
  * @param serverVersion the PostgreSQL {@code server_version} of the database the snapshot is of
  * @param dbsnapVersion the version of dbsnap that wrote the snapshot
+ * @param schemaFingerprint the SHA-256 of the snapshot's canonical catalog ({@code {name}.catalog.json}),
+ *                      equal for two snapshots of the same schema; empty when it has no catalog
  * @param scope         the schemas and tables the snapshot covers; empty in metadata written
  *                      before dbsnap recorded it, when an exact restore cannot tell what to drop
  * @param tables        the rows written per table; empty for a schema-only snapshot
  */
 public record SnapshotMetadata(String label, Instant created, String type, boolean compressed, long sizeBytes,
-                               String sha256, String serverVersion, String dbsnapVersion, Optional<SnapshotScope> scope,
+                               String sha256, String serverVersion, String dbsnapVersion, Optional<String> schemaFingerprint,
+                               Optional<SnapshotScope> scope,
                                List<TableFacts> tables) {
 
     public SnapshotMetadata {
@@ -50,6 +54,7 @@ public record SnapshotMetadata(String label, Instant created, String type, boole
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(serverVersion, "serverVersion");
         Objects.requireNonNull(dbsnapVersion, "dbsnapVersion");
+        Objects.requireNonNull(schemaFingerprint, "schemaFingerprint");
         Objects.requireNonNull(scope, "scope");
         tables = List.copyOf(tables);
     }

@@ -70,6 +70,11 @@ public record SnapshotName(Instant created, String label) {
         return baseName() + compression.sqlSuffix();
     }
 
+    /** The catalog file's name, {@code {name}.catalog.json}. */
+    public String catalogFileName() {
+        return baseName() + ".catalog.json";
+    }
+
     /** The metadata file's name, {@code {name}.meta.yaml}. */
     public String metadataFileName() {
         return baseName() + ".meta.yaml";

@@ -3,6 +3,8 @@ package io.dbsnap.store;
 import io.dbsnap.DbSnapException;
 import io.dbsnap.SnapshotCorruptException;
 import io.dbsnap.SnapshotNotFoundException;
+import io.dbsnap.catalog.Catalog;
+import io.dbsnap.catalog.CatalogJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -120,6 +122,28 @@ public final class SnapshotStore {
      */
     public SnapshotMetadata metadata(StoredSnapshot snapshot) {
         return MetadataFile.read(snapshot);
+    }
+
+    /**
+     * Reads a snapshot's {@code .catalog.json}: the structure of what it holds, for verification
+     * and diffs without a server.
+     *
+     * @return empty when the snapshot has no catalog file (it was written from a script, not a database)
+     * @throws SnapshotCorruptException when the file is not a catalog dbsnap wrote
+     * @throws DbSnapException          when the file cannot be read
+     */
+    public Optional<Catalog> catalog(StoredSnapshot snapshot) {
+        Path file = snapshot.catalogFile();
+        try (InputStream in = Files.newInputStream(file)) {
+            return Optional.of(CatalogJson.read(in));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (SnapshotCorruptException e) {
+            throw new SnapshotCorruptException("The catalog file " + file + " is damaged: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DbSnapException("Could not read the catalog file " + file + ": " + e
+                    + ". Check that the file is readable.", e);
+        }
     }
 
     /**

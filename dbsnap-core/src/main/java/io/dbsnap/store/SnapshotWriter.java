@@ -1,14 +1,19 @@
 package io.dbsnap.store;
 
 import io.dbsnap.DbSnapException;
+import io.dbsnap.catalog.CatalogJson;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +40,7 @@ final class SnapshotWriter {
     StoredSnapshot write(SnapshotName name, Compression compression, SnapshotContent content) {
         Path sqlFile = directory.resolve(name.sqlFileName(compression));
         Path metadataFile = directory.resolve(name.metadataFileName());
+        Path catalogFile = directory.resolve(name.catalogFileName());
         boolean directoryExisted = Files.isDirectory(directory);
         List<Path> temporary = new ArrayList<>();
         boolean published = false;
@@ -51,17 +57,30 @@ final class SnapshotWriter {
                 stored = out.finish();
             }
 
+            Optional<Path> catalogTemp = Optional.empty();
+            if (facts.catalog().isPresent()) {
+                catalogTemp = Optional.of(createTemp(temporary, ".catalog.json"));
+                writeSynced(catalogTemp.get(), CatalogJson.toJson(facts.catalog().get()).getBytes(StandardCharsets.UTF_8));
+            }
             SnapshotMetadata metadata = new SnapshotMetadata(name.label(), name.created(), facts.type(),
                     compression == Compression.GZIP, stored.sizeBytes(), stored.sha256(), facts.serverVersion(),
-                    DbsnapVersion.current(), Optional.of(facts.scope()), facts.tables());
+                    DbsnapVersion.current(), facts.catalog().map(CatalogJson::fingerprint), Optional.of(facts.scope()),
+                    facts.tables());
             Path metadataTemp = createTemp(temporary, ".meta.yaml");
-            MetadataFile.write(metadata, metadataTemp);
+            writeSynced(metadataTemp, MetadataFile.toYaml(metadata));
 
-            publish(metadataTemp, metadataFile);
+            // the SQL file last: a snapshot is listed once it is there, so all else must be already
+            List<Path> publishedFiles = new ArrayList<>();
             try {
+                if (catalogTemp.isPresent()) {
+                    publish(catalogTemp.get(), catalogFile);
+                    publishedFiles.add(catalogFile);
+                }
+                publish(metadataTemp, metadataFile);
+                publishedFiles.add(metadataFile);
                 publish(sqlTemp, sqlFile);
             } catch (IOException | RuntimeException | Error e) {
-                unpublish(metadataFile, e);
+                publishedFiles.forEach(f -> unpublish(f, e));
                 throw e;
             }
             published = true;
@@ -95,14 +114,17 @@ final class SnapshotWriter {
         return facts;
     }
 
+    private static List<String> names(SnapshotName name) {
+        return List.of(name.catalogFileName(), name.metadataFileName(), name.sqlFileName(Compression.NONE),
+                name.sqlFileName(Compression.GZIP));
+    }
+
     boolean isTaken(SnapshotName name) {
-        return List.of(name.metadataFileName(), name.sqlFileName(Compression.NONE), name.sqlFileName(Compression.GZIP))
-                .stream().anyMatch(fileName -> Files.exists(directory.resolve(fileName)));
+        return names(name).stream().anyMatch(fileName -> Files.exists(directory.resolve(fileName)));
     }
 
     private void refuseIfTaken(SnapshotName name) {
-        for (String fileName : List.of(name.metadataFileName(), name.sqlFileName(Compression.NONE),
-                name.sqlFileName(Compression.GZIP))) {
+        for (String fileName : names(name)) {
             if (Files.exists(directory.resolve(fileName))) {
                 throw alreadyExists(name, new FileAlreadyExistsException(directory.resolve(fileName).toString()));
             }
@@ -142,14 +164,25 @@ final class SnapshotWriter {
         }
     }
 
-    /** Takes back the metadata this write published when its SQL file could not follow. */
-    private static void unpublish(Path metadataFile, Throwable failure) {
+    /** Takes back a file this write published when its SQL file could not follow. */
+    private static void unpublish(Path file, Throwable failure) {
         try {
-            Files.deleteIfExists(metadataFile);
+            Files.deleteIfExists(file);
         } catch (IOException e) {
             failure.addSuppressed(e);
             LOG.error("Could not remove {} after its SQL file failed to appear; delete it by hand, it describes no "
-                    + "snapshot", metadataFile, e);
+                    + "snapshot", file, e);
+        }
+    }
+
+    /** Writes a (temporary) file's bytes and syncs them to disk. */
+    private static void writeSynced(Path file, byte[] content) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(content);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
         }
     }
 

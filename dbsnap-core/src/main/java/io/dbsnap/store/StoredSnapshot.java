@@ -10,6 +10,11 @@ public record StoredSnapshot(SnapshotName name, Path sqlFile, long sizeBytes) {
         return sqlFile.getFileName().toString().endsWith(Compression.GZIP.sqlSuffix());
     }
 
+    /** The {@code .catalog.json} file beside the SQL file (absent when the content gave no catalog). */
+    public Path catalogFile() {
+        return sqlFile.resolveSibling(name.catalogFileName());
+    }
+
     /** The {@code .meta.yaml} file beside the SQL file. */
     public Path metadataFile() {
         return sqlFile.resolveSibling(name.metadataFileName());

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbsnap.DbSnapException;
+import io.dbsnap.SnapshotCorruptException;
+import io.dbsnap.catalog.Catalog;
+import io.dbsnap.catalog.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -260,6 +264,65 @@ class SnapshotStoreTest {
         assertThat(Files.readString(first.sqlFile())).isEqualTo("first");
         assertThat(Files.readString(second.sqlFile())).isEqualTo("second");
         assertThat(store.list()).containsExactly(second, first);
+    }
+
+    /** A catalog of one schema. */
+    private static Catalog schemaCatalog(String name) {
+        return new Catalog(List.of(new Schema(name)), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static SnapshotContent withCatalog(String sql, Catalog catalog) {
+        return out -> {
+            out.write(sql.getBytes(StandardCharsets.UTF_8));
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", SnapshotScope.everything(), List.of(),
+                    Optional.of(catalog));
+        };
+    }
+
+    @Test
+    void theCatalogIsStoredBesideTheSnapshotWithItsFingerprintInTheMetadata() throws Exception {
+        SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
+        StoredSnapshot s = store.write("with_catalog", withCatalog("CREATE SCHEMA app;", schemaCatalog("app")));
+
+        assertThat(filesInDir()).containsExactly("20260101_000000_with_catalog.catalog.json",
+                "20260101_000000_with_catalog.meta.yaml", "20260101_000000_with_catalog.sql");
+        assertThat(store.catalog(s)).contains(schemaCatalog("app"));
+        // the fingerprint is the SHA-256 of the file as written: checked with an independent digest
+        assertThat(store.metadata(s).schemaFingerprint()).contains(sha256(Files.readAllBytes(s.catalogFile())));
+    }
+
+    @Test
+    void aSnapshotWithoutACatalogHasNoneAndNoFingerprint() throws IOException {
+        SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
+        StoredSnapshot s = store.write("plain", sql("SELECT 1;"));
+
+        assertThat(store.catalog(s)).isEmpty();
+        assertThat(store.metadata(s).schemaFingerprint()).isEmpty();
+    }
+
+    @Test
+    void aDamagedCatalogFileIsNamedInTheError() throws IOException {
+        SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
+        StoredSnapshot s = store.write("damaged", withCatalog("SELECT 1;", schemaCatalog("app")));
+        Files.writeString(s.catalogFile(), "{\"format\": 1, \"schemas\": [");
+
+        assertThatThrownBy(() -> store.catalog(s)).isInstanceOf(SnapshotCorruptException.class)
+                .hasMessageContaining(s.catalogFile().toString());
+    }
+
+    @Test
+    void aCatalogIsTakenBackWhenTheSqlFileCannotBePublished() throws IOException {
+        Path rival = dir.resolve("20260101_000000_race.sql");
+
+        assertThatThrownBy(() -> storeAt("2026-01-01T00:00:00Z").write("race", out -> {
+            Files.writeString(rival, "rival");
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", SnapshotScope.everything(), List.of(),
+                    Optional.of(schemaCatalog("app")));
+        })).isInstanceOf(DbSnapException.class).hasMessageContaining("already exists");
+
+        assertThat(filesInDir()).containsExactly("20260101_000000_race.sql");
     }
 
     @Test

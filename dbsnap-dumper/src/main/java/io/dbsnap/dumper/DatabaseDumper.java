@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,7 +78,7 @@ public final class DatabaseDumper {
                 case SCHEMA_AND_DATA -> SnapshotFacts.SCHEMA_AND_DATA;
                 case DATA_ONLY -> SnapshotFacts.DATA_ONLY;
             }, result.serverVersion(), reader.scope(), result.tables().stream()
-                    .map(t -> new TableFacts(t.table().sql(), t.rows(), t.sha256())).toList());
+                    .map(t -> new TableFacts(t.table().sql(), t.rows(), t.sha256())).toList(), Optional.of(result.catalog()));
         };
     }
 

@@ -3,6 +3,7 @@ package io.dbsnap.restore;
 import io.dbsnap.DbSnapException;
 import io.dbsnap.SnapshotNotFoundException;
 import io.dbsnap.UnsupportedServerVersionException;
+import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *       ({@value #SAFETY_LABEL}), so that the restore itself can be undone;</li>
  *   <li>in ONE transaction: everything the database now holds in the snapshot's scope is dropped
  *       (also what was created after the snapshot) and the script recreates the snapshot;</li>
- *   <li>the loaded row counts are compared with those the snapshot recorded;</li>
+ *   <li>verification: the loaded row counts are compared with those the snapshot recorded, and
+ *       the catalog, read again, with the snapshot's {@code .catalog.json};</li>
  *   <li>the restore is appended to the store's {@code restore.log}, failures included.</li>
  * </ol>
  * A failure at any step leaves the database as it was.
@@ -124,10 +126,27 @@ public final class SnapshotRestorer {
             };
             RestoreResult result = new Restorer().restore(connection, new ScriptReader(script), before);
             List<String> differences = new ArrayList<>(RowCounts.differences(metadata.tables(), result.rowsByTable()));
+            if (!metadata.type().equals(SnapshotFacts.DATA_ONLY)) {
+                differences.addAll(structuralDifferences(connection, snapshot, metadata));
+            }
             return new RestoreReport(snapshot, target, emergency, safety, exact.dropped(), result,
                     new Verification(differences));
         } catch (IOException e) {
             throw new DbSnapException("Could not read snapshot " + snapshot.sqlFile() + ": " + e, e);
+        }
+    }
+
+    /** The restored catalog, read again, against the one stored with the snapshot (when it has one). */
+    private List<String> structuralDifferences(Connection connection, StoredSnapshot snapshot, SnapshotMetadata metadata) {
+        Optional<Catalog> expected = store.catalog(snapshot);
+        if (expected.isEmpty() || metadata.scope().isEmpty()) {
+            LOG.info("Snapshot {} has no catalog to verify the restored structure against", snapshot.sqlFile().getFileName());
+            return List.of();
+        }
+        try {
+            return CatalogComparison.differences(expected.get(), CatalogReader.of(metadata.scope().get()).read(connection));
+        } catch (SQLException e) {
+            return List.of("the restored catalog could not be read to verify it: " + e.getMessage());
         }
     }
 

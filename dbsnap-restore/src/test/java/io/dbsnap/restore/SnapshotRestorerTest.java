@@ -310,4 +310,48 @@ class SnapshotRestorerTest {
             assertThat(PgDump.run(db, FULL)).isEqualTo(atSnapshot);
         }
     }
+
+    @Test
+    void aRestoreOfEveryKindOfObjectVerifiesAgainstTheStoredCatalog(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("verify_src");
+             TestDatabase dst = PostgresServer.shared().createDatabase("verify_dst")) {
+            src.execute(SampleSchemas.dataKinds());
+            SnapshotStore store = new SnapshotStore(dir);
+            StoredSnapshot snapshot = snapshot(store, src, "kinds", dumper(DumpOptions.schemaAndData()));
+
+            RestoreReport report;
+            try (Connection c = dst.connect()) {
+                report = new SnapshotRestorer(store, RestoreOptions.defaults()).restore(c, snapshot);
+            }
+
+            assertThat(report.verification().differences()).isEmpty();
+            assertThat(PgDump.run(dst, FULL)).isEqualTo(PgDump.run(src, FULL));
+        }
+    }
+
+    @Test
+    void aStructureThatDiffersFromTheStoredCatalogIsReported(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("verify_extra_src");
+             TestDatabase dst = PostgresServer.shared().createDatabase("verify_extra_dst")) {
+            src.execute(SampleSchemas.demo());
+            SnapshotStore store = new SnapshotStore(dir);
+            StoredSnapshot edited;
+            try (Connection c = src.connect()) {
+                SnapshotContent real = dumper(DumpOptions.schemaOnly()).snapshotContent(c);
+                // a script that creates more than its catalog says
+                edited = store.write("edited", out -> {
+                    SnapshotFacts facts = real.writeTo(out);
+                    out.write("CREATE TABLE app.extra (id int);\n".getBytes(StandardCharsets.UTF_8));
+                    return facts;
+                });
+            }
+
+            RestoreReport report;
+            try (Connection c = dst.connect()) {
+                report = new SnapshotRestorer(store, RestoreOptions.defaults()).restore(c, edited);
+            }
+
+            assertThat(report.verification().differences()).containsExactly("not in the snapshot: table app.extra");
+        }
+    }
 }
