@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>before the database is touched: the snapshot's metadata is read, its SQL file's size and
  *       SHA-256 checked (a truncated or changed file is refused), and the server's major version
  *       compared with the snapshot's;</li>
- *   <li>dbsnap's operation lock is taken, so a second restore or a migration fails at once;</li>
+ *   <li>dbsnap's operation lock is taken, so a second restore or a migration fails at once; the
+ *       restore is refused when its one transaction would need more locks than the server's lock
+ *       table holds ({@code max_locks_per_transaction});</li>
  *   <li>a safety snapshot of the current state is written to the store
  *       ({@value #SAFETY_LABEL}), so that the restore itself can be undone;</li>
  *   <li>in ONE transaction: everything the database now holds in the snapshot's scope is dropped
@@ -113,6 +115,7 @@ public final class SnapshotRestorer {
         // the whole file is hashed here, before the database is touched
         try (InputStream script = store.openVerified(snapshot);
              OperationLock lock = OperationLock.take(connection)) {
+            checkLockBudget(connection, snapshot, metadata);
             Optional<StoredSnapshot> safety = options.safetySnapshot()
                     ? Optional.of(writeSafetySnapshot(connection, metadata, snapshot)) : Optional.empty();
             ExactRestore exact = new ExactRestore(metadata.scope().orElse(SnapshotScope.everything()));
@@ -133,6 +136,25 @@ public final class SnapshotRestorer {
                     new Verification(differences));
         } catch (IOException e) {
             throw new DbSnapException("Could not read snapshot " + snapshot.sqlFile() + ": " + e, e);
+        }
+    }
+
+    /**
+     * Refuses a restore whose one transaction would lock more relations than the server's lock
+     * table holds: what it drops (the scope now) plus what it creates (the snapshot's catalog).
+     */
+    private void checkLockBudget(Connection connection, StoredSnapshot snapshot, SnapshotMetadata metadata) {
+        Optional<Catalog> creates = store.catalog(snapshot);
+        if (creates.isEmpty() || metadata.type().equals(SnapshotFacts.DATA_ONLY)) {
+            return;
+        }
+        try {
+            int drops = metadata.scope().isPresent()
+                    ? LockBudget.locksFor(CatalogReader.of(metadata.scope().get()).read(connection)) : 0;
+            LockBudget.of(connection).check(LockBudget.CATALOG_READ + drops + LockBudget.locksFor(creates.get()));
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not read the database before the restore: " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + "). Nothing was changed.", e);
         }
     }
 
