@@ -25,21 +25,32 @@ public final class ChildJvm {
     }
 
     /**
+     * Starts the child and returns at once, for a test that must act while it runs (kill it).
+     *
+     * @param output the file the child's output and errors go to
+     */
+    public static Process start(String jvmOption, Class<?> mainClass, Map<String, String> environment, Path output,
+                                String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                jvmOption, "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    /**
      * @param jvmOption   for example {@code -Xmx32m}
      * @param environment added to this JVM's environment
      * @throws IllegalStateException when the child does not end within {@code timeout}
      */
     public static Result run(String jvmOption, Class<?> mainClass, Map<String, String> environment, Duration timeout,
                              String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                jvmOption, "-cp", System.getProperty("java.class.path"), mainClass.getName()));
-        command.addAll(List.of(args));
         Path log = Files.createTempFile("dbsnap-child-", ".log");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            process.getOutputStream().close();
+            Process process = start(jvmOption, mainClass, environment, log, args);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(mainClass.getSimpleName() + " did not finish within " + timeout);
