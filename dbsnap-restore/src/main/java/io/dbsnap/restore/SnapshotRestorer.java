@@ -75,6 +75,35 @@ public final class SnapshotRestorer {
     }
 
     /**
+     * Creates database {@code database} on the server of {@code server} and restores
+     * {@code snapshot} into it: a clone of the environment the snapshot was taken from. No safety
+     * snapshot is needed, as nothing is replaced; if the restore fails, the new database is
+     * dropped again, so a failure leaves nothing behind.
+     *
+     * @param server    a connection to any database of the server, not inside a transaction; its
+     *                  role needs the CREATEDB privilege
+     * @param connector opens the connection to the new database
+     * @throws io.dbsnap.DbSnapException when a database of that name exists already (it is left as it is)
+     */
+    public RestoreReport restoreAsNewDatabase(Connection server, String database, DatabaseConnector connector,
+                                              StoredSnapshot snapshot) {
+        NewDatabase.create(server, database);
+        boolean restored = false;
+        try (Connection target = connector.connect(database)) {
+            RestoreReport report = new SnapshotRestorer(store, new RestoreOptions(false, options.allowOlderServer()))
+                    .run(target, snapshot, false);
+            restored = true;
+            return report;
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not connect to the new database " + database + ": " + e.getMessage(), e);
+        } finally {
+            if (!restored) {
+                NewDatabase.drop(server, database);
+            }
+        }
+    }
+
+    /**
      * Restores the newest snapshot of the store that is not a safety snapshot, with the same
      * checks and safety snapshot as {@link #restore}, and logs it as an emergency rollback. Made
      * for the moment a deploy broke production: no question is asked.

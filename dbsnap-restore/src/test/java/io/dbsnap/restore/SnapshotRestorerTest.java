@@ -354,4 +354,52 @@ class SnapshotRestorerTest {
             assertThat(report.verification().differences()).containsExactly("not in the snapshot: table app.extra");
         }
     }
+
+    @Test
+    void aSnapshotClonesIntoANewDatabaseAndAFailedCloneLeavesNoDatabase(@TempDir Path dir) throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        try (TestDatabase src = server.createDatabase("clone_src");
+             TestDatabase clone = server.createDatabase("clone_dst");
+             Connection serverConnection = server.connect("postgres")) {
+            src.execute(SampleSchemas.dataKinds());
+            SnapshotStore store = new SnapshotStore(dir);
+            StoredSnapshot snapshot = snapshot(store, src, "prod", dumper(DumpOptions.schemaAndData()));
+            StoredSnapshot broken;
+            try (Connection c = src.connect()) {
+                SnapshotContent real = dumper(DumpOptions.schemaAndData()).snapshotContent(c);
+                broken = store.write("broken", out -> {
+                    SnapshotFacts facts = real.writeTo(out);
+                    out.write("SELECT 1 / 0;\n".getBytes(StandardCharsets.UTF_8));
+                    return facts;
+                });
+            }
+            SnapshotRestorer restorer = new SnapshotRestorer(store, RestoreOptions.defaults());
+
+            // a database of that name exists: refused, and left as it is
+            clone.execute("CREATE TABLE kept (id int)");
+            assertThatThrownBy(() -> restorer.restoreAsNewDatabase(serverConnection, clone.name(), server::connect, snapshot))
+                    .hasMessageContaining("exists already");
+            assertThat(PgDump.run(clone, FULL)).contains("CREATE TABLE public.kept");
+
+            serverConnection.createStatement().execute("DROP DATABASE " + clone.name());
+            assertThatThrownBy(() -> restorer.restoreAsNewDatabase(serverConnection, clone.name(), server::connect, broken))
+                    .isInstanceOf(RestoreFailedException.class).hasMessageContaining("division by zero");
+            assertThat(databaseExists(serverConnection, clone.name())).isFalse();
+
+            RestoreReport report = restorer.restoreAsNewDatabase(serverConnection, clone.name(), server::connect, snapshot);
+            assertThat(report.verification().differences()).isEmpty();
+            assertThat(report.safetySnapshot()).isEmpty();
+            assertThat(PgDump.run(clone, FULL)).isEqualTo(PgDump.run(src, FULL));
+        }
+    }
+
+    private static boolean databaseExists(Connection c, String name) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+            s.setString(1, name);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
 }
