@@ -1,5 +1,8 @@
 package io.dbsnap.bench;
 
+import static io.dbsnap.bench.BenchOutput.progress;
+
+
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
@@ -28,12 +31,7 @@ public final class SchemaDumpBenchmark {
     public static void main(String[] args) throws SQLException, IOException {
         BenchmarkParameters parameters = BenchmarkParameters.fromSystemProperties();
         Files.createDirectories(parameters.outputDir());
-        SchemaDumpReport report = run(parameters, PostgresServer.shared());
-        String markdown = report.markdown();
-        Path reportFile = parameters.outputDir().resolve("schema-dump.md");
-        Files.writeString(reportFile, markdown, StandardCharsets.UTF_8);
-        System.out.println(markdown);
-        System.out.println("Written to " + reportFile.toAbsolutePath());
+        BenchOutput.publish(parameters, "schema-dump.md", run(parameters, PostgresServer.shared()).markdown());
     }
 
     static SchemaDumpReport run(BenchmarkParameters parameters, PostgresServer server) throws SQLException, IOException {
@@ -95,9 +93,5 @@ public final class SchemaDumpBenchmark {
                     q.reader(), q.executeMillis(), q.rowsMillis(), q.rows(), q.sql().replace("?::text[]", "'{}'::text[]")));
         }
         Files.writeString(file, sql, StandardCharsets.UTF_8);
-    }
-
-    private static void progress(String format, Object... args) {
-        System.err.println("[bench] " + String.format(format, args));
     }
 }

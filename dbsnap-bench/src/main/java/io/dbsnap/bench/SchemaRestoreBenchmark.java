@@ -1,5 +1,8 @@
 package io.dbsnap.bench;
 
+import static io.dbsnap.bench.BenchOutput.progress;
+
+
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
@@ -9,7 +12,6 @@ import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,12 +60,7 @@ public final class SchemaRestoreBenchmark {
     public static void main(String[] args) throws SQLException, IOException {
         BenchmarkParameters parameters = BenchmarkParameters.fromSystemProperties();
         Files.createDirectories(parameters.outputDir());
-        SchemaRestoreReport report = run(parameters, PostgresServer.shared());
-        String markdown = report.markdown();
-        Path reportFile = parameters.outputDir().resolve("schema-restore.md");
-        Files.writeString(reportFile, markdown, StandardCharsets.UTF_8);
-        System.out.println(markdown);
-        System.out.println("Written to " + reportFile.toAbsolutePath());
+        BenchOutput.publish(parameters, "schema-restore.md", run(parameters, PostgresServer.shared()).markdown());
     }
 
     static SchemaRestoreReport run(BenchmarkParameters parameters, PostgresServer server) throws SQLException, IOException {
@@ -179,9 +176,5 @@ public final class SchemaRestoreBenchmark {
             progress("CHECKPOINT refused (%s): contenders start without one", e.getMessage());
             return false;
         }
-    }
-
-    private static void progress(String format, Object... args) {
-        System.err.println("[bench] " + String.format(format, args));
     }
 }

@@ -16,12 +16,7 @@ final class CopyTarget {
         while (i < copy.length()) {
             char c = copy.charAt(i);
             if (c == '"') {
-                // a quoted part ends at a quote that is not doubled
-                i++;
-                while (i < copy.length() && !(copy.charAt(i) == '"' && (i + 1 >= copy.length() || copy.charAt(i + 1) != '"'))) {
-                    i += copy.charAt(i) == '"' ? 2 : 1;
-                }
-                i++;
+                i = closingQuote(copy, i) + 1;
             } else if (Character.isWhitespace(c) || c == '(') {
                 break;
             } else {
@@ -29,6 +24,22 @@ final class CopyTarget {
             }
         }
         return copy.substring(start, Math.min(i, copy.length()));
+    }
+
+    /** Where the quoted identifier opened at {@code open} ends; a doubled quote is part of it. */
+    private static int closingQuote(String s, int open) {
+        int i = open + 1;
+        while (i < s.length()) {
+            if (s.charAt(i) == '"') {
+                if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                    i += 2;
+                    continue;
+                }
+                return i;
+            }
+            i++;
+        }
+        return s.length();
     }
 
     private static int skipSpace(String s, int i) {

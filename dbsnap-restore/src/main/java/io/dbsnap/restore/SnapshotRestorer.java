@@ -90,7 +90,7 @@ public final class SnapshotRestorer {
         NewDatabase.create(server, database);
         boolean restored = false;
         try (Connection target = connector.connect(database)) {
-            RestoreReport report = new SnapshotRestorer(store, new RestoreOptions(false, options.allowOlderServer()))
+            RestoreReport report = new SnapshotRestorer(store, options.withoutSafetySnapshot())
                     .run(target, snapshot, false);
             restored = true;
             return report;
@@ -141,26 +141,23 @@ public final class SnapshotRestorer {
                                          String target) {
         SnapshotMetadata metadata = store.metadata(snapshot);
         checkServerVersion(connection, metadata);
+        SnapshotScope scope = metadata.scope().orElse(SnapshotScope.everything());
+        boolean dataOnly = metadata.type().equals(SnapshotFacts.DATA_ONLY);
+        // what the snapshot creates, for the lock estimate and the verification; read once
+        Optional<Catalog> catalog = dataOnly || metadata.scope().isEmpty() ? Optional.empty() : store.catalog(snapshot);
         // the whole file is hashed here, before the database is touched
         try (InputStream script = store.openVerified(snapshot);
              OperationLock lock = OperationLock.take(connection)) {
-            checkLockBudget(connection, snapshot, metadata);
-            Optional<StoredSnapshot> safety = options.safetySnapshot()
-                    ? Optional.of(writeSafetySnapshot(connection, metadata, snapshot)) : Optional.empty();
-            ExactRestore exact = new ExactRestore(metadata.scope().orElse(SnapshotScope.everything()));
-            Restorer.BeforeScript before = switch (metadata.type()) {
-                case SnapshotFacts.DATA_ONLY -> c -> DataOnlyRestore.emptyTables(c,
-                        metadata.scope().orElse(SnapshotScope.everything()), metadata.tables());
-                default -> metadata.scope().isPresent() ? exact::dropCurrentObjects : c -> {
-                    LOG.warn("Snapshot {} does not record the schemas it covers (written by an older dbsnap):"
-                            + " objects created after it are not dropped", snapshot.sqlFile().getFileName());
-                };
-            };
-            RestoreResult result = new Restorer().restore(connection, new ScriptReader(script), before);
-            List<String> differences = new ArrayList<>(RowCounts.differences(metadata.tables(), result.rowsByTable()));
-            if (!metadata.type().equals(SnapshotFacts.DATA_ONLY)) {
-                differences.addAll(structuralDifferences(connection, snapshot, metadata));
+            if (catalog.isPresent()) {
+                checkLockBudget(connection, scope, catalog.get());
             }
+            Optional<StoredSnapshot> safety = options.safetySnapshot()
+                    ? Optional.of(writeSafetySnapshot(connection, scope, snapshot)) : Optional.empty();
+            ExactRestore exact = new ExactRestore(scope);
+            RestoreResult result = new Restorer().restore(connection, new ScriptReader(script),
+                    beforeScript(metadata, scope, exact, snapshot));
+            List<String> differences = new ArrayList<>(RowCounts.differences(metadata.tables(), result.rowsByTable()));
+            catalog.ifPresent(expected -> differences.addAll(structuralDifferences(connection, scope, expected)));
             return new RestoreReport(snapshot, target, emergency, safety, exact.dropped(), result,
                     new Verification(differences));
         } catch (IOException e) {
@@ -168,42 +165,45 @@ public final class SnapshotRestorer {
         }
     }
 
+    /** What empties the snapshot's scope in the restore's transaction, before its script runs. */
+    private static Restorer.BeforeScript beforeScript(SnapshotMetadata metadata, SnapshotScope scope, ExactRestore exact,
+                                                      StoredSnapshot snapshot) {
+        if (metadata.type().equals(SnapshotFacts.DATA_ONLY)) {
+            return c -> DataOnlyRestore.emptyTables(c, scope, metadata.tables());
+        }
+        if (metadata.scope().isEmpty()) {
+            LOG.warn("Snapshot {} does not record the schemas it covers (written by an older dbsnap): objects created"
+                    + " after it are not dropped", snapshot.sqlFile().getFileName());
+            return c -> { };
+        }
+        return exact::dropCurrentObjects;
+    }
+
     /**
      * Refuses a restore whose one transaction would lock more relations than the server's lock
      * table holds: what it drops (the scope now) plus what it creates (the snapshot's catalog).
      */
-    private void checkLockBudget(Connection connection, StoredSnapshot snapshot, SnapshotMetadata metadata) {
-        Optional<Catalog> creates = store.catalog(snapshot);
-        if (creates.isEmpty() || metadata.type().equals(SnapshotFacts.DATA_ONLY)) {
-            return;
-        }
+    private static void checkLockBudget(Connection connection, SnapshotScope scope, Catalog creates) {
         try {
-            int drops = metadata.scope().isPresent()
-                    ? LockBudget.locksFor(CatalogReader.of(metadata.scope().get()).read(connection)) : 0;
-            LockBudget.of(connection).check(LockBudget.CATALOG_READ + drops + LockBudget.locksFor(creates.get()));
+            int drops = LockBudget.locksFor(CatalogReader.of(scope).read(connection));
+            LockBudget.of(connection).check(LockBudget.CATALOG_READ + drops + LockBudget.locksFor(creates));
         } catch (SQLException e) {
             throw new DbSnapException("Could not read the database before the restore: " + e.getMessage()
                     + " (SQLSTATE " + e.getSQLState() + "). Nothing was changed.", e);
         }
     }
 
-    /** The restored catalog, read again, against the one stored with the snapshot (when it has one). */
-    private List<String> structuralDifferences(Connection connection, StoredSnapshot snapshot, SnapshotMetadata metadata) {
-        Optional<Catalog> expected = store.catalog(snapshot);
-        if (expected.isEmpty() || metadata.scope().isEmpty()) {
-            LOG.info("Snapshot {} has no catalog to verify the restored structure against", snapshot.sqlFile().getFileName());
-            return List.of();
-        }
+    /** The restored catalog, read again, against the one stored with the snapshot. */
+    private static List<String> structuralDifferences(Connection connection, SnapshotScope scope, Catalog expected) {
         try {
-            return CatalogComparison.differences(expected.get(), CatalogReader.of(metadata.scope().get()).read(connection));
+            return CatalogComparison.differences(expected, CatalogReader.of(scope).read(connection));
         } catch (SQLException e) {
             return List.of("the restored catalog could not be read to verify it: " + e.getMessage());
         }
     }
 
-    private StoredSnapshot writeSafetySnapshot(Connection connection, SnapshotMetadata restoring, StoredSnapshot snapshot) {
-        CatalogReader reader = CatalogReader.of(restoring.scope().orElse(SnapshotScope.everything()));
-        DatabaseDumper dumper = new DatabaseDumper(reader, DumpOptions.schemaAndData());
+    private StoredSnapshot writeSafetySnapshot(Connection connection, SnapshotScope scope, StoredSnapshot snapshot) {
+        DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope), DumpOptions.schemaAndData());
         StoredSnapshot safety = store.write(SAFETY_LABEL, snapshot.compressed() ? Compression.GZIP : Compression.NONE,
                 dumper.snapshotContent(connection));
         LOG.info("Safety snapshot of {} written to {}", DatabaseTarget.describe(connection), safety.sqlFile());

@@ -7,16 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbsnap.DbSnapException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
-import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
-import io.dbsnap.store.SnapshotContent;
-import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.SampleSchemas;
 import io.dbsnap.testkit.TestDatabase;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -56,20 +52,14 @@ class LockBudgetTest {
         try (TestDatabase db = PostgresServer.shared().createDatabase("locks_held")) {
             db.execute(SampleSchemas.dataKinds());
             SnapshotStore store = new SnapshotStore(dir);
-            StoredSnapshot counting;
             Catalog catalog;
             try (Connection c = db.connect()) {
                 catalog = CatalogReader.allSchemas().read(c);
-                SnapshotContent real = new DatabaseDumper(CatalogReader.allSchemas(), DumpOptions.schemaAndData())
-                        .snapshotContent(c);
-                // the script's last statement records the locks its transaction holds in the shared table
-                counting = store.write("counting", out -> {
-                    SnapshotFacts facts = real.writeTo(out);
-                    out.write(("CREATE UNLOGGED TABLE public.lock_count AS SELECT count(*) AS n FROM pg_catalog.pg_locks"
-                            + " WHERE pid = pg_catalog.pg_backend_pid() AND NOT fastpath;\n").getBytes(StandardCharsets.UTF_8));
-                    return facts;
-                });
             }
+            // the script's last statement records the locks its transaction holds in the shared table
+            StoredSnapshot counting = EditedSnapshot.withStatement(store, db, "counting", DumpOptions.schemaAndData(),
+                    "CREATE UNLOGGED TABLE public.lock_count AS SELECT count(*) AS n FROM pg_catalog.pg_locks"
+                            + " WHERE pid = pg_catalog.pg_backend_pid() AND NOT fastpath;");
 
             try (Connection c = db.connect()) {
                 new SnapshotRestorer(store, RestoreOptions.defaults().withoutSafetySnapshot()).restore(c, counting);

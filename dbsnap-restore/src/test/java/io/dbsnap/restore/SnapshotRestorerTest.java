@@ -11,7 +11,6 @@ import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
 import io.dbsnap.store.Compression;
-import io.dbsnap.store.SnapshotContent;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
@@ -21,12 +20,10 @@ import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.SampleSchemas;
 import io.dbsnap.testkit.TestDatabase;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,17 +129,9 @@ class SnapshotRestorerTest {
         try (TestDatabase db = PostgresServer.shared().createDatabase("exact_fail")) {
             db.execute(SampleSchemas.dataKinds());
             SnapshotStore store = new SnapshotStore(dir);
-            SnapshotContent real;
-            StoredSnapshot broken;
-            try (Connection c = db.connect()) {
-                real = dumper(DumpOptions.schemaAndData()).snapshotContent(c);
-                // the snapshot's last statement fails, after every drop, table and row
-                broken = store.write("broken", out -> {
-                    SnapshotFacts facts = real.writeTo(out);
-                    out.write("CREATE TABLE public.broken (x no_such_type);\n".getBytes(StandardCharsets.UTF_8));
-                    return facts;
-                });
-            }
+            // the snapshot's last statement fails, after every drop, table and row
+            StoredSnapshot broken = EditedSnapshot.withStatement(store, db, "broken", DumpOptions.schemaAndData(),
+                    "CREATE TABLE public.broken (x no_such_type);");
             db.execute("CREATE TABLE public.added_later (id int); INSERT INTO public.added_later VALUES (1);");
             String before = PgDump.run(db, FULL);
 
@@ -233,15 +222,9 @@ class SnapshotRestorerTest {
              TestDatabase dst = PostgresServer.shared().createDatabase("version_dst")) {
             src.execute(SampleSchemas.demo());
             SnapshotStore store = new SnapshotStore(dir);
-            StoredSnapshot future;
-            try (Connection c = src.connect()) {
-                SnapshotContent real = dumper(DumpOptions.schemaAndData()).snapshotContent(c);
-                future = store.write("future", out -> {
-                    SnapshotFacts facts = real.writeTo(out);
-                    int newer = PostgresServer.shared().majorVersion() + 1;
-                    return new SnapshotFacts(facts.type(), newer + ".0", facts.scope(), facts.tables());
-                });
-            }
+            int newer = PostgresServer.shared().majorVersion() + 1;
+            StoredSnapshot future = EditedSnapshot.withFacts(store, src, "future", DumpOptions.schemaAndData(),
+                    facts -> new SnapshotFacts(facts.type(), newer + ".0", facts.scope(), facts.tables()));
             String empty = PgDump.run(dst, FULL);
 
             try (Connection c = dst.connect()) {
@@ -262,16 +245,10 @@ class SnapshotRestorerTest {
              TestDatabase dst = PostgresServer.shared().createDatabase("counts_dst")) {
             src.execute(SampleSchemas.demo());
             SnapshotStore store = new SnapshotStore(dir);
-            StoredSnapshot miscounted;
-            try (Connection c = src.connect()) {
-                SnapshotContent real = dumper(DumpOptions.schemaAndData()).snapshotContent(c);
-                miscounted = store.write("miscounted", out -> {
-                    SnapshotFacts facts = real.writeTo(out);
-                    List<TableFacts> tables = facts.tables().stream().map(t -> t.table().equals("app.notes")
-                            ? new TableFacts(t.table(), t.rows() + 1, t.sha256()) : t).toList();
-                    return new SnapshotFacts(facts.type(), facts.serverVersion(), facts.scope(), tables);
-                });
-            }
+            StoredSnapshot miscounted = EditedSnapshot.withFacts(store, src, "miscounted", DumpOptions.schemaAndData(),
+                    facts -> new SnapshotFacts(facts.type(), facts.serverVersion(), facts.scope(), facts.tables().stream()
+                            .map(t -> t.table().equals("app.notes") ? new TableFacts(t.table(), t.rows() + 1, t.sha256()) : t)
+                            .toList()));
 
             RestoreReport report;
             try (Connection c = dst.connect()) {
@@ -335,16 +312,9 @@ class SnapshotRestorerTest {
              TestDatabase dst = PostgresServer.shared().createDatabase("verify_extra_dst")) {
             src.execute(SampleSchemas.demo());
             SnapshotStore store = new SnapshotStore(dir);
-            StoredSnapshot edited;
-            try (Connection c = src.connect()) {
-                SnapshotContent real = dumper(DumpOptions.schemaOnly()).snapshotContent(c);
-                // a script that creates more than its catalog says
-                edited = store.write("edited", out -> {
-                    SnapshotFacts facts = real.writeTo(out);
-                    out.write("CREATE TABLE app.extra (id int);\n".getBytes(StandardCharsets.UTF_8));
-                    return facts;
-                });
-            }
+            // a script that creates more than its catalog says
+            StoredSnapshot edited = EditedSnapshot.withStatement(store, src, "edited", DumpOptions.schemaOnly(),
+                    "CREATE TABLE app.extra (id int);");
 
             RestoreReport report;
             try (Connection c = dst.connect()) {
@@ -364,15 +334,8 @@ class SnapshotRestorerTest {
             src.execute(SampleSchemas.dataKinds());
             SnapshotStore store = new SnapshotStore(dir);
             StoredSnapshot snapshot = snapshot(store, src, "prod", dumper(DumpOptions.schemaAndData()));
-            StoredSnapshot broken;
-            try (Connection c = src.connect()) {
-                SnapshotContent real = dumper(DumpOptions.schemaAndData()).snapshotContent(c);
-                broken = store.write("broken", out -> {
-                    SnapshotFacts facts = real.writeTo(out);
-                    out.write("SELECT 1 / 0;\n".getBytes(StandardCharsets.UTF_8));
-                    return facts;
-                });
-            }
+            StoredSnapshot broken = EditedSnapshot.withStatement(store, src, "broken", DumpOptions.schemaAndData(),
+                    "SELECT 1 / 0;");
             SnapshotRestorer restorer = new SnapshotRestorer(store, RestoreOptions.defaults());
 
             // a database of that name exists: refused, and left as it is
