@@ -15,8 +15,8 @@ final class BenchOutput {
         System.err.println("[bench] " + String.format(format, args));
     }
 
-    static void publish(BenchmarkParameters parameters, String fileName, String markdown) throws IOException {
-        Path reportFile = parameters.outputDir().resolve(fileName);
+    static void publish(Path outputDir, String fileName, String markdown) throws IOException {
+        Path reportFile = outputDir.resolve(fileName);
         Files.writeString(reportFile, markdown, StandardCharsets.UTF_8);
         System.out.println(markdown);
         System.out.println("Written to " + reportFile.toAbsolutePath());

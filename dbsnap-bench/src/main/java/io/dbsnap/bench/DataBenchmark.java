@@ -11,7 +11,6 @@ import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,12 +22,15 @@ import java.util.Map;
 /**
  * Times moving rows, each against the tool users run today, in the same run on the same data:
  * a data-only dump (dbsnap's in-process dump, counting and hashing every table, against
- * {@code pg_dump --data-only}) and a restore of pg_dump's file (dbsnap's one-transaction
- * restore against {@code psql -f}). Then dumps and restores in a JVM with a 64 MB heap, smaller
- * than every table. Writes {@code target/bench/data.md}. Run by the README's command.
+ * {@code pg_dump --data-only}; then the same dump reading through several connections at once,
+ * {@link DumpOptions#parallel(int)}, against the same pg_dump runs) and a restore of pg_dump's
+ * file (dbsnap's one-transaction restore against {@code psql -f}). Then dumps and restores in a
+ * JVM with a 64 MB heap, smaller than every table. Writes {@code target/bench/data.md}. Run by the
+ * README's command.
  *
  * <p>System properties: {@code bench.dataMegabytes} (default 1024), {@code bench.repetitions}
- * (default 5), {@code bench.output}.
+ * (default 5), {@code bench.parallel} (connections of the parallel dump, default 2),
+ * {@code bench.output}.
  */
 public final class DataBenchmark {
 
@@ -40,32 +42,36 @@ public final class DataBenchmark {
     public static void main(String[] args) throws Exception {
         int megabytes = Integer.getInteger("bench.dataMegabytes", 1024);
         int repetitions = Integer.getInteger("bench.repetitions", 5);
+        int parallel = Integer.getInteger("bench.parallel", 2);
         Path out = Path.of(System.getProperty("bench.output", "target/bench"));
         Files.createDirectories(out);
         PostgresServer server = PostgresServer.shared();
         try (TestDatabase db = server.createDatabase("bench_data")) {
-            progress("Generating about %d MB of rows in %s", megabytes, db);
+            BenchOutput.progress("Generating about %d MB of rows in %s", megabytes, db);
             long start = System.nanoTime();
             new GeneratedData(megabytes).create(db);
             double generation = Samples.millis(System.nanoTime() - start);
             Path dbsnapFile = out.resolve("dbsnap-data.sql");
             Path pgDumpFile = out.resolve("pg_dump-data.sql");
 
-            progress("Warm-up dumps");
-            dbsnapDump(db, dbsnapFile);
+            BenchOutput.progress("Warm-up dumps");
+            dbsnapDump(db, dbsnapFile, 1);
+            dbsnapDump(db, dbsnapFile, parallel);
             pgDump(db, pgDumpFile);
             List<Double> dbsnapDumps = new ArrayList<>();
+            List<Double> parallelDumps = new ArrayList<>();
             List<Double> pgDumps = new ArrayList<>();
             for (int i = 0; i < repetitions; i++) {
-                // alternating who goes first evens out drift (page cache, autovacuum, neighbours)
-                if (i % 2 == 0) {
-                    dbsnapDumps.add(dbsnapDump(db, dbsnapFile));
-                    pgDumps.add(pgDump(db, pgDumpFile));
-                } else {
-                    pgDumps.add(pgDump(db, pgDumpFile));
-                    dbsnapDumps.add(dbsnapDump(db, dbsnapFile));
+                // rotating who goes first evens out drift (page cache, autovacuum, neighbours)
+                for (int turn = 0; turn < 3; turn++) {
+                    switch ((turn + i) % 3) {
+                        case 0 -> dbsnapDumps.add(dbsnapDump(db, dbsnapFile, 1));
+                        case 1 -> parallelDumps.add(dbsnapDump(db, dbsnapFile, parallel));
+                        default -> pgDumps.add(pgDump(db, pgDumpFile));
+                    }
                 }
-                progress("Dump %d of %d: dbsnap %.0f ms, pg_dump %.0f ms", i + 1, repetitions, dbsnapDumps.get(i), pgDumps.get(i));
+                BenchOutput.progress("Dump %d of %d: dbsnap %.0f ms, dbsnap parallel(%d) %.0f ms, pg_dump %.0f ms", i + 1, repetitions,
+                        dbsnapDumps.get(i), parallel, parallelDumps.get(i), pgDumps.get(i));
             }
 
             List<Double> dbsnapRestores = new ArrayList<>();
@@ -78,11 +84,11 @@ public final class DataBenchmark {
                     psqlRestores.add(restore(server, pgDumpFile, false));
                     dbsnapRestores.add(restore(server, pgDumpFile, true));
                 }
-                progress("Restore %d of %d: dbsnap %.0f ms, psql %.0f ms", i + 1, repetitions, dbsnapRestores.get(i),
+                BenchOutput.progress("Restore %d of %d: dbsnap %.0f ms, psql %.0f ms", i + 1, repetitions, dbsnapRestores.get(i),
                         psqlRestores.get(i));
             }
 
-            progress("Dump and restore with %s", SMALL_HEAP);
+            BenchOutput.progress("Dump and restore with %s", SMALL_HEAP);
             Path smallHeapFile = out.resolve("dbsnap-small-heap.sql");
             double smallDump = smallHeap(db, "dump", smallHeapFile);
             double smallRestore;
@@ -92,20 +98,26 @@ public final class DataBenchmark {
             Files.delete(smallHeapFile);
 
             DataReport report = new DataReport(megabytes, generation, MachineFacts.of(db), Files.size(dbsnapFile),
-                    Files.size(pgDumpFile), new Samples(dbsnapDumps), new Samples(pgDumps), new Samples(dbsnapRestores),
+                    Files.size(pgDumpFile), new Samples(dbsnapDumps), parallel, new Samples(parallelDumps), new Samples(pgDumps),
+                    new Samples(dbsnapRestores),
                     new Samples(psqlRestores), smallDump, smallRestore, largestTableBytes(db));
-            String markdown = report.markdown();
-            Files.writeString(out.resolve("data.md"), markdown, StandardCharsets.UTF_8);
-            System.out.println(markdown);
-            System.out.println("Written to " + out.resolve("data.md").toAbsolutePath());
+            BenchOutput.publish(out, "data.md", report.markdown());
         }
     }
 
-    private static double dbsnapDump(TestDatabase db, Path file) throws Exception {
+    /** A data-only dump reading through {@code connections} connections (opened within the time, as pg_dump's is). */
+    private static double dbsnapDump(TestDatabase db, Path file, int connections) throws Exception {
         settle(file);
         long start = System.nanoTime();
-        try (Connection c = db.connect(); OutputStream out = Files.newOutputStream(file)) {
-            new DatabaseDumper(CatalogReader.allSchemas(), DumpOptions.dataOnly()).dump(c, out);
+        DatabaseDumper dumper = new DatabaseDumper(CatalogReader.allSchemas(), DumpOptions.dataOnly().parallel(connections));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            if (connections > 1) {
+                dumper.dump(db.dataSource(), out);
+            } else {
+                try (Connection c = db.connect()) {
+                    dumper.dump(c, out);
+                }
+            }
         }
         return Samples.millis(System.nanoTime() - start);
     }
@@ -169,9 +181,5 @@ public final class DataBenchmark {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static void progress(String format, Object... args) {
-        System.err.println("[bench] " + String.format(format, args));
     }
 }

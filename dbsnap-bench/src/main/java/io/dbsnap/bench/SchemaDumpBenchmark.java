@@ -31,7 +31,7 @@ public final class SchemaDumpBenchmark {
     public static void main(String[] args) throws SQLException, IOException {
         BenchmarkParameters parameters = BenchmarkParameters.fromSystemProperties();
         Files.createDirectories(parameters.outputDir());
-        BenchOutput.publish(parameters, "schema-dump.md", run(parameters, PostgresServer.shared()).markdown());
+        BenchOutput.publish(parameters.outputDir(), "schema-dump.md", run(parameters, PostgresServer.shared()).markdown());
     }
 
     static SchemaDumpReport run(BenchmarkParameters parameters, PostgresServer server) throws SQLException, IOException {

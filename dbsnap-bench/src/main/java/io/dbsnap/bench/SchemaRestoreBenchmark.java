@@ -60,7 +60,7 @@ public final class SchemaRestoreBenchmark {
     public static void main(String[] args) throws SQLException, IOException {
         BenchmarkParameters parameters = BenchmarkParameters.fromSystemProperties();
         Files.createDirectories(parameters.outputDir());
-        BenchOutput.publish(parameters, "schema-restore.md", run(parameters, PostgresServer.shared()).markdown());
+        BenchOutput.publish(parameters.outputDir(), "schema-restore.md", run(parameters, PostgresServer.shared()).markdown());
     }
 
     static SchemaRestoreReport run(BenchmarkParameters parameters, PostgresServer server) throws SQLException, IOException {

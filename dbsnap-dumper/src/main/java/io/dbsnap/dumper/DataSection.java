@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ final class DataSection {
     private static final Logger LOG = LoggerFactory.getLogger(DataSection.class);
 
     private final Connection connection;
+    private final Optional<DataSource> moreConnections;
     private final DumpOptions options;
     private final RelationPatterns withData;
     private final Unreadable unreadable;
@@ -37,10 +39,14 @@ final class DataSection {
     private final OutputStream bytes;
     private final List<String> warnings = new ArrayList<>();
 
-    /** @param text the script's text, written through to {@code bytes}, which COPY rows go to directly */
-    DataSection(Connection connection, DumpOptions options, Unreadable unreadable, ScriptOutput script, Writer text,
-                OutputStream bytes) {
+    /**
+     * @param text            the script's text, written through to {@code bytes}, which COPY rows go to directly
+     * @param moreConnections where the workers of a parallel dump get their connections
+     */
+    DataSection(Connection connection, Optional<DataSource> moreConnections, DumpOptions options, Unreadable unreadable,
+                ScriptOutput script, Writer text, OutputStream bytes) {
         this.connection = connection;
+        this.moreConnections = moreConnections;
         this.options = options;
         this.withData = new RelationPatterns(List.of(), options.excludeTableData());
         this.unreadable = unreadable;
@@ -51,13 +57,19 @@ final class DataSection {
 
     /** @return each table's row count and checksum, in the order written */
     List<TableData> write(Catalog catalog) throws SQLException, IOException {
+        List<Table> tables = DataOrder.sort(connection, readableTables(catalog));
         List<TableData> written = new ArrayList<>();
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        for (Table table : DataOrder.sort(connection, readableTables(catalog))) {
+        if (!tables.isEmpty()) {
             script.enter(Section.DATA);
-            text.write("\n");
             text.flush();
-            written.add(TableCopy.write(copy, table, bytes));
+            if (options.parallel() > 1 && moreConnections.isPresent()) {
+                written.addAll(ParallelTableCopy.write(connection, moreConnections.get(), options.parallel() - 1, tables, bytes));
+            } else {
+                CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                for (Table table : tables) {
+                    written.add(TableCopy.write(copy, table, bytes));
+                }
+            }
         }
         for (String setval : SequenceValues.setvalStatements(connection, readableSequences(catalog))) {
             script.statement(Section.DATA, setval);

@@ -23,6 +23,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Dumps a database as one plain SQL script: schema (pre-data), data (COPY blocks, sequence
@@ -35,6 +38,7 @@ import java.util.Set;
  */
 public final class DatabaseDumper {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseDumper.class);
     private static final int BUFFER = 1 << 16;
 
     private final CatalogReader reader;
@@ -54,8 +58,46 @@ public final class DatabaseDumper {
      * @throws DbSnapException                     when the database cannot be read or the output written
      */
     public DumpResult dump(Connection connection, OutputStream out) {
+        if (options.parallel() > 1) {
+            throw new IllegalStateException("A dump with " + options.parallel() + " connections needs a way to open them:"
+                    + " call dump(DataSource, OutputStream)");
+        }
+        return dump(connection, Optional.empty(), out);
+    }
+
+    /**
+     * Writes the script to {@code out} (which stays open) through a connection from
+     * {@code source}, and, with {@link DumpOptions#parallel(int)}, as many more as it asks for,
+     * each closed when the dump ends. The script is the one {@link #dump(Connection, OutputStream)}
+     * writes.
+     *
+     * @throws io.dbsnap.LockNotAvailableException when a table stays locked by another session
+     *                                             longer than the lock timeout
+     * @throws DbSnapException                     when the database cannot be read or the output written
+     */
+    public DumpResult dump(DataSource source, OutputStream out) {
+        Connection connection;
         try {
-            return SnapshotTransaction.run(connection, c -> dumpInTransaction(c, out));
+            connection = source.getConnection();
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not connect to the database: " + e.getMessage() + " (SQLSTATE "
+                    + e.getSQLState() + "). Nothing was written.", e);
+        }
+        try {
+            return dump(connection, Optional.of(source), out);
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // what was written stands: a connection that fails to close does not make it wrong
+                LOG.warn("Could not close the dump's connection: {}", e.getMessage());
+            }
+        }
+    }
+
+    private DumpResult dump(Connection connection, Optional<DataSource> moreConnections, OutputStream out) {
+        try {
+            return SnapshotTransaction.run(connection, c -> dumpInTransaction(c, moreConnections, out));
         } catch (SQLException e) {
             throw new DbSnapException("Could not read the database: " + e.getMessage() + " (SQLSTATE " + e.getSQLState()
                     + "). The dump is incomplete and must not be used.", e);
@@ -71,18 +113,25 @@ public final class DatabaseDumper {
      * {@code store.write("pre_migration", Compression.GZIP, dumper.snapshotContent(connection))}.
      */
     public SnapshotContent snapshotContent(Connection connection) {
-        return out -> {
-            DumpResult result = dump(connection, out);
-            return new SnapshotFacts(switch (options.content()) {
-                case SCHEMA_ONLY -> SnapshotFacts.SCHEMA_ONLY;
-                case SCHEMA_AND_DATA -> SnapshotFacts.SCHEMA_AND_DATA;
-                case DATA_ONLY -> SnapshotFacts.DATA_ONLY;
-            }, result.serverVersion(), reader.scope(), result.tables().stream()
-                    .map(t -> new TableFacts(t.table().sql(), t.rows(), t.sha256())).toList(), Optional.of(result.catalog()));
-        };
+        return out -> facts(dump(connection, out));
     }
 
-    private DumpResult dumpInTransaction(Connection connection, OutputStream target) throws SQLException, IOException {
+    /** Like {@link #snapshotContent(Connection)}, with connections from {@code source}, as many as the options ask for. */
+    public SnapshotContent snapshotContent(DataSource source) {
+        return out -> facts(dump(source, out));
+    }
+
+    private SnapshotFacts facts(DumpResult result) {
+        return new SnapshotFacts(switch (options.content()) {
+            case SCHEMA_ONLY -> SnapshotFacts.SCHEMA_ONLY;
+            case SCHEMA_AND_DATA -> SnapshotFacts.SCHEMA_AND_DATA;
+            case DATA_ONLY -> SnapshotFacts.DATA_ONLY;
+        }, result.serverVersion(), reader.scope(), result.tables().stream()
+                .map(t -> new TableFacts(t.table().sql(), t.rows(), t.sha256())).toList(), Optional.of(result.catalog()));
+    }
+
+    private DumpResult dumpInTransaction(Connection connection, Optional<DataSource> moreConnections, OutputStream target)
+            throws SQLException, IOException {
         // the server_version the server reported when the connection started: no query needed
         String serverVersion = connection.getMetaData().getDatabaseProductVersion();
         Catalog catalog = reader.readWithin(connection);
@@ -109,7 +158,7 @@ public final class DatabaseDumper {
                 script.statement(statement.section(), statement.sql());
             }
         }
-        DataSection data = new DataSection(connection, options, unreadable, script, text, bytes);
+        DataSection data = new DataSection(connection, moreConnections, options, unreadable, script, text, bytes);
         List<TableData> written = options.content().data() ? data.write(catalog) : List.of();
         for (PlannedStatement statement : plan) {
             if (statement.section() == Section.POST_DATA) {

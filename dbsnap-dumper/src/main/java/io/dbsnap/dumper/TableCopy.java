@@ -32,7 +32,8 @@ final class TableCopy {
                 .map(c -> quote(c.name())).collect(Collectors.joining(", "));
         // a table without columns is copied without a column list: "()" is not valid SQL
         String target = table.name().sql() + (columns.isEmpty() ? "" : " (" + columns + ")");
-        out.write(("COPY " + target + " FROM stdin;\n").getBytes(StandardCharsets.UTF_8));
+        // the blank line that separates it from what comes before, so that the block is self-contained
+        out.write(("\nCOPY " + target + " FROM stdin;\n").getBytes(StandardCharsets.UTF_8));
         MessageDigest digest = sha256();
         CopyOut rows = copy.copyOut("COPY " + target + " TO STDOUT");
         try {

@@ -222,7 +222,7 @@ class DataDumpTest {
         }
     }
 
-    private static long count(TestDatabase db, QualifiedName table) throws Exception {
+    static long count(TestDatabase db, QualifiedName table) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM ONLY " + table.sql())) {
             rs.next();
@@ -231,7 +231,7 @@ class DataDumpTest {
     }
 
     /** The SHA-256 of the rows of {@code table}'s COPY block in a pg_dump script. */
-    private static String sha256OfCopyBlock(String pgDump, QualifiedName table) throws Exception {
+    static String sha256OfCopyBlock(String pgDump, QualifiedName table) throws Exception {
         Matcher m = Pattern.compile("(?m)^COPY " + Pattern.quote(table.sql()) + " (?:\\([^\\n]*\\))? ?FROM stdin;\\n")
                 .matcher(pgDump);
         assertThat(m.find()).as("pg_dump has a COPY block for %s", table).isTrue();
