@@ -134,6 +134,7 @@ public final class DatabaseDumper {
             throws SQLException, IOException {
         // the server_version the server reported when the connection started: no query needed
         String serverVersion = connection.getMetaData().getDatabaseProductVersion();
+        DumpSession.configure(connection);
         Catalog catalog = reader.readWithin(connection);
         Unreadable unreadable = Unreadable.find(connection);
         // LOCK needs a privilege on the table; one the role cannot read is dumped without its rows, unlocked

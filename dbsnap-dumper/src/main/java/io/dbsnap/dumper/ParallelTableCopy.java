@@ -185,6 +185,7 @@ final class ParallelTableCopy {
             s.execute("SET TRANSACTION SNAPSHOT " + Literals.string(snapshot));
             s.execute("SET LOCAL row_security = off");
         }
+        DumpSession.configure(worker);
         try (PreparedStatement set = worker.prepareStatement("SELECT pg_catalog.set_config(?, ?, true)")) {
             for (Map.Entry<String, String> setting : settings.entrySet()) {
                 set.setString(1, setting.getKey());

@@ -66,6 +66,38 @@ class DataDumpTest {
     }
 
     @Test
+    void theCallersSessionSettingsShapeNeitherTheScriptNorTheRestoredValuesAndAreKept(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("settings_src");
+             TestDatabase dst = PostgresServer.shared().createDatabase("settings_dst")) {
+            src.execute("CREATE TABLE t (f8 float8, f4 float4, i interval,"
+                    + " d date DEFAULT '2024-02-29', ts timestamp DEFAULT '2024-02-29 13:14:15');"
+                    + "INSERT INTO t VALUES (0.1 + 0.2, 1.1::float4 / 3, '1 year 2 mons -3 days 04:05:06.5',"
+                    + " '2001-02-03', '2001-02-03 04:05:06.789')");
+            Path script = dir.resolve("snapshot.sql");
+            try (Connection c = src.connect(); OutputStream out = Files.newOutputStream(script)) {
+                // settings an application might have: lossy floats, another interval style, a short timeout
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET extra_float_digits = 0; SET IntervalStyle = sql_standard; SET statement_timeout = '1min'");
+                }
+                new DatabaseDumper(CatalogReader.allSchemas(), DumpOptions.schemaAndData()).dump(c, out);
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('extra_float_digits'),"
+                        + " current_setting('IntervalStyle'), current_setting('statement_timeout')")) {
+                    rs.next();
+                    assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            .containsExactly("0", "sql_standard", "1min");
+                }
+            }
+            Psql.runFile(dst, script);
+            assertThat(PgDump.run(dst, FULL)).isEqualTo(PgDump.run(src, FULL));
+            try (Connection c = dst.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT f8 = 0.1::float8 + 0.2::float8 FROM t")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("the float's last bit survived").isTrue();
+            }
+        }
+    }
+
+    @Test
     void twoDumpsOfAnUnchangedDatabaseAreByteIdentical(@TempDir Path dir) throws Exception {
         try (TestDatabase src = PostgresServer.shared().createDatabase("data_twice")) {
             src.execute(SampleSchemas.dataKinds());
