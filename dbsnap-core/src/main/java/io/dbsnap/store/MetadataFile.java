@@ -88,12 +88,18 @@ final class MetadataFile {
     }
 
     /** The file as Jackson sees it: every field may be absent, and is checked in {@link #toMetadata}. */
-    @JsonPropertyOrder({"label", "created", "type", "compressed", "size_bytes", "size", "sha256", "server_version",
-            "dbsnap_version", "schema_fingerprint", "scope", "tables"})
+    @JsonPropertyOrder({"label", "purpose", "database", "notes", "keep", "created", "type", "compressed", "size_bytes",
+            "size", "sha256", "server_version", "dbsnap_version", "schema_fingerprint", "objects", "scope", "tables",
+            "restore"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Document(
             @JsonProperty("label") String label,
+            @JsonProperty("purpose") String purpose,
+            @JsonProperty("database") String database,
+            @JsonProperty("notes") String notes,
+            // written only when true
+            @JsonProperty("keep") Boolean keep,
             @JsonProperty("created") String created,
             @JsonProperty("type") String type,
             @JsonProperty("compressed") Boolean compressed,
@@ -104,16 +110,23 @@ final class MetadataFile {
             @JsonProperty("server_version") String serverVersion,
             @JsonProperty("dbsnap_version") String dbsnapVersion,
             @JsonProperty("schema_fingerprint") String schemaFingerprint,
+            @JsonProperty("objects") Counts objects,
             @JsonProperty("scope") Scope scope,
-            @JsonProperty("tables") List<Table> tables) {
+            @JsonProperty("tables") List<Table> tables,
+            // written for people; derived from the name when read
+            @JsonProperty("restore") Restore restore) {
 
         static Document of(SnapshotMetadata m) {
             // a schema-only snapshot has no tables field at all, rather than an empty list
             List<Table> tables = m.type().equals(SnapshotFacts.SCHEMA_ONLY) && m.tables().isEmpty() ? null
                     : m.tables().stream().map(t -> new Table(t.table(), t.rows(), t.sha256())).toList();
-            return new Document(m.label(), m.created().toString(), m.type(), m.compressed(), m.sizeBytes(), m.size(),
-                    m.sha256(), m.serverVersion(), m.dbsnapVersion(), m.schemaFingerprint().orElse(null),
-                    m.scope().map(Scope::of).orElse(null), tables);
+            SnapshotDetails d = m.details();
+            RestoreInstructions restore = m.restoreInstructions();
+            return new Document(m.label(), d.purpose().orElse(null), d.database().orElse(null), d.notes().orElse(null),
+                    d.keep() ? Boolean.TRUE : null, m.created().toString(), m.type(), m.compressed(), m.sizeBytes(),
+                    m.size(), m.sha256(), m.serverVersion(), m.dbsnapVersion(), m.schemaFingerprint().orElse(null),
+                    m.objects().map(Counts::of).orElse(null), m.scope().map(Scope::of).orElse(null), tables,
+                    new Restore(restore.dbsnap(), restore.psql()));
         }
 
         SnapshotMetadata toMetadata(Path file) {
@@ -137,14 +150,22 @@ final class MetadataFile {
                     }
                     tableFacts.add(new TableFacts(t.table(), t.rows(), t.sha256()));
                 }
-                return new SnapshotMetadata(label, Instant.parse(created), type, compressed, sizeBytes, sha256,
-                        serverVersion, dbsnapVersion, Optional.ofNullable(schemaFingerprint), Optional.ofNullable(scope).map(Scope::toScope), tableFacts);
+                SnapshotDetails details = new SnapshotDetails(nonBlank(purpose), nonBlank(database), nonBlank(notes),
+                        Boolean.TRUE.equals(keep));
+                return new SnapshotMetadata(label, details, Instant.parse(created), type, compressed, sizeBytes, sha256,
+                        serverVersion, dbsnapVersion, Optional.ofNullable(schemaFingerprint), Optional.ofNullable(objects).map(Counts::toCounts),
+                        Optional.ofNullable(scope).map(Scope::toScope), tableFacts);
             } catch (DateTimeParseException e) {
                 throw unreadable(file, "created '" + created + "' is not an ISO-8601 time such as "
                         + "2026-03-04T05:06:07Z", e);
             } catch (IllegalArgumentException e) {
                 throw unreadable(file, e.getMessage(), e);
             }
+        }
+
+        /** An empty text edited into the file means none was given. */
+        private static Optional<String> nonBlank(String text) {
+            return Optional.ofNullable(text).filter(t -> !t.isBlank());
         }
 
         private static void require(Object value, String field, List<String> absent) {
@@ -179,6 +200,35 @@ final class MetadataFile {
             }
             return names;
         }
+    }
+
+    /** The {@code objects} field; a count left out reads as 0. */
+    @JsonPropertyOrder({"tables", "views", "functions", "triggers", "policies", "sequences", "types", "indexes"})
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Counts(
+            @JsonProperty("tables") int tables,
+            @JsonProperty("views") int views,
+            @JsonProperty("functions") int functions,
+            @JsonProperty("triggers") int triggers,
+            @JsonProperty("policies") int policies,
+            @JsonProperty("sequences") int sequences,
+            @JsonProperty("types") int types,
+            @JsonProperty("indexes") int indexes) {
+
+        static Counts of(ObjectCounts c) {
+            return new Counts(c.tables(), c.views(), c.functions(), c.triggers(), c.policies(), c.sequences(), c.types(),
+                    c.indexes());
+        }
+
+        ObjectCounts toCounts() {
+            return new ObjectCounts(tables, views, functions, triggers, policies, sequences, types, indexes);
+        }
+    }
+
+    /** The {@code restore} field. */
+    @JsonPropertyOrder({"dbsnap", "psql"})
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Restore(@JsonProperty("dbsnap") String dbsnap, @JsonProperty("psql") String psql) {
     }
 
     /** One entry of {@code tables}. */

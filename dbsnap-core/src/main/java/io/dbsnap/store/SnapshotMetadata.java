@@ -11,6 +11,10 @@ import java.util.Optional;
  * <p>The file is YAML with snake_case field names, which stay stable, and every text quoted:
  * <pre>
  * label: "pre_migration"
+ * purpose: "before adding user_roles"  # these four only when given
+ * database: "app@db.example.com:5432/app"   # user@host:port/db, never a password
+ * notes: "ticket 1234"
+ * keep: true                           # pinned: retention never deletes it
  * created: "2026-03-04T05:06:07Z"      # ISO-8601, UTC
  * type: "schema+data"                  # schema-only | schema+data | data-only
  * compressed: true
@@ -20,6 +24,15 @@ import java.util.Optional;
  * server_version: "17.6"
  * dbsnap_version: "0.1.0"
  * schema_fingerprint: "5e8848..."      # SHA-256 of the {name}.catalog.json text, when there is one
+ * objects:                             # counts from the catalog, when there is one
+ *   tables: 12
+ *   views: 2
+ *   functions: 5                       # functions, procedures and aggregates
+ *   triggers: 3
+ *   policies: 1
+ *   sequences: 4
+ *   types: 2
+ *   indexes: 20
  * scope:                               # what the snapshot covers; an empty list means all
  *   schemas: ["public", "auth"]
  *   tables: []                         # table patterns it was limited to
@@ -28,35 +41,57 @@ import java.util.Optional;
  * - table: "public.\"Order\""
  *   rows: 1200
  *   sha256: "2c26b4..."                # of the table's COPY text
+ * restore:                             # written for people, see {@link RestoreInstructions}
+ *   dbsnap: "dbsnap restore 20260304_050607_pre_migration"
+ *   psql: "psql -v ON_ERROR_STOP=1 --single-transaction -f 20260304_050607_pre_migration.sql.gz ..."
  * </pre>
- * Readers ignore fields they do not know, so that later versions can add fields (purpose,
- * database, object counts, schema fingerprint, restore instructions) that older ones still read.
+ * Readers ignore fields they do not know, so that later versions can add fields that older ones
+ * still read.
  *
+ * @param details       purpose, database, notes and pin, as given when it was taken
  * @param sizeBytes     the size of the SQL file as stored
  * @param sha256        the SHA-256 of the SQL file as stored, as hex
  * @param serverVersion the PostgreSQL {@code server_version} of the database the snapshot is of
  * @param dbsnapVersion the version of dbsnap that wrote the snapshot
  * @param schemaFingerprint the SHA-256 of the snapshot's canonical catalog ({@code {name}.catalog.json}),
  *                      equal for two snapshots of the same schema; empty when it has no catalog
+ * @param objects       how many objects of the main kinds it holds; empty without a catalog
  * @param scope         the schemas and tables the snapshot covers; empty in metadata written
  *                      before dbsnap recorded it, when an exact restore cannot tell what to drop
  * @param tables        the rows written per table; empty for a schema-only snapshot
  */
-public record SnapshotMetadata(String label, Instant created, String type, boolean compressed, long sizeBytes,
-                               String sha256, String serverVersion, String dbsnapVersion, Optional<String> schemaFingerprint,
-                               Optional<SnapshotScope> scope,
-                               List<TableFacts> tables) {
+public record SnapshotMetadata(String label, SnapshotDetails details, Instant created, String type, boolean compressed,
+                               long sizeBytes, String sha256, String serverVersion, String dbsnapVersion,
+                               Optional<String> schemaFingerprint, Optional<ObjectCounts> objects,
+                               Optional<SnapshotScope> scope, List<TableFacts> tables) {
 
     public SnapshotMetadata {
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(details, "details");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(serverVersion, "serverVersion");
         Objects.requireNonNull(dbsnapVersion, "dbsnapVersion");
         Objects.requireNonNull(schemaFingerprint, "schemaFingerprint");
+        Objects.requireNonNull(objects, "objects");
         Objects.requireNonNull(scope, "scope");
         tables = List.copyOf(tables);
+    }
+
+    /** Why the snapshot was taken, when that was said. */
+    public Optional<String> purpose() {
+        return details.purpose();
+    }
+
+    /** The snapshot's name, which gives its files' names. */
+    public SnapshotName name() {
+        return new SnapshotName(created, label);
+    }
+
+    /** The commands that restore this snapshot, with dbsnap or with psql. */
+    public RestoreInstructions restoreInstructions() {
+        return RestoreInstructions.of(this);
     }
 
     /** The size of the SQL file for people to read, such as {@code 12.3 MB}. */

@@ -31,6 +31,8 @@ import java.util.Optional;
  */
 public final class SnapshotStore {
 
+    private static final String METADATA_SUFFIX = ".meta.yaml";
+
     private final Path directory;
     private final Clock clock;
 
@@ -47,22 +49,28 @@ public final class SnapshotStore {
         return directory;
     }
 
-    /** Writes a new uncompressed snapshot; see {@link #write(String, Compression, SnapshotContent)}. */
+    /** Writes a new uncompressed snapshot; see {@link #write(String, Compression, SnapshotDetails, SnapshotContent)}. */
     public StoredSnapshot write(String label, SnapshotContent content) {
-        return write(label, Compression.NONE, content);
+        return write(label, Compression.NONE, SnapshotDetails.none(), content);
+    }
+
+    /** Writes a new snapshot with nothing said about it; see {@link #write(String, Compression, SnapshotDetails, SnapshotContent)}. */
+    public StoredSnapshot write(String label, Compression compression, SnapshotContent content) {
+        return write(label, compression, SnapshotDetails.none(), content);
     }
 
     /**
      * Writes a new snapshot named after {@code label} and the current time (UTC, to the second),
-     * with its metadata. If the content throws, nothing is added to the directory and the exception
+     * with its metadata, which records {@code details}. If the content throws, nothing is added to the directory and the exception
      * propagates; an {@link IOException} arrives wrapped in a {@link DbSnapException}.
      *
      * @throws InvalidLabelException before anything is written, when the label is not valid
      * @throws DbSnapException       when a snapshot of that name exists already, or writing fails
      */
-    public StoredSnapshot write(String label, Compression compression, SnapshotContent content) {
+    public StoredSnapshot write(String label, Compression compression, SnapshotDetails details, SnapshotContent content) {
         SnapshotName name = new SnapshotName(clock.instant(), label);
         Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(details, "details");
         Objects.requireNonNull(content, "content");
         SnapshotWriter writer = new SnapshotWriter(directory);
         if (writer.isTaken(name)) {
@@ -71,7 +79,7 @@ public final class SnapshotStore {
             sleepUntilNextSecond();
             name = new SnapshotName(clock.instant(), label);
         }
-        return writer.write(name, compression, content);
+        return writer.write(name, compression, details, content);
     }
 
     private void sleepUntilNextSecond() {
@@ -83,34 +91,148 @@ public final class SnapshotStore {
         }
     }
 
-    /** The snapshots in the directory ({@code .sql} and {@code .sql.gz}), newest first; an absent directory holds none. */
+    /**
+     * The snapshots in the directory ({@code .sql} and {@code .sql.gz} files), newest first; an
+     * absent directory holds none. A snapshot whose metadata is missing or damaged is listed too:
+     * {@link #entries()} tells which.
+     */
     public List<StoredSnapshot> list() {
         List<StoredSnapshot> snapshots = new ArrayList<>();
-        Map<StoredSnapshot, FileTime> written = new HashMap<>();
-        if (!Files.isDirectory(directory)) {
-            return snapshots;
+        for (Found found : scan()) {
+            found.sqlFile().ifPresent(snapshots::add);
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.{sql,sql.gz}")) {
+        return snapshots;
+    }
+
+    /**
+     * The listing for people: every snapshot, newest first, numbered from 1, with its metadata;
+     * one whose metadata is missing or unreadable, and metadata whose SQL file is missing, are
+     * listed as damaged (with what is wrong) rather than failing the listing.
+     */
+    public List<SnapshotInfo> entries() {
+        List<SnapshotInfo> entries = new ArrayList<>();
+        for (Found found : scan()) {
+            int index = entries.size() + 1;
+            if (found.sqlFile().isEmpty()) {
+                entries.add(new SnapshotInfo(index, found.name(), Optional.empty(), Optional.empty(), Optional.of(
+                        "its SQL file is missing; only " + found.name().metadataFileName() + " is left")));
+                continue;
+            }
+            StoredSnapshot snapshot = found.sqlFile().get();
+            try {
+                entries.add(new SnapshotInfo(index, found.name(), Optional.of(snapshot), Optional.of(metadata(snapshot)),
+                        Optional.empty()));
+            } catch (DbSnapException e) {
+                entries.add(new SnapshotInfo(index, found.name(), Optional.of(snapshot), Optional.empty(),
+                        Optional.of(e.getMessage())));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Picks one snapshot, the way people name it: {@code latest} (the newest), an index of
+     * {@link #entries()} ({@code 1} is the newest; a label made of digits only is picked by its
+     * file name instead), a file name ({@code 20260304_050607_pre_migration.sql}, with or without
+     * the extension), or a label (the newest snapshot with it).
+     *
+     * @throws SnapshotNotFoundException when nothing in the directory matches, saying what does
+     * @throws SnapshotCorruptException  when the entry picked by index is damaged
+     */
+    public StoredSnapshot find(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw notFound(reference, "no snapshot was named");
+        }
+        List<SnapshotInfo> entries = entries();
+        if (reference.equals("latest")) {
+            return list().stream().findFirst().orElseThrow(() -> notFound(reference, "the directory holds no snapshot"));
+        }
+        if (reference.chars().allMatch(Character::isDigit)) {
+            return byIndex(reference, entries);
+        }
+        String baseName = reference.replaceFirst("(\\.sql\\.gz|\\.sql|\\.meta\\.yaml|\\.catalog\\.json)$", "");
+        for (SnapshotInfo entry : entries) {
+            if (entry.name().baseName().equals(baseName) || entry.label().equals(reference)) {
+                return entry.snapshot().orElseThrow(() -> damaged(entry));
+            }
+        }
+        throw notFound(reference, entries.isEmpty() ? "the directory holds no snapshot"
+                : "it is neither latest, an index from 1 to " + entries.size() + ", a file name nor a label there");
+    }
+
+    private StoredSnapshot byIndex(String reference, List<SnapshotInfo> entries) {
+        int index;
+        try {
+            index = Integer.parseInt(reference);
+        } catch (NumberFormatException e) {
+            index = 0;
+        }
+        if (index < 1 || index > entries.size()) {
+            throw notFound(reference, entries.isEmpty() ? "the directory holds no snapshot"
+                    : "the listing has entries 1 to " + entries.size());
+        }
+        SnapshotInfo entry = entries.get(index - 1);
+        if (entry.damaged()) {
+            throw damaged(entry);
+        }
+        return entry.snapshot().orElseThrow();
+    }
+
+    private SnapshotNotFoundException notFound(String reference, String why) {
+        return new SnapshotNotFoundException("No snapshot '" + reference + "' in " + directory + ": " + why
+                + ". Name one as latest, by its index in the listing (1 is the newest), its file name or its label.");
+    }
+
+    private static SnapshotCorruptException damaged(SnapshotInfo entry) {
+        return new SnapshotCorruptException("Snapshot " + entry.name().baseName() + " is damaged: "
+                + entry.damage().orElse("it is incomplete") + ".");
+    }
+
+    /** A snapshot's name found in the directory, by its SQL file or by its metadata file alone. */
+    private record Found(SnapshotName name, Optional<StoredSnapshot> sqlFile, FileTime written) {
+    }
+
+    private List<Found> scan() {
+        List<Found> found = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return found;
+        }
+        Map<SnapshotName, Found> byName = new HashMap<>();
+        List<Path> metadataFiles = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.{sql,sql.gz,meta.yaml}")) {
             for (Path file : files) {
-                Optional<SnapshotName> name = SnapshotName.parseFileName(file.getFileName().toString());
-                if (name.isPresent()) {
-                    Optional<BasicFileAttributes> attributes = attributesOf(file);
-                    if (attributes.isPresent()) {
-                        StoredSnapshot snapshot = new StoredSnapshot(name.get(), file, attributes.get().size());
-                        snapshots.add(snapshot);
-                        written.put(snapshot, attributes.get().lastModifiedTime());
-                    }
+                String fileName = file.getFileName().toString();
+                if (fileName.endsWith(METADATA_SUFFIX)) {
+                    metadataFiles.add(file);
+                    continue;
+                }
+                Optional<SnapshotName> name = SnapshotName.parseFileName(fileName);
+                Optional<BasicFileAttributes> attributes = name.isPresent() ? attributesOf(file) : Optional.empty();
+                if (attributes.isPresent()) {
+                    StoredSnapshot snapshot = new StoredSnapshot(name.get(), file, attributes.get().size());
+                    Found f = new Found(name.get(), Optional.of(snapshot), attributes.get().lastModifiedTime());
+                    found.add(f);
+                    byName.put(name.get(), f);
+                }
+            }
+            for (Path file : metadataFiles) {
+                String fileName = file.getFileName().toString();
+                String sqlFileName = fileName.substring(0, fileName.length() - METADATA_SUFFIX.length()) + ".sql";
+                Optional<SnapshotName> name = SnapshotName.parseFileName(sqlFileName);
+                Optional<BasicFileAttributes> attributes = name.isPresent() ? attributesOf(file) : Optional.empty();
+                if (attributes.isPresent() && !byName.containsKey(name.get())) {
+                    found.add(new Found(name.get(), Optional.empty(), attributes.get().lastModifiedTime()));
                 }
             }
         } catch (IOException e) {
             throw new DbSnapException("Could not list snapshots in " + directory + ": " + e, e);
         }
         // names tell the second; of two snapshots in one second, the one written last is newer
-        snapshots.sort(Comparator.comparing((StoredSnapshot s) -> s.name().created())
-                .thenComparing(written::get)
-                .thenComparing(s -> s.name().label())
-                .thenComparing(s -> s.sqlFile().getFileName().toString()).reversed());
-        return snapshots;
+        found.sort(Comparator.comparing((Found f) -> f.name().created())
+                .thenComparing(Found::written)
+                .thenComparing(f -> f.name().label())
+                .thenComparing(f -> f.sqlFile().map(s -> s.sqlFile().getFileName().toString()).orElse("")).reversed());
+        return found;
     }
 
     /**

@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 final class SnapshotWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotWriter.class);
-    private static final String TEMP_PREFIX = ".dbsnap-partial-";
 
     private final Path directory;
 
@@ -37,7 +36,7 @@ final class SnapshotWriter {
         this.directory = directory;
     }
 
-    StoredSnapshot write(SnapshotName name, Compression compression, SnapshotContent content) {
+    StoredSnapshot write(SnapshotName name, Compression compression, SnapshotDetails details, SnapshotContent content) {
         Path sqlFile = directory.resolve(name.sqlFileName(compression));
         Path metadataFile = directory.resolve(name.metadataFileName());
         Path catalogFile = directory.resolve(name.catalogFileName());
@@ -46,6 +45,7 @@ final class SnapshotWriter {
         boolean published = false;
         try {
             Files.createDirectories(directory);
+            StaleFiles.remove(directory);
             // fails before a possibly long dump rather than after it; publishing still decides
             refuseIfTaken(name);
 
@@ -62,10 +62,10 @@ final class SnapshotWriter {
                 catalogTemp = Optional.of(createTemp(temporary, ".catalog.json"));
                 writeSynced(catalogTemp.get(), CatalogJson.toJson(facts.catalog().get()).getBytes(StandardCharsets.UTF_8));
             }
-            SnapshotMetadata metadata = new SnapshotMetadata(name.label(), name.created(), facts.type(),
+            SnapshotMetadata metadata = new SnapshotMetadata(name.label(), details, name.created(), facts.type(),
                     compression == Compression.GZIP, stored.sizeBytes(), stored.sha256(), facts.serverVersion(),
-                    DbsnapVersion.current(), facts.catalog().map(CatalogJson::fingerprint), Optional.of(facts.scope()),
-                    facts.tables());
+                    DbsnapVersion.current(), facts.catalog().map(CatalogJson::fingerprint),
+                    facts.catalog().map(ObjectCounts::of), Optional.of(facts.scope()), facts.tables());
             Path metadataTemp = createTemp(temporary, ".meta.yaml");
             writeSynced(metadataTemp, MetadataFile.toYaml(metadata));
 
@@ -143,7 +143,7 @@ final class SnapshotWriter {
     }
 
     private Path createTemp(List<Path> temporary, String suffix) throws IOException {
-        Path temp = Files.createTempFile(directory, TEMP_PREFIX, suffix);
+        Path temp = Files.createTempFile(directory, StaleFiles.tempPrefix(), suffix);
         temporary.add(temp);
         return temp;
     }

@@ -46,7 +46,7 @@ class MetadataFileTest {
         Map<String, Object> yaml = parse(s.metadataFile());
 
         assertThat(yaml.keySet()).containsExactly("label", "created", "type", "compressed", "size_bytes", "size",
-                "sha256", "server_version", "dbsnap_version", "scope", "tables");
+                "sha256", "server_version", "dbsnap_version", "scope", "tables", "restore");
         assertThat(yaml.get("scope")).isEqualTo(Map.of("schemas", List.of("public", "auth"), "tables", List.of(),
                 "exclude_tables", List.of("public.audit_*")));
         // every text stays text, also for readers that would take 1e5 or 16.10 for numbers
@@ -70,6 +70,44 @@ class MetadataFileTest {
         assertThat(table.get("table")).isEqualTo("public.\"Order\"");
         assertThat(table.get("rows")).isEqualTo(1200);
         assertThat(table.get("sha256")).isEqualTo(SHA);
+    }
+
+    @Test
+    void recordsWhatTheTakerSaidAndHowToRestore() throws IOException {
+        SnapshotDetails details = SnapshotDetails.none().withPurpose("before adding user_roles")
+                .withDatabase("app@db.example.com:6543/postgres").withNotes("ticket 1234\nsecond line").pinned();
+        StoredSnapshot s = store().write("pre_migration", Compression.GZIP, details, sql("SELECT 1;"));
+
+        Map<String, Object> yaml = parse(s.metadataFile());
+
+        assertThat(yaml.keySet()).startsWith("label", "purpose", "database", "notes", "keep", "created");
+        assertThat(yaml.get("purpose")).isEqualTo("before adding user_roles");
+        assertThat(yaml.get("database")).isEqualTo("app@db.example.com:6543/postgres");
+        assertThat(yaml.get("notes")).isEqualTo("ticket 1234\nsecond line");
+        assertThat(yaml.get("keep")).isEqualTo(true);
+        assertThat(yaml.get("restore")).isEqualTo(Map.of(
+                "dbsnap", "dbsnap restore 20260304_050607_pre_migration",
+                "psql", "gunzip -c 20260304_050607_pre_migration.sql.gz | psql -v ON_ERROR_STOP=1 --single-transaction"
+                        + " -d EMPTY_DATABASE_URL"));
+        assertThat(store().metadata(s).details()).isEqualTo(details);
+    }
+
+    @Test
+    void aSnapshotWithNothingSaidHasNoSuchFieldsAndIsNotPinned() throws IOException {
+        StoredSnapshot s = store().write("plain", sql("SELECT 1;"));
+
+        assertThat(parse(s.metadataFile())).doesNotContainKeys("purpose", "database", "notes", "keep", "objects");
+        SnapshotMetadata metadata = store().metadata(s);
+        assertThat(metadata.details()).isEqualTo(SnapshotDetails.none());
+        assertThat(metadata.objects()).isEmpty();
+        assertThat(metadata.restoreInstructions().psql())
+                .endsWith("--single-transaction -d EMPTY_DATABASE_URL -f 20260304_050607_plain.sql");
+    }
+
+    @Test
+    void anEmptyPurposeIsRefusedRatherThanRecorded() {
+        assertThatThrownBy(() -> SnapshotDetails.none().withPurpose(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("purpose");
     }
 
     @Test
@@ -121,9 +159,10 @@ class MetadataFileTest {
     @Test
     void metadataWithoutAScopeSaysSo() throws IOException {
         StoredSnapshot s = store().write("old", sql("SELECT 1;"));
-        // a schema-only snapshot's metadata ends with the scope; its lines are the only indented ones
+        // as written before dbsnap recorded scopes (or restore instructions): the indented lines are theirs
         List<String> lines = Files.readAllLines(s.metadataFile()).stream()
-                .filter(line -> !line.startsWith("scope:") && !line.startsWith(" ")).toList();
+                .filter(line -> !line.startsWith("scope:") && !line.startsWith("restore:") && !line.startsWith(" "))
+                .toList();
         Files.write(s.metadataFile(), lines);
 
         assertThat(Files.readString(s.metadataFile())).doesNotContain("scope", "schemas");

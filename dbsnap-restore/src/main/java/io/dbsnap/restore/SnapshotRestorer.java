@@ -1,5 +1,6 @@
 package io.dbsnap.restore;
 
+import io.dbsnap.DatabaseAddress;
 import io.dbsnap.DbSnapException;
 import io.dbsnap.SnapshotNotFoundException;
 import io.dbsnap.UnsupportedServerVersionException;
@@ -9,6 +10,7 @@ import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.store.Compression;
+import io.dbsnap.store.SnapshotDetails;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotMetadata;
 import io.dbsnap.store.SnapshotScope;
@@ -115,13 +117,13 @@ public final class SnapshotRestorer {
                 .orElseThrow(() -> new SnapshotNotFoundException("There is no snapshot to roll back to in "
                         + store.directory() + " (safety snapshots, labelled " + SAFETY_LABEL + ", are not used for an"
                         + " emergency rollback; restore one of them by name if that is what you want)."));
-        LOG.warn("Emergency rollback of {} to snapshot {}", DatabaseTarget.describe(connection), newest.sqlFile().getFileName());
+        LOG.warn("Emergency rollback of {} to snapshot {}", DatabaseAddress.describe(connection), newest.sqlFile().getFileName());
         return run(connection, newest, true);
     }
 
     private RestoreReport run(Connection connection, StoredSnapshot snapshot, boolean emergency) {
         Instant start = Instant.now();
-        String target = DatabaseTarget.describe(connection);
+        String target = DatabaseAddress.describe(connection);
         RestoreLog log = new RestoreLog(store.directory());
         String name = snapshot.sqlFile().getFileName().toString();
         try {
@@ -204,9 +206,12 @@ public final class SnapshotRestorer {
 
     private StoredSnapshot writeSafetySnapshot(Connection connection, SnapshotScope scope, StoredSnapshot snapshot) {
         DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope), DumpOptions.schemaAndData());
+        String database = DatabaseAddress.describe(connection);
+        SnapshotDetails details = SnapshotDetails.none().withDatabase(database)
+                .withPurpose("taken automatically before restoring " + snapshot.name().baseName());
         StoredSnapshot safety = store.write(SAFETY_LABEL, snapshot.compressed() ? Compression.GZIP : Compression.NONE,
-                dumper.snapshotContent(connection));
-        LOG.info("Safety snapshot of {} written to {}", DatabaseTarget.describe(connection), safety.sqlFile());
+                details, dumper.snapshotContent(connection));
+        LOG.info("Safety snapshot of {} written to {}", database, safety.sqlFile());
         return safety;
     }
 

@@ -1,15 +1,16 @@
-package io.dbsnap.restore;
+package io.dbsnap;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /** How a database is named in logs and reports: {@code user@host:port/db}, never with a password. */
-final class DatabaseTarget {
+public final class DatabaseAddress {
 
-    private DatabaseTarget() {
+    private DatabaseAddress() {
     }
 
-    static String describe(Connection connection) {
+    /** The database {@code connection} is connected to, as {@code user@host:port/db}. */
+    public static String describe(Connection connection) {
         try {
             String user = connection.getMetaData().getUserName();
             // pgjdbc's URL is the one it was given: keep only host, port and database, since the

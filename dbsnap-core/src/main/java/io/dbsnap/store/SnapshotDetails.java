@@ -1,0 +1,49 @@
+package io.dbsnap.store;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the person or program taking a snapshot says about it, recorded in its metadata.
+ *
+ * @param purpose  why it was taken, such as {@code before adding user_roles}
+ * @param database where it was taken from, as {@code user@host:port/db}; never a password
+ * @param notes    free-form text for whoever reads the metadata later
+ * @param keep     pinned: no retention policy ever deletes it
+ */
+public record SnapshotDetails(Optional<String> purpose, Optional<String> database, Optional<String> notes, boolean keep) {
+
+    public SnapshotDetails {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(notes, "notes");
+    }
+
+    /** Nothing said: no purpose, database or notes, not pinned. */
+    public static SnapshotDetails none() {
+        return new SnapshotDetails(Optional.empty(), Optional.empty(), Optional.empty(), false);
+    }
+
+    public SnapshotDetails withPurpose(String purpose) {
+        return new SnapshotDetails(nonBlank(purpose, "purpose"), database, notes, keep);
+    }
+
+    public SnapshotDetails withDatabase(String database) {
+        return new SnapshotDetails(purpose, nonBlank(database, "database"), notes, keep);
+    }
+
+    public SnapshotDetails withNotes(String notes) {
+        return new SnapshotDetails(purpose, database, nonBlank(notes, "notes"), keep);
+    }
+
+    public SnapshotDetails pinned() {
+        return new SnapshotDetails(purpose, database, notes, true);
+    }
+
+    private static Optional<String> nonBlank(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("The " + what + " of a snapshot must not be empty; leave it out instead");
+        }
+        return Optional.of(text);
+    }
+}

@@ -1,0 +1,76 @@
+package io.dbsnap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConnectionUrlTest {
+
+    @Test
+    void aLibpqUrlAsSupabaseHandsItOut() {
+        ConnectionUrl url = ConnectionUrl.parse(
+                "postgresql://postgres.abcd:s3cr%40t%2Fpw@aws-0-eu-central-1.pooler.supabase.com:6543/postgres?sslmode=require");
+
+        assertThat(url.user()).contains("postgres.abcd");
+        assertThat(url.password()).contains("s3cr@t/pw");
+        assertThat(url.hosts()).containsExactly("aws-0-eu-central-1.pooler.supabase.com:6543");
+        assertThat(url.database()).isEqualTo("postgres");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://aws-0-eu-central-1.pooler.supabase.com:6543/postgres?sslmode=require");
+        assertThat(url.describe()).isEqualTo("postgres.abcd@aws-0-eu-central-1.pooler.supabase.com:6543/postgres");
+    }
+
+    @Test
+    void libpqDefaultsAndParameters() {
+        ConnectionUrl url = ConnectionUrl.parse("postgres://app@db?application_name=deploy&connect_timeout=5");
+
+        assertThat(url.hosts()).containsExactly("db:5432");
+        // libpq's default database is the user's name
+        assertThat(url.database()).isEqualTo("app");
+        assertThat(url.password()).isEmpty();
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/app?ApplicationName=deploy&connectTimeout=5");
+    }
+
+    @Test
+    void credentialsGivenAsParametersAndSeveralHosts() {
+        ConnectionUrl url = ConnectionUrl.parse("postgresql://h1:5433,[::1]/shop?user=u&password=p%26w&dbname=other");
+
+        assertThat(url.hosts()).containsExactly("h1:5433", "[::1]:5432");
+        assertThat(url.database()).isEqualTo("shop");
+        assertThat(url.user()).contains("u");
+        assertThat(url.password()).contains("p&w");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://h1:5433,[::1]:5432/shop");
+    }
+
+    @Test
+    void aJdbcUrlLosesItsCredentialsToTheirOwnFields() {
+        ConnectionUrl url = ConnectionUrl.parse("jdbc:postgresql://localhost:5432/app?user=me&password=hunter2&ssl=true");
+
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/app?ssl=true");
+        assertThat(url.user()).contains("me");
+        assertThat(url.password()).contains("hunter2");
+        assertThat(url.toString()).isEqualTo("me@localhost:5432/app").doesNotContain("hunter2");
+    }
+
+    @Test
+    void noPasswordInAnyTextOfAParsedUrl() {
+        ConnectionUrl url = ConnectionUrl.parse("postgresql://u:topsecret@h:1/d");
+
+        assertThat(List.of(url.jdbcUrl(), url.describe(), url.toString())).noneMatch(t -> t.contains("topsecret"));
+        assertThat(url.password()).isEqualTo(Optional.of("topsecret"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "mysql://u:topsecret@h/d", "jdbc:mysql://h/d?password=topsecret", "postgresql://:topsecret@h"})
+    void anythingElseIsRefusedWithBothFormsAndNoPassword(String text) {
+        assertThatThrownBy(() -> ConnectionUrl.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("postgresql://user:password@host:5432/database")
+                .hasMessageContaining("jdbc:postgresql://")
+                .message().doesNotContain("topsecret");
+    }
+}

@@ -1,0 +1,53 @@
+package io.dbsnap;
+
+import io.dbsnap.store.SnapshotInfo;
+import io.dbsnap.store.SnapshotStore;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The snapshots of one directory, from {@link Snapshots#in(Path)}: list them, pick one, clean up. */
+public final class SnapshotDirectory {
+
+    private final SnapshotStore store;
+
+    SnapshotDirectory(Path directory) {
+        this.store = new SnapshotStore(directory);
+    }
+
+    public Path path() {
+        return store.directory();
+    }
+
+    /**
+     * Every snapshot, newest first, numbered from 1, with its metadata. Damaged entries (a SQL file
+     * without its metadata, metadata without its SQL file) are listed with what is wrong.
+     */
+    public List<SnapshotInfo> list() {
+        return store.entries();
+    }
+
+    /**
+     * The newest snapshot.
+     *
+     * @throws SnapshotNotFoundException when the directory holds none
+     */
+    public Snapshot latest() {
+        return get("latest");
+    }
+
+    /**
+     * A snapshot named as people name them: {@code latest}, an index from {@link #list()} (1 is
+     * the newest), a file name, or a label (the newest snapshot with it).
+     *
+     * @throws SnapshotNotFoundException when nothing matches, saying what would
+     * @throws SnapshotCorruptException  when the entry picked is damaged
+     */
+    public Snapshot get(String reference) {
+        return new Snapshot(store, store.find(reference));
+    }
+
+    /** The store under this directory, for the lower-level APIs. */
+    public SnapshotStore store() {
+        return store;
+    }
+}

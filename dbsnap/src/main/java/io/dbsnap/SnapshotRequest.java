@@ -1,0 +1,175 @@
+package io.dbsnap;
+
+import io.dbsnap.dumper.CatalogReader;
+import io.dbsnap.dumper.DatabaseDumper;
+import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.store.Compression;
+import io.dbsnap.store.SnapshotContent;
+import io.dbsnap.store.SnapshotDetails;
+import io.dbsnap.store.SnapshotName;
+import io.dbsnap.store.SnapshotScope;
+import io.dbsnap.store.SnapshotStore;
+import io.dbsnap.store.StoredSnapshot;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * A snapshot about to be taken, from {@link Snapshots#create(String)}: what it holds and where it
+ * goes. Immutable; each setting returns a new request, so one can serve as a template.
+ * {@link #from(DataSource)} takes it.
+ */
+public final class SnapshotRequest {
+
+    private final String label;
+    private final SnapshotDetails details;
+    private final DumpOptions options;
+    private final SnapshotScope scope;
+    private final Compression compression;
+    private final Path directory;
+
+    private SnapshotRequest(String label, SnapshotDetails details, DumpOptions options, SnapshotScope scope,
+                            Compression compression, Path directory) {
+        this.label = label;
+        this.details = details;
+        this.options = options;
+        this.scope = scope;
+        this.compression = compression;
+        this.directory = directory;
+    }
+
+    static SnapshotRequest of(String label, Path directory) {
+        SnapshotName.requireValidLabel(label);
+        return new SnapshotRequest(label, SnapshotDetails.none(), DumpOptions.schemaOnly(), SnapshotScope.everything(),
+                Compression.NONE, directory);
+    }
+
+    /** Why the snapshot is taken, recorded in its metadata and shown in listings. */
+    public SnapshotRequest purpose(String purpose) {
+        return new SnapshotRequest(label, details.withPurpose(purpose), options, scope, compression, directory);
+    }
+
+    /** Free-form notes for its metadata. */
+    public SnapshotRequest notes(String notes) {
+        return new SnapshotRequest(label, details.withNotes(notes), options, scope, compression, directory);
+    }
+
+    /** Pins it: no retention policy will delete it. */
+    public SnapshotRequest keep() {
+        return new SnapshotRequest(label, details.pinned(), options, scope, compression, directory);
+    }
+
+    /** The schema only, no rows: the default. */
+    public SnapshotRequest schemaOnly() {
+        return with(options.with(DumpOptions.Content.SCHEMA_ONLY));
+    }
+
+    /** The schema and every table's rows, sequence values and large objects. */
+    public SnapshotRequest withData() {
+        return with(options.with(DumpOptions.Content.SCHEMA_AND_DATA));
+    }
+
+    /** Only the rows, for restoring into the same schema. */
+    public SnapshotRequest dataOnly() {
+        return with(options.with(DumpOptions.Content.DATA_ONLY));
+    }
+
+    /** Only these schemas (by default every schema but the system ones). */
+    public SnapshotRequest schemas(String... names) {
+        return new SnapshotRequest(label, details, options, new SnapshotScope(plus(scope.schemas(), names),
+                scope.tables(), scope.excludeTables()), compression, directory);
+    }
+
+    /**
+     * Only the tables, views and sequences matching these patterns ({@code schema.name} or
+     * {@code name}, with {@code *} and {@code ?}), as pg_dump's {@code -t}.
+     */
+    public SnapshotRequest tables(String... patterns) {
+        SnapshotScope newScope = new SnapshotScope(scope.schemas(), plus(scope.tables(), patterns), scope.excludeTables());
+        CatalogReader.of(newScope);
+        return new SnapshotRequest(label, details, options, newScope, compression, directory);
+    }
+
+    /** Leaves out the tables matching these patterns, as pg_dump's {@code -T}. */
+    public SnapshotRequest excludeTables(String... patterns) {
+        SnapshotScope newScope = new SnapshotScope(scope.schemas(), scope.tables(), plus(scope.excludeTables(), patterns));
+        CatalogReader.of(newScope);
+        return new SnapshotRequest(label, details, options, newScope, compression, directory);
+    }
+
+    /** Keeps these tables' definitions but not their rows, as pg_dump's {@code --exclude-table-data}. */
+    public SnapshotRequest excludeTableData(String... patterns) {
+        return with(options.excludeTableData(patterns));
+    }
+
+    /** Writes {@code .sql.gz} instead of plain {@code .sql}. */
+    public SnapshotRequest gzip() {
+        return new SnapshotRequest(label, details, options, scope, Compression.GZIP, directory);
+    }
+
+    /** How long to wait for each table's lock before giving up (default 30 seconds). */
+    public SnapshotRequest lockTimeout(Duration timeout) {
+        return with(options.lockTimeout(timeout));
+    }
+
+    /** Reads the rows through this many connections at once (default 1), all seeing one point in time. */
+    public SnapshotRequest parallel(int connections) {
+        return with(options.parallel(connections));
+    }
+
+    /** The snapshot directory (default {@link Snapshots#defaultDirectory()}). */
+    public SnapshotRequest in(Path directory) {
+        return new SnapshotRequest(label, details, options, scope, compression, Objects.requireNonNull(directory, "directory"));
+    }
+
+    /**
+     * Takes the snapshot. It appears in the directory only when complete; if anything fails, the
+     * directory is as it was.
+     *
+     * @throws DbSnapException when the database cannot be reached or read, or the snapshot written
+     * @throws LockNotAvailableException when a table stays locked longer than the lock timeout
+     */
+    public Snapshot from(DataSource source) {
+        Objects.requireNonNull(source, "source");
+        SnapshotStore store = new SnapshotStore(directory);
+        DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope), options);
+        Connection connection = Connections.open(source);
+        StoredSnapshot stored;
+        try {
+            SnapshotDetails withDatabase = details.withDatabase(DatabaseAddress.describe(connection));
+            SnapshotContent content = options.parallel() > 1 ? dumper.snapshotContent(source)
+                    : dumper.snapshotContent(connection);
+            stored = store.write(label, compression, withDatabase, content);
+        } catch (RuntimeException | Error e) {
+            Connections.close(connection, e);
+            throw e;
+        }
+        Connections.close(connection, null);
+        return new Snapshot(store, stored);
+    }
+
+    /**
+     * Takes the snapshot from the database at {@code url}: {@code jdbc:postgresql://...} or
+     * {@code postgresql://user:password@host:5432/db}. The password is used to connect and written
+     * nowhere.
+     */
+    public Snapshot from(String url) {
+        return from(Connections.dataSource(url));
+    }
+
+    private SnapshotRequest with(DumpOptions newOptions) {
+        return new SnapshotRequest(label, details, newOptions, scope, compression, directory);
+    }
+
+    private static List<String> plus(List<String> list, String... more) {
+        List<String> all = new ArrayList<>(list);
+        for (String item : more) {
+            all.add(Objects.requireNonNull(item, "a name or pattern is null"));
+        }
+        return all;
+    }
+}

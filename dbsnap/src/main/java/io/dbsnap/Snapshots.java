@@ -1,0 +1,62 @@
+package io.dbsnap;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+
+/**
+ * The entry point of dbsnap: take snapshots of a PostgreSQL database, list, restore, diff and
+ * clean them up.
+ *
+ * <pre>{@code
+ * Snapshot s = Snapshots.create("pre_migration")
+ *     .purpose("before adding user_roles")
+ *     .withData()
+ *     .in(Path.of("snapshots"))
+ *     .from(dataSource);                       // or .from("postgresql://user:pw@host:5432/db")
+ * RestoreReport r = Snapshots.in(Path.of("snapshots")).latest().restoreTo(dataSource);
+ * }</pre>
+ *
+ * <p>Every option object is immutable; a setting returns a new one. Defaults are the safe ones: a
+ * schema-only, uncompressed snapshot of every schema, written to {@link #defaultDirectory()}, and
+ * restores that take a safety snapshot first.
+ */
+public final class Snapshots {
+
+    /** The environment variable naming the default snapshot directory. */
+    public static final String DIRECTORY_VARIABLE = "DBSNAP_DIR";
+
+    private Snapshots() {
+    }
+
+    /**
+     * Starts describing a new snapshot labelled {@code label}.
+     *
+     * @throws io.dbsnap.store.InvalidLabelException at once, before anything is written, unless
+     *                                               the label is 1 to 100 characters of
+     *                                               {@code A-Z a-z 0-9 . _ -}
+     */
+    public static SnapshotRequest create(String label) {
+        return SnapshotRequest.of(label, defaultDirectory());
+    }
+
+    /** The snapshots in {@code directory} (which need not exist yet). */
+    public static SnapshotDirectory in(Path directory) {
+        return new SnapshotDirectory(directory);
+    }
+
+    /** {@code $DBSNAP_DIR} when it is set, else {@code ./snapshots}. */
+    public static Path defaultDirectory() {
+        String configured = System.getenv(DIRECTORY_VARIABLE);
+        return Path.of(configured == null || configured.isBlank() ? "snapshots" : configured);
+    }
+
+    /**
+     * A data source for a URL in either form users are given: {@code jdbc:postgresql://host:5432/db?user=...}
+     * or {@code postgresql://user:password@host:5432/db?sslmode=require}.
+     *
+     * @throws IllegalArgumentException when it is neither
+     */
+    public static DataSource dataSource(String url) {
+        return Connections.dataSource(url);
+    }
+}

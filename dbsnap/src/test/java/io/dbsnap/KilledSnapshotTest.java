@@ -1,0 +1,93 @@
+package io.dbsnap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbsnap.testkit.ChildJvm;
+import io.dbsnap.testkit.PostgresServer;
+import io.dbsnap.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A snapshot whose process dies (kill -9) in the middle of writing rows: no snapshot appears in
+ * the directory, and the next snapshot written there removes the half-written file.
+ */
+class KilledSnapshotTest {
+
+    private static final String APPLICATION = "dbsnap_killed_dump";
+
+    @Test
+    void aKilledDumpLeavesNoVisibleSnapshotAndItsTemporaryFileGoesLater(@TempDir Path dir) throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("killed_dump")) {
+            // enough rows that writing them takes a few seconds
+            db.execute("CREATE TABLE events AS SELECT g AS id, md5(g::text) AS payload FROM generate_series(1, 2000000) g");
+            PostgresServer server = PostgresServer.shared();
+            String url = "postgresql://" + db.user() + ":" + db.password() + "@" + server.host() + ":" + server.port() + "/"
+                    + db.name() + "?application_name=" + APPLICATION;
+
+            Path output = Files.createTempFile("killed-dump-", ".log");
+            Process child = ChildJvm.start("-Xmx64m", KilledSnapshot.class, Map.of("DBSNAP_TEST_SOURCE_URL", url), output,
+                    dir.toString());
+            try {
+                assertThat(waitForCopy(db)).as("the child's dump reached its COPY; its output: %s",
+                        Files.readString(output)).isTrue();
+                child.destroyForcibly().waitFor();
+            } finally {
+                child.destroyForcibly();
+                Files.deleteIfExists(output);
+            }
+
+            assertThat(Snapshots.in(dir).list()).isEmpty();
+            List<Path> partial = files(dir);
+            assertThat(partial).as("the killed dump's temporary file").isNotEmpty()
+                    .allMatch(f -> f.getFileName().toString().startsWith(".dbsnap-partial-" + child.pid() + "-"));
+
+            // a while later (its writer gone, the file untouched for over a minute), the next write removes it
+            for (Path file : partial) {
+                Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(2))));
+            }
+            Snapshot next = Snapshots.create("next").in(dir).from(db.dataSource());
+
+            assertThat(files(dir)).allMatch(f -> f.getFileName().toString().startsWith(next.name()));
+            assertThat(Snapshots.in(dir).list()).extracting(i -> i.label()).containsExactly("next");
+        }
+    }
+
+    private static List<Path> files(Path dir) throws Exception {
+        try (Stream<Path> all = Files.list(dir)) {
+            return all.toList();
+        }
+    }
+
+    /** Whether the child's COPY of the rows started within 30 seconds. */
+    private static boolean waitForCopy(TestDatabase db) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ? AND query LIKE 'COPY%'")) {
+            s.setString(1, APPLICATION);
+            while (Instant.now().isBefore(deadline)) {
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        // some rows written to the temporary file
+                        Thread.sleep(300);
+                        return true;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            return false;
+        }
+    }
+}
