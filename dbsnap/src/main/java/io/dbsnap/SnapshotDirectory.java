@@ -1,9 +1,12 @@
 package io.dbsnap;
 
+import io.dbsnap.store.RetentionPolicy;
 import io.dbsnap.store.SnapshotInfo;
 import io.dbsnap.store.SnapshotStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 /** The snapshots of one directory, from {@link Snapshots#in(Path)}: list them, pick one, clean up. */
 public final class SnapshotDirectory {
@@ -44,6 +47,14 @@ public final class SnapshotDirectory {
      */
     public Snapshot get(String reference) {
         return new Snapshot(store, store.find(reference));
+    }
+
+    /**
+     * A cleanup of this directory by {@code policy}, such as {@link RetentionPolicy#standard()}:
+     * call {@link Cleanup#dryRun()} to see it, {@link Cleanup#apply()} to carry it out.
+     */
+    public Cleanup cleanup(RetentionPolicy policy) {
+        return new Cleanup(store, Objects.requireNonNull(policy, "policy"), Clock.systemUTC());
     }
 
     /** The store under this directory, for the lower-level APIs. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbsnap.restore.RestoreReport;
 import io.dbsnap.store.InvalidLabelException;
 import io.dbsnap.store.ObjectCounts;
+import io.dbsnap.store.RetentionPolicy;
 import io.dbsnap.store.SnapshotInfo;
 import io.dbsnap.store.SnapshotMetadata;
 import io.dbsnap.store.TableFacts;
@@ -75,6 +76,12 @@ class SnapshotsTest {
             List<SnapshotInfo> listed = Snapshots.in(dir).list();
             assertThat(listed).extracting(SnapshotInfo::label).containsExactly("before_restore", "pre_migration");
             assertThat(listed.get(1).purpose()).contains("before adding user_roles");
+
+            Cleanup cleanup = Snapshots.in(dir).cleanup(RetentionPolicy.keepLast(1));
+            assertThat(cleanup.dryRun().deletedIds()).containsExactly(taken.name());
+            assertThat(Snapshots.in(dir).list()).hasSize(2);
+            cleanup.apply();
+            assertThat(Snapshots.in(dir).list()).extracting(SnapshotInfo::label).containsExactly("before_restore");
         }
     }
 

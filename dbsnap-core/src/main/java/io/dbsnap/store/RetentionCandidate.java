@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One snapshot as a {@link RetentionPolicy} sees it: no files, only what the policy decides on.
  *
- * @param id      what names the snapshot in a {@link RetentionPlan}, unique among the candidates of
+ * @param id      what names the snapshot in a {@link CleanupPlan}, unique among the candidates of
  *                one plan; in a store, the snapshot's base file name {@code {yyyyMMdd_HHmmss}_{label}}
  * @param created when the snapshot was taken; ages and UTC day, week and month buckets are taken
  *                from it

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <pre>
  * RetentionPolicy policy = RetentionPolicy.keepLast(5)
  *         .and(RetentionPolicy.onePerDayWithin(Duration.ofDays(14)));
- * RetentionPlan plan = policy.plan(candidates, Instant.now());
+ * CleanupPlan plan = policy.plan(candidates, Instant.now());
  * </pre>
  *
  * <h2>Rules</h2>
@@ -179,7 +179,7 @@ public final class RetentionPolicy {
      * @throws IllegalArgumentException when two candidates share an id
      * @throws NullPointerException     when the list, a candidate or {@code now} is null
      */
-    public RetentionPlan plan(List<RetentionCandidate> candidates, Instant now) {
+    public CleanupPlan plan(List<RetentionCandidate> candidates, Instant now) {
         Objects.requireNonNull(candidates, "candidates: plan(...) needs the list of snapshots, empty for none");
         Objects.requireNonNull(now, "now: plan(...) needs the instant ages are measured from, such as Instant.now()");
         Set<String> ids = new HashSet<>();
@@ -211,17 +211,17 @@ public final class RetentionPolicy {
             rule.keep(newestFirst, now, keep);
         }
 
-        List<RetentionPlan.Kept> kept = new ArrayList<>();
+        List<CleanupPlan.Kept> kept = new ArrayList<>();
         List<RetentionCandidate> deleted = new ArrayList<>();
         for (RetentionCandidate candidate : newestFirst) {
             List<String> why = reasons.get(candidate);
             if (why == null) {
                 deleted.add(candidate);
             } else {
-                kept.add(new RetentionPlan.Kept(candidate, why));
+                kept.add(new CleanupPlan.Kept(candidate, why));
             }
         }
-        return new RetentionPlan(kept, deleted);
+        return new CleanupPlan(kept, deleted);
     }
 
     @Override

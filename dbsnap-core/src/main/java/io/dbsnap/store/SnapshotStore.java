@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A directory of snapshots. Each is a SQL file, {@code {yyyyMMdd_HHmmss}_{label}.sql} or
@@ -31,6 +34,7 @@ import java.util.Optional;
  */
 public final class SnapshotStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotStore.class);
     private static final String METADATA_SUFFIX = ".meta.yaml";
 
     private final Path directory;
@@ -186,6 +190,61 @@ public final class SnapshotStore {
     private static SnapshotCorruptException damaged(SnapshotInfo entry) {
         return new SnapshotCorruptException("Snapshot " + entry.name().baseName() + " is damaged: "
                 + entry.damage().orElse("it is incomplete") + ".");
+    }
+
+    /**
+     * What {@code policy} would delete of this directory's snapshots, as of {@code now}; nothing is
+     * deleted. Damaged entries are left out of the plan: they are neither counted nor deleted, so
+     * that a cleanup never removes what it cannot read.
+     */
+    public CleanupPlan planCleanup(RetentionPolicy policy, Instant now) {
+        List<RetentionCandidate> candidates = new ArrayList<>();
+        for (SnapshotInfo entry : entries()) {
+            if (!entry.damaged()) {
+                candidates.add(RetentionCandidate.of(entry.name(), entry.pinned()));
+            }
+        }
+        return policy.plan(candidates, now);
+    }
+
+    /**
+     * Deletes the snapshots {@code policy} does not keep as of {@code now}, each with all its files.
+     *
+     * @return the plan that was carried out
+     * @throws DbSnapException when a file cannot be deleted; the snapshots before it are gone, the
+     *                         one that failed keeps its metadata, the rest are untouched
+     */
+    public CleanupPlan cleanup(RetentionPolicy policy, Instant now) {
+        CleanupPlan plan = planCleanup(policy, now);
+        Map<String, StoredSnapshot> byId = new HashMap<>();
+        for (StoredSnapshot snapshot : list()) {
+            byId.put(snapshot.name().baseName(), snapshot);
+        }
+        for (RetentionCandidate candidate : plan.deleted()) {
+            StoredSnapshot snapshot = byId.get(candidate.id());
+            if (snapshot != null) {
+                delete(snapshot);
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * Deletes a snapshot: its SQL file first, so that it leaves every listing at once, then its
+     * catalog and its metadata.
+     *
+     * @throws DbSnapException when a file cannot be deleted
+     */
+    public void delete(StoredSnapshot snapshot) {
+        for (Path file : List.of(snapshot.sqlFile(), snapshot.catalogFile(), snapshot.metadataFile())) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new DbSnapException("Could not delete " + file + " of snapshot " + snapshot.name().baseName() + ": "
+                        + e + ". Check the directory's permissions; the snapshot's other files are as they were.", e);
+            }
+        }
+        LOG.info("Deleted snapshot {}", snapshot.name().baseName());
     }
 
     /** A snapshot's name found in the directory, by its SQL file or by its metadata file alone. */

@@ -38,8 +38,8 @@ class RetentionPolicyTest {
         return snap(created, "auto");
     }
 
-    private static Map<String, List<String>> reasons(RetentionPlan plan) {
-        return plan.kept().stream().collect(Collectors.toMap(k -> k.snapshot().id(), RetentionPlan.Kept::reasons));
+    private static Map<String, List<String>> reasons(CleanupPlan plan) {
+        return plan.kept().stream().collect(Collectors.toMap(k -> k.snapshot().id(), CleanupPlan.Kept::reasons));
     }
 
     @Test
@@ -48,7 +48,7 @@ class RetentionPolicyTest {
                 auto("2026-11-01T00:00:00Z"), auto("2026-11-03T00:00:00Z"), auto("2026-11-02T00:00:00Z"),
                 auto("2026-11-05T00:00:00Z"), auto("2026-11-04T00:00:00Z"), auto("2026-10-30T00:00:00Z"));
 
-        RetentionPlan plan = RetentionPolicy.keepLast(3).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepLast(3).plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261105_000000_auto", "20261104_000000_auto", "20261103_000000_auto");
@@ -81,7 +81,7 @@ class RetentionPolicyTest {
                 snap("2020-01-06T00:00:00Z", "v1.2.0_hotfix"),
                 snap("2020-01-07T00:00:00Z", "release-v1"));
 
-        RetentionPlan plan = RetentionPolicy.keepLast(1).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepLast(1).plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261120_080000_auto",
@@ -129,10 +129,10 @@ class RetentionPolicyTest {
         List<RetentionCandidate> candidates = List.of(
                 auto("2026-07-01T00:00:00Z"), auto("2026-08-01T00:00:00Z"), auto("2026-06-01T00:00:00Z"));
 
-        RetentionPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(1)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(1)).plan(candidates, NOW);
 
         assertThat(plan.kept()).containsExactly(
-                new RetentionPlan.Kept(auto("2026-08-01T00:00:00Z"), List.of("newest")));
+                new CleanupPlan.Kept(auto("2026-08-01T00:00:00Z"), List.of("newest")));
         assertThat(plan.deletedIds()).containsExactly("20260701_000000_auto", "20260601_000000_auto");
     }
 
@@ -143,7 +143,7 @@ class RetentionPolicyTest {
                 new RetentionCandidate("b", t, "auto", false), new RetentionCandidate("c", t, "auto", false),
                 new RetentionCandidate("a", t, "auto", false));
 
-        RetentionPlan plan = RetentionPolicy.keepLast(1).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepLast(1).plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly("c");
         assertThat(plan.deletedIds()).containsExactly("b", "a");
@@ -155,7 +155,7 @@ class RetentionPolicyTest {
                 auto("2026-11-10T08:00:00Z"), auto("2026-11-10T21:30:00Z"), auto("2026-11-10T13:00:00Z"),
                 auto("2026-11-09T02:00:00Z"), auto("2026-11-09T10:00:00Z"), auto("2026-11-21T06:00:00Z"));
 
-        RetentionPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261121_060000_auto", "20261110_213000_auto", "20261109_100000_auto");
@@ -173,7 +173,7 @@ class RetentionPolicyTest {
                 auto("2026-11-21T06:00:00Z"), auto("2026-11-09T23:30:00Z"), auto("2026-11-10T00:10:00Z"),
                 auto("2026-11-10T00:30:00Z"));
 
-        RetentionPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261121_060000_auto", "20261110_003000_auto", "20261109_233000_auto");
@@ -193,7 +193,7 @@ class RetentionPolicyTest {
                 auto("2024-12-31T12:00:00Z"), auto("2024-12-30T00:00:00Z"),
                 auto("2024-12-29T12:00:00Z"));
 
-        RetentionPlan plan = RetentionPolicy.onePerWeekWithin(Duration.ofDays(800)).plan(candidates, now);
+        CleanupPlan plan = RetentionPolicy.onePerWeekWithin(Duration.ofDays(800)).plan(candidates, now);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20270110_060000_auto", "20270103_235959_auto", "20261227_120000_auto", "20241231_120000_auto",
@@ -215,7 +215,7 @@ class RetentionPolicyTest {
                 auto("2024-03-01T00:00:00Z"), auto("2024-02-29T23:59:59Z"), auto("2024-02-01T00:00:00Z"),
                 auto("2019-05-15T00:00:00Z"), auto("2019-05-14T00:00:00Z"));
 
-        RetentionPlan plan = RetentionPolicy.onePerMonthForever().plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.onePerMonthForever().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261120_000000_auto", "20240301_000000_auto", "20240229_235959_auto", "20190515_000000_auto");
@@ -234,7 +234,7 @@ class RetentionPolicyTest {
                 auto("2026-11-20T00:00:00Z"), auto("2026-09-22T12:00:00Z"), auto("2026-09-01T00:00:00Z"),
                 auto("2026-08-31T23:00:00Z"));
 
-        RetentionPlan plan = RetentionPolicy.onePerMonthWithin(Duration.ofDays(60)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.onePerMonthWithin(Duration.ofDays(60)).plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly("20261120_000000_auto", "20260922_120000_auto");
         assertThat(plan.deletedIds()).containsExactly("20260901_000000_auto", "20260831_230000_auto");
@@ -245,7 +245,7 @@ class RetentionPolicyTest {
         List<RetentionCandidate> candidates = List.of(
                 auto("2026-11-21T11:00:00Z"), auto("2026-11-14T12:00:00Z"), auto("2026-11-14T11:59:59Z"));
 
-        RetentionPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(7)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(7)).plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly("20261121_110000_auto", "20261114_120000_auto");
         assertThat(plan.deletedIds()).containsExactly("20261114_115959_auto");
@@ -259,7 +259,7 @@ class RetentionPolicyTest {
         List<RetentionCandidate> candidates = List.of(
                 auto("2026-11-20T12:00:00Z"), auto("2026-10-22T00:00:00Z"), auto("2026-10-21T23:59:59Z"));
 
-        RetentionPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).plan(candidates, now);
+        CleanupPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).plan(candidates, now);
 
         assertThat(plan.keptIds()).containsExactly("20261120_120000_auto", "20261022_000000_auto");
         assertThat(plan.deletedIds()).containsExactly("20261021_235959_auto");
@@ -278,7 +278,7 @@ class RetentionPolicyTest {
                 auto("2026-10-22T11:59:59Z"),   // same day, older
                 auto("2026-10-21T23:00:00Z"));  // beyond 30 days; its week (W43) and month keep 10-25
 
-        RetentionPlan plan = RetentionPolicy.standard().plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.standard().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly("20261121_120000_auto", "20261115_180000_auto",
                 "20261114_120000_auto", "20261025_000000_auto", "20261022_120000_auto");
@@ -297,7 +297,7 @@ class RetentionPolicyTest {
     void aSnapshotFromAfterNowIsWithinEveryWindow() {
         List<RetentionCandidate> candidates = List.of(auto("2026-11-22T00:00:00Z"), auto("2026-11-21T00:00:00Z"));
 
-        RetentionPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(7)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(7)).plan(candidates, NOW);
 
         assertThat(reasons(plan)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "20261122_000000_auto", List.of("newest", "within 7 days"),
@@ -306,7 +306,7 @@ class RetentionPolicyTest {
 
     @Test
     void aVeryLongAgeDoesNotOverflow() {
-        RetentionPlan plan = RetentionPolicy.keepAllWithin(Duration.ofSeconds(Long.MAX_VALUE))
+        CleanupPlan plan = RetentionPolicy.keepAllWithin(Duration.ofSeconds(Long.MAX_VALUE))
                 .plan(List.of(auto("2026-11-20T00:00:00Z"), auto("1970-01-01T00:00:00Z")), NOW);
 
         assertThat(plan.deleted()).isEmpty();
@@ -320,7 +320,7 @@ class RetentionPolicyTest {
 
         RetentionPolicy policy = RetentionPolicy.keepLast(2).and(RetentionPolicy.onePerMonthForever());
 
-        RetentionPlan plan = policy.plan(candidates, NOW);
+        CleanupPlan plan = policy.plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261120_000000_auto", "20261119_000000_auto", "20261031_000000_auto", "20260930_000000_auto");
@@ -347,7 +347,7 @@ class RetentionPolicyTest {
         List<RetentionCandidate> candidates = List.of(
                 auto("2026-11-20T06:00:00Z"), snap("2020-01-01T00:00:00Z", "baseline"), auto("2026-11-21T06:00:00Z"));
 
-        RetentionPlan plan = RetentionPolicy.keepLast(1).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepLast(1).plan(candidates, NOW);
 
         assertThat(plan.describe()).isEqualTo("""
                 keep    20261121_060000_auto  newest, among the last 1
@@ -416,7 +416,7 @@ class RetentionPolicyTest {
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("created");
         assertThatThrownBy(() -> new RetentionCandidate("x", t, null, false))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("label");
-        assertThatThrownBy(() -> new RetentionPlan.Kept(a, List.of()))
+        assertThatThrownBy(() -> new CleanupPlan.Kept(a, List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one reason");
     }
 }

@@ -107,7 +107,7 @@ class RetentionStandardHistoryTest {
         Set<String> expected = expectedKept();
         assertThat(all).containsAll(expected);
 
-        RetentionPlan plan = RetentionPolicy.standard().plan(history, NOW);
+        CleanupPlan plan = RetentionPolicy.standard().plan(history, NOW);
 
         assertThat(plan.keptIds()).doesNotHaveDuplicates();
         assertThat(Set.copyOf(plan.keptIds())).isEqualTo(expected);
@@ -119,7 +119,7 @@ class RetentionStandardHistoryTest {
 
     @Test
     void bothListsAreNewestFirstAndTheOldestMonthIsTheLastKept() {
-        RetentionPlan plan = RetentionPolicy.standard().plan(history(), NOW);
+        CleanupPlan plan = RetentionPolicy.standard().plan(history(), NOW);
 
         // the ids begin with yyyyMMdd_HHmmss, so newest first is descending id order
         assertThat(plan.keptIds()).isSortedAccordingTo((a, b) -> b.compareTo(a));
@@ -131,7 +131,7 @@ class RetentionStandardHistoryTest {
     @Test
     void eachKeptSnapshotSaysWhy() {
         Map<String, List<String>> reasons = RetentionPolicy.standard().plan(history(), NOW).kept().stream()
-                .collect(Collectors.toMap(k -> k.snapshot().id(), RetentionPlan.Kept::reasons));
+                .collect(Collectors.toMap(k -> k.snapshot().id(), CleanupPlan.Kept::reasons));
 
         assertThat(reasons.get("20261121_120000_auto")).containsExactly("newest", "within 7 days",
                 "newest of 2026-11-21", "newest of week 2026-W47", "newest of 2026-11");
@@ -146,10 +146,10 @@ class RetentionStandardHistoryTest {
 
     @Test
     void planningAgainOverWhatWasKeptDeletesNothingMore() {
-        RetentionPlan first = RetentionPolicy.standard().plan(history(), NOW);
-        List<RetentionCandidate> left = first.kept().stream().map(RetentionPlan.Kept::snapshot).toList();
+        CleanupPlan first = RetentionPolicy.standard().plan(history(), NOW);
+        List<RetentionCandidate> left = first.kept().stream().map(CleanupPlan.Kept::snapshot).toList();
 
-        RetentionPlan second = RetentionPolicy.standard().plan(left, NOW);
+        CleanupPlan second = RetentionPolicy.standard().plan(left, NOW);
 
         assertThat(second.deleted()).isEmpty();
         assertThat(second.keptIds()).isEqualTo(first.keptIds());

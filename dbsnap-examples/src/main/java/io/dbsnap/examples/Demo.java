@@ -1,25 +1,16 @@
 package io.dbsnap.examples;
 
-import io.dbsnap.catalog.Catalog;
-import io.dbsnap.dumper.CatalogReader;
-import io.dbsnap.dumper.DdlWriter;
-import io.dbsnap.store.SnapshotFacts;
-import io.dbsnap.store.SnapshotScope;
-import io.dbsnap.store.SnapshotStore;
-import io.dbsnap.store.StoredSnapshot;
+import io.dbsnap.Snapshot;
+import io.dbsnap.Snapshots;
+import io.dbsnap.restore.RestoreReport;
+import io.dbsnap.store.ObjectCounts;
+import io.dbsnap.store.SnapshotInfo;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.SampleSchemas;
 import io.dbsnap.testkit.TestDatabase;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +18,8 @@ import java.util.List;
 
 /**
  * The README's demo: a throwaway PostgreSQL with a sample application schema, a labelled
- * snapshot of it, and the list of snapshots. Needs no database of your own.
+ * snapshot of it with its data, a "migration" that goes wrong, the rollback, and the list of
+ * snapshots. Needs no database of your own.
  */
 public final class Demo {
 
@@ -42,7 +34,7 @@ public final class Demo {
         run(snapshots, System.out);
     }
 
-    static List<StoredSnapshot> run(Path snapshotDir, PrintStream out) throws SQLException {
+    static List<SnapshotInfo> run(Path snapshotDir, PrintStream out) throws SQLException {
         PostgresServer server = PostgresServer.sharedOrEmbedded();
         out.println("1. PostgreSQL " + server.majorVersion() + " is running: " + server);
         try (TestDatabase db = server.createDatabase("demo")) {
@@ -50,40 +42,30 @@ public final class Demo {
             out.println("2. Loaded the sample schema 'app' (tables, a trigger function, a trigger, an RLS policy) into "
                     + db.name());
 
-            Catalog catalog;
-            String serverVersion;
-            try (Connection c = db.connect()) {
-                catalog = CatalogReader.allSchemas().read(c);
-                serverVersion = serverVersion(c);
-            }
-            SnapshotStore store = new SnapshotStore(snapshotDir);
-            StoredSnapshot taken = store.write("pre_migration", file -> {
-                Writer sql = new OutputStreamWriter(file, StandardCharsets.UTF_8);
-                new DdlWriter(sql).write(catalog);
-                sql.flush();
-                return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, serverVersion, SnapshotScope.everything(), List.of());
-            });
-            out.printf("3. Took snapshot %s: %d tables, %d functions, %d triggers, %d policies%n",
-                    taken.sqlFile(), catalog.tables().size(), catalog.routines().size(), catalog.triggers().size(),
-                    catalog.policies().size());
+            Snapshot taken = Snapshots.create("pre_migration").purpose("before the demo's migration").withData()
+                    .in(snapshotDir).from(db.dataSource());
+            ObjectCounts objects = taken.metadata().objects().orElseThrow();
+            out.printf("3. Took snapshot %s: %d tables, %d functions, %d triggers, %d policies%n", taken.file(),
+                    objects.tables(), objects.functions(), objects.triggers(), objects.policies());
 
-            List<StoredSnapshot> all = store.list();
-            out.println("4. Snapshots in " + snapshotDir.toAbsolutePath() + " (newest first):");
-            out.printf("   %-3s %-40s %-20s %-24s %10s%n", "#", "file", "label", "created", "size");
-            int index = 1;
-            for (StoredSnapshot s : all) {
-                boolean recent = Duration.between(s.name().created(), Instant.now()).toHours() < 24;
-                out.printf("   %-3d %-40s %-20s %-24s %8.1f kB%s%n", index++, s.sqlFile().getFileName(), s.name().label(),
-                        WHEN.format(s.name().created()), s.sizeBytes() / 1024.0, recent ? "  (recent)" : "");
+            db.execute("DROP TABLE app.notes; CREATE TABLE app.half_done (id int)");
+            out.println("4. A migration dropped app.notes and created app.half_done");
+
+            RestoreReport report = Snapshots.in(snapshotDir).latest().restoreTo(db.dataSource());
+            out.printf("5. Restored %s in %d ms (%d rows); verified: %s; the state before it is in %s%n",
+                    report.snapshot().name().baseName(), report.result().elapsed().toMillis(), report.result().rows(),
+                    report.verification().verified(), report.safetySnapshot().map(s -> s.sqlFile().getFileName())
+                            .map(Object::toString).orElse("(none)"));
+
+            List<SnapshotInfo> all = Snapshots.in(snapshotDir).list();
+            out.println("6. Snapshots in " + snapshotDir.toAbsolutePath() + " (newest first):");
+            out.printf("   %-3s %-20s %-24s %10s  %-12s %s%n", "#", "label", "created", "size", "type", "purpose");
+            Instant now = Instant.now();
+            for (SnapshotInfo s : all) {
+                out.printf("   %-3d %-20s %-24s %7.1f kB  %-12s %s%s%n", s.index(), s.label(), WHEN.format(s.created()),
+                        s.sizeBytes() / 1024.0, s.type(), s.purpose().orElse(""), s.isRecent(now) ? "  (recent)" : "");
             }
             return all;
-        }
-    }
-
-    private static String serverVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version")) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 }

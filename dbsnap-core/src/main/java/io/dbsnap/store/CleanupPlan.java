@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param kept    the snapshots kept, newest first
  * @param deleted the snapshots to delete, newest first
  */
-public record RetentionPlan(List<Kept> kept, List<RetentionCandidate> deleted) {
+public record CleanupPlan(List<Kept> kept, List<RetentionCandidate> deleted) {
 
     /**
      * A snapshot that stays, and why: every rule that keeps it, in a fixed order — {@code newest},
@@ -40,7 +40,7 @@ public record RetentionPlan(List<Kept> kept, List<RetentionCandidate> deleted) {
         }
     }
 
-    public RetentionPlan {
+    public CleanupPlan {
         kept = List.copyOf(kept);
         deleted = List.copyOf(deleted);
     }
