@@ -90,14 +90,14 @@ public final class SnapshotRequest {
      */
     public SnapshotRequest tables(String... patterns) {
         SnapshotScope newScope = new SnapshotScope(scope.schemas(), plus(scope.tables(), patterns), scope.excludeTables());
-        CatalogReader.of(newScope);
+        CatalogReader.of(newScope); // checks the patterns now, so that a bad one fails before anything connects
         return new SnapshotRequest(label, details, options, newScope, compression, directory);
     }
 
     /** Leaves out the tables matching these patterns, as pg_dump's {@code -T}. */
     public SnapshotRequest excludeTables(String... patterns) {
         SnapshotScope newScope = new SnapshotScope(scope.schemas(), scope.tables(), plus(scope.excludeTables(), patterns));
-        CatalogReader.of(newScope);
+        CatalogReader.of(newScope); // checks the patterns now
         return new SnapshotRequest(label, details, options, newScope, compression, directory);
     }
 
