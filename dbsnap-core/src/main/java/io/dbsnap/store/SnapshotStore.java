@@ -147,10 +147,11 @@ public final class SnapshotStore {
         if (reference == null || reference.isBlank()) {
             throw notFound(reference, "no snapshot was named");
         }
-        List<SnapshotInfo> entries = entries();
         if (reference.equals("latest")) {
             return list().stream().findFirst().orElseThrow(() -> notFound(reference, "the directory holds no snapshot"));
         }
+        // reads every metadata file, to tell damaged entries: not needed for latest
+        List<SnapshotInfo> entries = entries();
         if (reference.chars().allMatch(Character::isDigit)) {
             return byIndex(reference, entries);
         }
