@@ -95,6 +95,7 @@ final class TableComparison {
     }
 
     private static void compareConstraints(Constraint a, Constraint b, Differences differences) {
+        differences.value("table", a.table(), b.table());
         differences.value("type", a.type(), b.type());
         differences.definition("definition", a.definition(), b.definition());
         differences.value("local", a.local(), b.local());
