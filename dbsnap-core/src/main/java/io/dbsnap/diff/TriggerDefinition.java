@@ -52,7 +52,7 @@ record TriggerDefinition(String timing, String events, String options, String le
             return Optional.empty();
         }
         String events = rest.substring(timing.length() + 1, table);
-        String options = (constraint + " " + rest.substring(table + on.length(), forEach)).strip();
+        String options = (constraint + " " + rest.substring(table + on.length(), forEach).strip()).strip();
         String afterForEach = rest.substring(forEach + " FOR EACH ".length(), execute);
         int space = afterForEach.indexOf(' ');
         String level = space < 0 ? afterForEach : afterForEach.substring(0, space);
