@@ -5,7 +5,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /** Catalogs built by hand for the diff's tests: each object goes into the list of its type. */
 final class Catalogs {
@@ -36,7 +36,7 @@ final class Catalogs {
     }
 
     /** {@code catalog} with every object equal to {@code old} replaced by {@code replacement}'s result. */
-    static <T> Catalog replace(Catalog catalog, T old, UnaryOperator<T> replacement) {
+    static <T> Catalog replace(Catalog catalog, T old, Function<T, ?> replacement) {
         List<List<Object>> lists = lists(catalog);
         boolean found = false;
         for (List<Object> list : lists) {
