@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  */
 final class AccessComparison {
 
+    /** How the owner's own privileges are named in a comparison of privileges. */
+    static final String OWNER = "(owner)";
+
     private AccessComparison() {
     }
 
@@ -38,11 +41,12 @@ final class AccessComparison {
                             : Difference.removed("owner", o.owner())));
         }
         if (options.privileges()) {
-            changes.compare(before.privileges().stream().filter(p -> !unmatched.contains(p.target())).toList(),
-                    after.privileges().stream().filter(p -> !unmatched.contains(p.target())).toList(),
+            changes.compare(withoutUnmatchedPrivileges(before.privileges(), unmatched),
+                    withoutUnmatchedPrivileges(after.privileges(), unmatched),
                     p -> annotation(SubjectKind.PRIVILEGES, target(p)),
-                    // the owner is the owners' comparison's; the owner's own privileges are among the grants
-                    (a, b, d) -> compareGrants(a.grants(), b.grants(), true, d),
+                    // who owns is the owners' comparison's: here the owner's own privileges are the owner's,
+                    // whoever that is, so that ALTER ... OWNER TO (which moves them) is no privilege change
+                    (a, b, d) -> compareGrants(ownersAsOwner(a), ownersAsOwner(b), true, d),
                     (p, added, contents) -> describe(p, added, contents));
             changes.compare(before.defaultPrivileges().stream().filter(p -> !inUnmatchedSchema(p, unmatched)).toList(),
                     after.defaultPrivileges().stream().filter(p -> !inUnmatchedSchema(p, unmatched)).toList(),
@@ -55,6 +59,11 @@ final class AccessComparison {
 
     private static List<Ownership> withoutUnmatched(List<Ownership> owners, UnmatchedTargets unmatched) {
         return owners.stream().filter(o -> !unmatched.contains(o.target())).toList();
+    }
+
+    /** Without the privileges of objects added or removed, a column's among them. */
+    private static List<AccessControl> withoutUnmatchedPrivileges(List<AccessControl> privileges, UnmatchedTargets unmatched) {
+        return privileges.stream().filter(p -> !unmatched.contains(p.target()) && !unmatched.contains(target(p))).toList();
     }
 
     private static Subject annotation(SubjectKind kind, String target) {
@@ -94,6 +103,13 @@ final class AccessComparison {
                 contents.risk(Risk.PRIVILEGE_REVOKED);
             }
         }
+    }
+
+    /** The grants with the owner's own named {@value #OWNER}. */
+    private static List<Grant> ownersAsOwner(AccessControl privileges) {
+        return privileges.grants().stream()
+                .map(g -> g.grantee().equals(privileges.owner()) ? new Grant(OWNER, g.privileges(), g.withGrantOption()) : g)
+                .toList();
     }
 
     /** Grantee by grantee: {@code privileges of app_reader: SELECT → SELECT, INSERT}. */

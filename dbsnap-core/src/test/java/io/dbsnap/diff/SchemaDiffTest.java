@@ -63,6 +63,19 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aDroppedColumnTakesItsCommentAndGrantsWithIt() {
+        Comment onNote = new Comment("COLUMN shop.orders.note", "free text");
+        Catalog before = Catalogs.with(sample, onNote);
+        Catalog after = Catalogs.without(Catalogs.without(Catalogs.replace(sample, SampleCatalog.TABLE,
+                t -> withColumns(t, List.of(SampleCatalog.ID, SampleCatalog.AMOUNT))), privilegesOf(sample)), new Comment(
+                "TABLE shop.orders", "every order"));
+
+        assertThat(ChangeLines.of(SchemaDiff.compare(before, after))).containsExactly(
+                "- column shop.orders.note [column_removed]",
+                "- comment on TABLE shop.orders");
+    }
+
+    @Test
     void aColumnMovedIsAChangeOfTheColumnOrder() {
         Catalog after = Catalogs.replace(sample, SampleCatalog.TABLE,
                 t -> withColumns(t, List.of(SampleCatalog.ID, SampleCatalog.AMOUNT, SampleCatalog.NOTE)));
@@ -249,6 +262,21 @@ class SchemaDiffTest {
         assertThat(ChangeLines.of(grant)).containsExactly("~ privileges on COLUMN shop.orders.note {privileges of auditor}");
         assertThat(SchemaDiff.compare(DiffSide.of("a", sample), DiffSide.of("b", Catalogs.replace(sample, original, a -> revoked)),
                 DiffOptions.defaults().withoutPrivileges()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void anOwnerChangeMovesTheOwnersPrivilegesWithoutRevokingThem() {
+        AccessControl original = privilegesOf(sample);
+        AccessControl before = new AccessControl(original.target(), original.column(), "app_owner",
+                List.of(new Grant("app_owner", List.of("SELECT", "UPDATE"), false), new Grant("app_reader", List.of("SELECT"), false)));
+        AccessControl after = new AccessControl(original.target(), original.column(), "new_owner",
+                List.of(new Grant("new_owner", List.of("SELECT", "UPDATE"), false), new Grant("app_reader", List.of("SELECT"), false)));
+        Ownership owner = new Ownership("TABLE shop.orders", "app_owner");
+        Catalog first = Catalogs.replace(sample, original, a -> before);
+        Catalog second = Catalogs.replace(Catalogs.replace(sample, original, a -> after), owner,
+                o -> new Ownership(o.target(), "new_owner"));
+
+        assertThat(ChangeLines.of(SchemaDiff.compare(first, second))).containsExactly("~ owner of TABLE shop.orders {owner}");
     }
 
     @Test
