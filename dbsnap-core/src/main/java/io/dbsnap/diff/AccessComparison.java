@@ -6,6 +6,7 @@ import io.dbsnap.catalog.DefaultPrivileges;
 import io.dbsnap.catalog.Grant;
 import io.dbsnap.catalog.Identifiers;
 import io.dbsnap.catalog.Ownership;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,15 +35,15 @@ final class AccessComparison {
             return;
         }
         if (options.owners()) {
-            changes.compare(withoutUnmatched(before.owners(), unmatched), withoutUnmatched(after.owners(), unmatched),
+            changes.compare(withoutUnmatched(before.owners(), before, unmatched), withoutUnmatched(after.owners(), after, unmatched),
                     o -> annotation(SubjectKind.OWNER, o.target()),
                     (a, b, d) -> d.value("owner", a.owner(), b.owner()),
                     (o, added, contents) -> contents.add(added ? Difference.added("owner", o.owner())
                             : Difference.removed("owner", o.owner())));
         }
         if (options.privileges()) {
-            changes.compare(withoutUnmatchedPrivileges(before.privileges(), unmatched),
-                    withoutUnmatchedPrivileges(after.privileges(), unmatched),
+            changes.compare(withoutUnmatchedPrivileges(before.privileges(), before, unmatched),
+                    withoutUnmatchedPrivileges(after.privileges(), after, unmatched),
                     p -> annotation(SubjectKind.PRIVILEGES, target(p)),
                     // who owns is the owners' comparison's: here the owner's own privileges are the owner's,
                     // whoever that is, so that ALTER ... OWNER TO (which moves them) is no privilege change
@@ -57,13 +58,35 @@ final class AccessComparison {
         }
     }
 
-    private static List<Ownership> withoutUnmatched(List<Ownership> owners, UnmatchedTargets unmatched) {
-        return owners.stream().filter(o -> !unmatched.contains(o.target())).toList();
+    private static List<Ownership> withoutUnmatched(List<Ownership> owners, Catalog catalog, UnmatchedTargets unmatched) {
+        Set<String> routines = routineTargets(catalog);
+        return owners.stream().filter(o -> !unmatched.contains(o.target()) && isOfModelledRoutine(o.target(), routines))
+                .toList();
     }
 
     /** Without the privileges of objects added or removed, a column's among them. */
-    private static List<AccessControl> withoutUnmatchedPrivileges(List<AccessControl> privileges, UnmatchedTargets unmatched) {
-        return privileges.stream().filter(p -> !unmatched.contains(p.target()) && !unmatched.contains(target(p))).toList();
+    private static List<AccessControl> withoutUnmatchedPrivileges(List<AccessControl> privileges, Catalog catalog,
+                                                                  UnmatchedTargets unmatched) {
+        Set<String> routines = routineTargets(catalog);
+        return privileges.stream().filter(p -> !unmatched.contains(p.target()) && !unmatched.contains(target(p))
+                && isOfModelledRoutine(p.target(), routines)).toList();
+    }
+
+    /**
+     * Whether a target that names a routine names one of the catalog's routines. The catalog
+     * leaves out the functions created with another object (a range type's constructors), but
+     * lists their owners: those come and go with their type.
+     */
+    private static boolean isOfModelledRoutine(String target, Set<String> routines) {
+        boolean routine = target.startsWith("FUNCTION ") || target.startsWith("PROCEDURE ") || target.startsWith("AGGREGATE ");
+        return !routine || routines.contains(target);
+    }
+
+    /** How owners and privileges name the catalog's routines. */
+    private static Set<String> routineTargets(Catalog catalog) {
+        Set<String> targets = new HashSet<>();
+        catalog.routines().forEach(r -> targets.addAll(TargetName.of(RoutineComparison.subject(r))));
+        return targets;
     }
 
     private static Subject annotation(SubjectKind kind, String target) {
