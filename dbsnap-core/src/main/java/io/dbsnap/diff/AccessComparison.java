@@ -34,16 +34,19 @@ final class AccessComparison {
         if (before.owners().isEmpty() || after.owners().isEmpty()) {
             return;
         }
+        Set<String> routinesBefore = routineTargets(before);
+        Set<String> routinesAfter = routineTargets(after);
         if (options.owners()) {
-            changes.compare(withoutUnmatched(before.owners(), before, unmatched), withoutUnmatched(after.owners(), after, unmatched),
+            changes.compare(withoutUnmatched(before.owners(), routinesBefore, unmatched),
+                    withoutUnmatched(after.owners(), routinesAfter, unmatched),
                     o -> annotation(SubjectKind.OWNER, o.target()),
                     (a, b, d) -> d.value("owner", a.owner(), b.owner()),
                     (o, added, contents) -> contents.add(added ? Difference.added("owner", o.owner())
                             : Difference.removed("owner", o.owner())));
         }
         if (options.privileges()) {
-            changes.compare(withoutUnmatchedPrivileges(before.privileges(), before, unmatched),
-                    withoutUnmatchedPrivileges(after.privileges(), after, unmatched),
+            changes.compare(withoutUnmatchedPrivileges(before.privileges(), routinesBefore, unmatched),
+                    withoutUnmatchedPrivileges(after.privileges(), routinesAfter, unmatched),
                     p -> annotation(SubjectKind.PRIVILEGES, target(p)),
                     // who owns is the owners' comparison's: here the owner's own privileges are the owner's,
                     // whoever that is, so that ALTER ... OWNER TO (which moves them) is no privilege change
@@ -58,16 +61,14 @@ final class AccessComparison {
         }
     }
 
-    private static List<Ownership> withoutUnmatched(List<Ownership> owners, Catalog catalog, UnmatchedTargets unmatched) {
-        Set<String> routines = routineTargets(catalog);
+    private static List<Ownership> withoutUnmatched(List<Ownership> owners, Set<String> routines, UnmatchedTargets unmatched) {
         return owners.stream().filter(o -> !unmatched.contains(o.target()) && isOfModelledRoutine(o.target(), routines))
                 .toList();
     }
 
     /** Without the privileges of objects added or removed, a column's among them. */
-    private static List<AccessControl> withoutUnmatchedPrivileges(List<AccessControl> privileges, Catalog catalog,
+    private static List<AccessControl> withoutUnmatchedPrivileges(List<AccessControl> privileges, Set<String> routines,
                                                                   UnmatchedTargets unmatched) {
-        Set<String> routines = routineTargets(catalog);
         return privileges.stream().filter(p -> !unmatched.contains(p.target()) && !unmatched.contains(target(p))
                 && isOfModelledRoutine(p.target(), routines)).toList();
     }

@@ -58,6 +58,10 @@ final class TargetName {
      * {@code s.t}; empty for other targets.
      */
     static Optional<QualifiedName> tableOf(String target) {
+        // most targets name no table: tell them apart before looking for a keyword
+        if (!target.startsWith("COLUMN ") && !target.contains(" ON ")) {
+            return Optional.empty();
+        }
         Optional<String> keyword = keywordOf(target);
         if (keyword.isEmpty()) {
             return Optional.empty();
@@ -119,7 +123,12 @@ final class TargetName {
     }
 
     private static Optional<String> keywordOf(String target) {
-        return KEYWORDS.stream().filter(k -> target.startsWith(k + " ")).findFirst();
+        for (String keyword : KEYWORDS) {
+            if (target.startsWith(keyword) && target.length() > keyword.length() && target.charAt(keyword.length()) == ' ') {
+                return Optional.of(keyword);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Where {@code " ON "} is in {@code text}, outside double quotes; -1 when it is not. */
