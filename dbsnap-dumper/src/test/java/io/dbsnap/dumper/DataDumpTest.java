@@ -71,7 +71,7 @@ class DataDumpTest {
              TestDatabase dst = PostgresServer.shared().createDatabase("settings_dst")) {
             src.execute("CREATE TABLE t (f8 float8, f4 float4, i interval,"
                     + " d date DEFAULT '2024-02-29', ts timestamp DEFAULT '2024-02-29 13:14:15');"
-                    + "INSERT INTO t VALUES (0.1 + 0.2, 1.1::float4 / 3, '1 year 2 mons -3 days 04:05:06.5',"
+                    + "INSERT INTO t VALUES (0.1::float8 + 0.2::float8, 1.1::float4 / 3, '1 year 2 mons -3 days 04:05:06.5',"
                     + " '2001-02-03', '2001-02-03 04:05:06.789')");
             Path script = dir.resolve("snapshot.sql");
             try (Connection c = src.connect(); OutputStream out = Files.newOutputStream(script)) {
