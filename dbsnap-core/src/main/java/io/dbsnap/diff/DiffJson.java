@@ -88,6 +88,7 @@ public final class DiffJson {
     private DiffJson() {
     }
 
+    /** The report as JSON of the shape in the class comment, indented, with a final line end. */
     public static String render(DiffReport report) {
         ObjectNode root = NODES.objectNode();
         root.put("format", FORMAT);

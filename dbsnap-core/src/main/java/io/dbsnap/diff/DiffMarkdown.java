@@ -25,6 +25,7 @@ public final class DiffMarkdown {
     private DiffMarkdown() {
     }
 
+    /** The report as GitHub-flavoured Markdown. */
     public static String render(DiffReport report) {
         StringBuilder out = new StringBuilder();
         out.append("### Schema diff: ").append(code(report.before())).append(" → ").append(code(report.after()))

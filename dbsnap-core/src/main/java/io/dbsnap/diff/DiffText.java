@@ -31,6 +31,7 @@ public final class DiffText {
     private DiffText() {
     }
 
+    /** The report as text, lines ending in {@code \n}. */
     public static String render(DiffReport report) {
         StringBuilder out = new StringBuilder();
         out.append("Diff of ").append(report.before()).append(" → ").append(report.after()).append('\n');
