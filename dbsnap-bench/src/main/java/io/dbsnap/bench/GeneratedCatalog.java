@@ -151,6 +151,16 @@ final class GeneratedCatalog {
         };
     }
 
+    /** The name of table {@code number}, {@code t0001}. */
+    String tableName(int number) {
+        return name("t", number);
+    }
+
+    /** The name of function {@code number}, {@code f0001}. */
+    String functionName(int number) {
+        return name("f", number);
+    }
+
     private String name(String prefix, int number) {
         return prefix + String.format("%0" + width + "d", number);
     }
