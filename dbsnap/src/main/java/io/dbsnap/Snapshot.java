@@ -1,6 +1,11 @@
 package io.dbsnap;
 
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.diff.DiffReport;
+import io.dbsnap.diff.DiffSide;
+import io.dbsnap.diff.SchemaDiff;
+import io.dbsnap.dumper.CatalogReader;
+import io.dbsnap.store.SnapshotScope;
 import io.dbsnap.restore.RestoreOptions;
 import io.dbsnap.restore.RestoreReport;
 import io.dbsnap.restore.SnapshotRestorer;
@@ -9,6 +14,7 @@ import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,6 +66,37 @@ public final class Snapshot {
     /** Its catalog (the structure of what it holds), read from {@code {name}.catalog.json}. */
     public Optional<Catalog> catalog() {
         return store.catalog(stored);
+    }
+
+    /**
+     * What changed in the database since this snapshot: its structure now (read over the schemas
+     * and tables the snapshot covers) compared with the snapshot's. Rows are not compared, so the
+     * report has no data changes; nothing is written.
+     *
+     * @throws DbSnapException when the snapshot has no catalog file or the database cannot be read
+     */
+    public DiffReport diffWith(DataSource database) {
+        DiffSide before = DiffSide.of(store, stored);
+        SnapshotScope scope = metadata().scope().orElse(SnapshotScope.everything());
+        Connection connection = Connections.open(Objects.requireNonNull(database, "database"));
+        Catalog now;
+        try {
+            now = CatalogReader.of(scope).read(connection);
+        } catch (SQLException e) {
+            Connections.close(connection, e);
+            throw new DbSnapException("Could not read the structure of the database to compare it with "
+                    + name() + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ").", e);
+        } catch (RuntimeException | Error e) {
+            Connections.close(connection, e);
+            throw e;
+        }
+        Connections.close(connection, null);
+        return SchemaDiff.compare(before, DiffSide.of("live", now));
+    }
+
+    /** Like {@link #diffWith(DataSource)}, for the database at {@code url} (JDBC or {@code postgresql://} form). */
+    public DiffReport diffWith(String url) {
+        return diffWith(Connections.dataSource(url));
     }
 
     /**

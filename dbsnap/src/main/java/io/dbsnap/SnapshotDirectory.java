@@ -1,5 +1,8 @@
 package io.dbsnap;
 
+import io.dbsnap.diff.DiffReport;
+import io.dbsnap.diff.DiffSide;
+import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.store.RetentionPolicy;
 import io.dbsnap.store.SnapshotInfo;
 import io.dbsnap.store.SnapshotStore;
@@ -8,7 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
-/** The snapshots of one directory, from {@link Snapshots#in(Path)}: list them, pick one, clean up. */
+/** The snapshots of one directory, from {@link Snapshots#in(Path)}: list them, pick one, compare two, clean up. */
 public final class SnapshotDirectory {
 
     private final SnapshotStore store;
@@ -47,6 +50,21 @@ public final class SnapshotDirectory {
      */
     public Snapshot get(String reference) {
         return new Snapshot(store, store.find(reference));
+    }
+
+    /**
+     * What changed from snapshot {@code before} to snapshot {@code after} (each named as for
+     * {@link #get(String)}): objects added, removed and changed, risky changes, and for snapshots
+     * with data the tables whose rows changed. Reads their {@code catalog.json} and metadata; no
+     * server is needed. {@link DiffReport#toText()} renders it for people.
+     *
+     * @throws SnapshotNotFoundException when either is not in the directory
+     * @throws DbSnapException           when either has no catalog file (a script written by hand)
+     */
+    public DiffReport diff(String before, String after) {
+        DiffSide from = DiffSide.of(store, store.find(before));
+        DiffSide to = DiffSide.of(store, store.find(after));
+        return SchemaDiff.compare(from, to);
     }
 
     /**
