@@ -7,6 +7,7 @@ import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.CatalogJson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -232,12 +233,14 @@ public final class SnapshotStore {
 
     /**
      * Deletes a snapshot: its SQL file first, so that it leaves every listing at once, then its
-     * catalog and its metadata.
+     * catalog, its metadata and what was written beside it (a migration's diff).
      *
      * @throws DbSnapException when a file cannot be deleted
      */
     public void delete(StoredSnapshot snapshot) {
-        for (Path file : List.of(snapshot.sqlFile(), snapshot.catalogFile(), snapshot.metadataFile())) {
+        List<Path> files = new ArrayList<>(List.of(snapshot.sqlFile(), snapshot.catalogFile(), snapshot.metadataFile()));
+        StoredSnapshot.ATTACHMENTS.forEach(suffix -> files.add(snapshot.attachment(suffix)));
+        for (Path file : files) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
@@ -246,6 +249,19 @@ public final class SnapshotStore {
             }
         }
         LOG.info("Deleted snapshot {}", snapshot.name().baseName());
+    }
+
+    /**
+     * Writes {@code text} (UTF-8) beside {@code snapshot}, as {@link StoredSnapshot#attachment(String)}
+     * names it; deleting the snapshot deletes it too.
+     *
+     * @return the file written
+     * @throws DbSnapException when it cannot be written, or a file of that name exists (it is kept)
+     */
+    public Path attach(StoredSnapshot snapshot, String suffix, String text) {
+        Path target = snapshot.attachment(suffix);
+        new SnapshotWriter(directory).writeBeside(target, text.getBytes(StandardCharsets.UTF_8));
+        return target;
     }
 
     /** A snapshot's name found in the directory, by its SQL file or by its metadata file alone. */

@@ -98,6 +98,24 @@ final class SnapshotWriter {
         }
     }
 
+    /**
+     * Writes a small file beside a snapshot so that it appears complete or not at all, and never
+     * replaces a file of that name.
+     */
+    void writeBeside(Path target, byte[] content) {
+        List<Path> temporary = new ArrayList<>();
+        try {
+            Path temp = createTemp(temporary, ".tmp");
+            writeSynced(temp, content);
+            publish(temp, target);
+        } catch (IOException e) {
+            throw new DbSnapException("Could not write " + target + ": " + e + ". Check the directory's space and"
+                    + " permissions.", e);
+        } finally {
+            temporary.forEach(SnapshotWriter::deleteTemporary);
+        }
+    }
+
     /** Runs the content; its own I/O failures are reported here, so none is taken for a name clash. */
     private SnapshotFacts writeContent(SnapshotName name, SnapshotContent content, SqlFileOutput out) {
         SnapshotFacts facts;

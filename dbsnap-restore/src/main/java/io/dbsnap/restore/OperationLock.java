@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The lock that lets one dbsnap restore or migration at a time change a database: a session-level
@@ -16,6 +17,9 @@ final class OperationLock implements AutoCloseable {
 
     /** The same key for every dbsnap write operation: "dbsnap" in ASCII. */
     static final long KEY = 0x6462736e6170L;
+
+    /** How often a wait for the lock asks again. */
+    private static final long POLL_MILLIS = 100;
 
     private final Connection connection;
 
@@ -29,20 +33,47 @@ final class OperationLock implements AutoCloseable {
      * @throws LockNotAvailableException when another session holds it
      */
     static OperationLock take(Connection connection) {
-        try (PreparedStatement s = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?)")) {
-            s.setLong(1, KEY);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
+        return take(connection, Duration.ZERO);
+    }
+
+    /**
+     * Takes the lock, waiting up to {@code wait} for another operation to release it.
+     *
+     * <p>It asks again every {@value #POLL_MILLIS} ms instead of waiting in
+     * {@code pg_advisory_lock}: that wait would end only with the session's {@code lock_timeout},
+     * a setting of the caller's connection this must not change.
+     *
+     * @throws LockNotAvailableException when another session still holds it after {@code wait}
+     */
+    static OperationLock take(Connection connection, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (!tryTake(connection)) {
+                if (System.nanoTime() - deadline >= 0) {
                     throw new LockNotAvailableException("Another dbsnap operation is running on database "
-                            + connection.getCatalog() + " (a restore or migration" + holder(connection) + "). Wait for it"
+                            + connection.getCatalog() + " (a restore or migration" + holder(connection) + ")"
+                            + (wait.isZero() ? "" : ", still after waiting " + wait.toSeconds() + " s") + ". Wait for it"
                             + " to finish, then try again.", null);
                 }
+                Thread.sleep(POLL_MILLIS);
             }
             return new OperationLock(connection);
         } catch (SQLException e) {
             throw new DbSnapException("Could not take dbsnap's operation lock: " + e.getMessage() + " (SQLSTATE "
                     + e.getSQLState() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DbSnapException("Interrupted while waiting for dbsnap's operation lock; nothing was changed.", e);
+        }
+    }
+
+    private static boolean tryTake(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?)")) {
+            s.setLong(1, KEY);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
@@ -36,6 +37,19 @@ public final class Restorer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
     private static final int STATEMENT_EXCERPT = 200;
+
+    /** What messages call the run: "restore", "migration", "dry run". */
+    private final String operation;
+
+    /** A restorer of snapshots and {@code pg_dump} files. */
+    public Restorer() {
+        this("restore");
+    }
+
+    /** A restorer whose messages name the work it does, such as "migration". */
+    Restorer(String operation) {
+        this.operation = operation;
+    }
 
     /** Restores a script file, plain or gzip-compressed. */
     public RestoreResult restore(Connection connection, Path script) {
@@ -63,7 +77,37 @@ public final class Restorer {
         return restore(connection, reader, c -> { });
     }
 
+    /** Reads the database inside the script's transaction after the script ran, before it ends. */
+    interface Inspection<T> {
+        T inspect(Connection connection) throws SQLException;
+    }
+
+    /** What a try-out found: the script's counts and what the inspection read. */
+    record TryOut<T>(RestoreResult result, T inspected) {
+    }
+
     RestoreResult restore(Connection connection, ScriptReader reader, BeforeScript before) {
+        return restore(connection, reader, before, statement -> false);
+    }
+
+    /** Like a restore, leaving out the statements {@code leaveOut} picks; they are not run at all. */
+    RestoreResult restore(Connection connection, ScriptReader reader, BeforeScript before,
+                          Predicate<ScriptStatement> leaveOut) {
+        return run(connection, reader, before, leaveOut, null).result();
+    }
+
+    /**
+     * Runs the script in a transaction, inspects the database it made and rolls the transaction
+     * back: the database is left as it was, whether the script succeeds or fails.
+     */
+    <T> TryOut<T> tryOut(Connection connection, ScriptReader reader, BeforeScript before,
+                         Predicate<ScriptStatement> leaveOut, Inspection<T> inspection) {
+        return run(connection, reader, before, leaveOut, inspection);
+    }
+
+    /** Commits at the end when {@code inspection} is null, else inspects and rolls back. */
+    private <T> TryOut<T> run(Connection connection, ScriptReader reader, BeforeScript before,
+                              Predicate<ScriptStatement> leaveOut, Inspection<T> inspection) {
         boolean autoCommit;
         try {
             autoCommit = connection.getAutoCommit();
@@ -75,18 +119,24 @@ public final class Restorer {
         Progress progress = new Progress();
         try {
             prepare(connection, before);
-            runAll(connection, reader, progress);
-            connection.commit();
-            return new RestoreResult(progress.statements, progress.rows, progress.rowsByTable,
-                    Duration.ofNanos(System.nanoTime() - start));
+            runAll(connection, reader, progress, leaveOut);
+            T inspected = null;
+            if (inspection == null) {
+                connection.commit();
+            } else {
+                inspected = inspect(connection, inspection);
+                connection.rollback();
+            }
+            return new TryOut<>(new RestoreResult(progress.statements, progress.rows, progress.rowsByTable,
+                    Duration.ofNanos(System.nanoTime() - start)), inspected);
         } catch (StatementBatch.Failure f) {
             rollback(connection, f);
             throw failed(f.statement, f.cause);
         } catch (SQLException e) {
             rollback(connection, e);
-            throw new RestoreFailedException("The restore could not be committed: " + e.getMessage() + " (SQLSTATE "
-                    + e.getSQLState() + "). It was rolled back; the database is as it was before.", 0, 0,
-                    String.valueOf(e.getSQLState()), e);
+            throw new RestoreFailedException("The " + operation + " could not be " + (inspection == null ? "committed"
+                    : "rolled back") + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + "). It was rolled back;"
+                    + " the database is as it was before.", 0, 0, String.valueOf(e.getSQLState()), e);
         } catch (RuntimeException e) {
             // a script that cannot be read or split, a refused meta-command: nothing of it stays
             rollback(connection, e);
@@ -103,13 +153,23 @@ public final class Restorer {
         }
     }
 
-    private static void prepare(Connection connection, BeforeScript before) {
+    private void prepare(Connection connection, BeforeScript before) {
         try {
             before.run(connection);
         } catch (SQLException e) {
-            throw new RestoreFailedException("Could not prepare the database for the snapshot: " + e.getMessage()
-                    + " (SQLSTATE " + e.getSQLState() + "). The restore was rolled back; the database is as it was before.",
-                    0, 0, String.valueOf(e.getSQLState()), e);
+            throw new RestoreFailedException("Could not prepare the database for the " + operation + ": " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + "). The " + operation + " was rolled back; the database is as"
+                    + " it was before.", 0, 0, String.valueOf(e.getSQLState()), e);
+        }
+    }
+
+    private <T> T inspect(Connection connection, Inspection<T> inspection) {
+        try {
+            return inspection.inspect(connection);
+        } catch (SQLException e) {
+            throw new RestoreFailedException("The " + operation + " ran, but the database could not be read afterwards: "
+                    + e.getMessage() + " (SQLSTATE " + e.getSQLState() + "). It was rolled back; the database is as it"
+                    + " was before.", 0, 0, String.valueOf(e.getSQLState()), e);
         }
     }
 
@@ -120,8 +180,8 @@ public final class Restorer {
         final Map<String, Long> rowsByTable = new LinkedHashMap<>();
     }
 
-    private static void runAll(Connection connection, ScriptReader reader, Progress progress)
-            throws StatementBatch.Failure, SQLException {
+    private void runAll(Connection connection, ScriptReader reader, Progress progress,
+                        Predicate<ScriptStatement> leaveOut) throws StatementBatch.Failure, SQLException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         String database = currentDatabase(connection);
         StatementBatch batch = new StatementBatch(connection);
@@ -129,6 +189,9 @@ public final class Restorer {
             Optional<ScriptStatement> next;
             while ((next = reader.next()).isPresent()) {
                 ScriptStatement statement = next.get();
+                if (leaveOut.test(statement)) {
+                    continue;
+                }
                 progress.statements++;
                 switch (statement.kind()) {
                     case META_COMMAND -> checkMetaCommand(statement, database);
@@ -167,14 +230,14 @@ public final class Restorer {
      *
      * @throws DbSnapException for ROLLBACK, which would undo what the script itself restored
      */
-    private static boolean isTransactionControl(ScriptStatement statement) {
+    private boolean isTransactionControl(ScriptStatement statement) {
         String word = StatementBatch.firstWord(statement.sql());
         return switch (word) {
             case "BEGIN", "COMMIT", "END" -> true;
             case "START" -> statement.sql().toUpperCase(Locale.ROOT).matches("START\\s+TRANSACTION\\b[\\s\\S]*");
             case "ROLLBACK", "ABORT" -> throw new DbSnapException("Statement " + statement.number() + " at line "
-                    + statement.line() + " is " + word + ": a script restored by dbsnap runs as one transaction and"
-                    + " cannot roll itself back. Remove it.");
+                    + statement.line() + " is " + word + ": a script run by dbsnap (" + operation + ") is one"
+                    + " transaction and cannot roll itself back. Remove it.");
             default -> false;
         };
     }
@@ -205,12 +268,12 @@ public final class Restorer {
         }
     }
 
-    private static RestoreFailedException failed(ScriptStatement statement, SQLException cause) {
+    private RestoreFailedException failed(ScriptStatement statement, SQLException cause) {
         String sql = statement.sql();
         String excerpt = sql.length() <= STATEMENT_EXCERPT ? sql : sql.substring(0, STATEMENT_EXCERPT) + "...";
         return new RestoreFailedException("Statement " + statement.number() + " (line " + statement.line() + ") failed: "
                 + cause.getMessage() + " (SQLSTATE " + cause.getSQLState() + ")\n  " + excerpt
-                + "\nThe restore was rolled back; the database is as it was before.",
+                + "\nThe " + operation + " was rolled back; the database is as it was before.",
                 statement.number(), statement.line(), String.valueOf(cause.getSQLState()), cause);
     }
 

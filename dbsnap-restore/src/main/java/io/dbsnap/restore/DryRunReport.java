@@ -1,0 +1,34 @@
+package io.dbsnap.restore;
+
+import io.dbsnap.diff.DiffReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a migration would change, from {@link Migrator#dryRun}: it ran in a transaction that was
+ * rolled back, so the database is as it was.
+ *
+ * @param migration the migration file
+ * @param target    the database, {@code user@host:port/db}
+ * @param diff      the structure it would change, with risk flags; rows are not compared
+ * @param result    the statements run and rows copied before the rollback
+ * @param notTried  statements that cannot run in a transaction and so were not tried (only when
+ *                  {@link MigrationOptions#outsideTransaction()} lets the migration have them)
+ */
+public record DryRunReport(Path migration, String target, DiffReport diff, RestoreResult result,
+                           List<NonTransactionalStatement> notTried) {
+
+    public DryRunReport {
+        Objects.requireNonNull(migration, "migration");
+        Objects.requireNonNull(diff, "diff");
+        notTried = List.copyOf(notTried);
+    }
+
+    /** One line: what the migration would change, and what the dry run could not try. */
+    public String summary() {
+        return "Dry run of " + migration.getFileName() + " on " + target + ": " + diff.summary() + "; nothing was changed"
+                + (notTried.isEmpty() ? "" : "; not tried, as they cannot run in a transaction: "
+                + String.join(", ", notTried.stream().map(NonTransactionalStatement::describe).toList()));
+    }
+}
