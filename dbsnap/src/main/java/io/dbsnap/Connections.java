@@ -35,6 +35,31 @@ final class Connections {
         }
     }
 
+    /** Work on one connection, which may throw what the database said. */
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a new connection of {@code source} and closes it, also when the work
+     * fails; {@code failing} says what could not be done, for an {@link SQLException} of the work.
+     */
+    static <T> T with(DataSource source, String failing, Work<T> work) {
+        Connection connection = open(source);
+        T result;
+        try {
+            result = work.run(connection);
+        } catch (SQLException e) {
+            close(connection, e);
+            throw new DbSnapException(failing + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ").", e);
+        } catch (RuntimeException | Error e) {
+            close(connection, e);
+            throw e;
+        }
+        close(connection, null);
+        return result;
+    }
+
     static void close(Connection connection, Throwable failure) {
         try {
             connection.close();

@@ -13,8 +13,6 @@ import io.dbsnap.store.SnapshotMetadata;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,19 +76,9 @@ public final class Snapshot {
     public DiffReport diffWith(DataSource database) {
         DiffSide before = DiffSide.of(store, stored);
         SnapshotScope scope = metadata().scope().orElse(SnapshotScope.everything());
-        Connection connection = Connections.open(Objects.requireNonNull(database, "database"));
-        Catalog now;
-        try {
-            now = CatalogReader.of(scope).read(connection);
-        } catch (SQLException e) {
-            Connections.close(connection, e);
-            throw new DbSnapException("Could not read the structure of the database to compare it with "
-                    + name() + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ").", e);
-        } catch (RuntimeException | Error e) {
-            Connections.close(connection, e);
-            throw e;
-        }
-        Connections.close(connection, null);
+        Catalog now = Connections.with(Objects.requireNonNull(database, "database"),
+                "Could not read the structure of the database to compare it with " + name(),
+                CatalogReader.of(scope)::read);
         return SchemaDiff.compare(before, DiffSide.of("live", now));
     }
 
@@ -111,16 +99,8 @@ public final class Snapshot {
     /** Like {@link #restoreTo(DataSource)}, with options such as {@link RestoreOptions#withoutSafetySnapshot()}. */
     public RestoreReport restoreTo(DataSource target, RestoreOptions options) {
         Objects.requireNonNull(options, "options");
-        Connection connection = Connections.open(Objects.requireNonNull(target, "target"));
-        RestoreReport report;
-        try {
-            report = new SnapshotRestorer(store, options).restore(connection, stored);
-        } catch (RuntimeException | Error e) {
-            Connections.close(connection, e);
-            throw e;
-        }
-        Connections.close(connection, null);
-        return report;
+        return Connections.with(Objects.requireNonNull(target, "target"), "Could not restore " + name(),
+                connection -> new SnapshotRestorer(store, options).restore(connection, stored));
     }
 
     /** Restores into the database at {@code url} (JDBC or {@code postgresql://} form). */

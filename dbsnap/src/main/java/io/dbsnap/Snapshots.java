@@ -1,5 +1,6 @@
 package io.dbsnap;
 
+import io.dbsnap.restore.MigrationReport;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 
@@ -14,6 +15,7 @@ import javax.sql.DataSource;
  *     .in(Path.of("snapshots"))
  *     .from(dataSource);                       // or .from("postgresql://user:pw@host:5432/db")
  * RestoreReport r = Snapshots.in(Path.of("snapshots")).latest().restoreTo(dataSource);
+ * MigrationReport m = Snapshots.migrate(dataSource, Path.of("db/V2__roles.sql"));
  * }</pre>
  *
  * <p>Every option object is immutable; a setting returns a new one. Defaults are the safe ones: a
@@ -37,6 +39,22 @@ public final class Snapshots {
      */
     public static SnapshotRequest create(String label) {
         return SnapshotRequest.of(label, defaultDirectory());
+    }
+
+    /**
+     * Starts describing the migration of a database by {@code file}, with snapshots before and
+     * after it; see {@link MigrationRequest}.
+     */
+    public static MigrationRequest migration(Path file) {
+        return MigrationRequest.of(file, defaultDirectory());
+    }
+
+    /**
+     * Applies the migration {@code file} with the defaults: a schema snapshot before and after it
+     * in {@link #defaultDirectory()}, the file in one transaction, and what it changed.
+     */
+    public static MigrationReport migrate(DataSource database, Path file) {
+        return migration(file).applyTo(database);
     }
 
     /** The snapshots in {@code directory} (which need not exist yet). */
