@@ -291,7 +291,7 @@ class MigratorTest {
     }
 
     @Test
-    void aMissingOrEmptyMigrationFileIsAClearError() throws Exception {
+    void aMissingEmptyOrPsqlOnlyMigrationFileIsAClearError() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("migrate_missing");
              Connection c = db.connect()) {
             Migrator migrator = new Migrator(new SnapshotStore(dir), MigrationOptions.defaults());
@@ -302,7 +302,13 @@ class MigratorTest {
             assertThatThrownBy(() -> migrator.migrate(c, empty))
                     .isInstanceOf(DbSnapException.class)
                     .hasMessageContaining("holds no statement");
-            assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).containsExactly("V11__empty.sql");
+            Path include = write("V12__include.sql", "CREATE TABLE t (id int);\n\\i other.sql\n");
+            assertThatThrownBy(() -> migrator.migrate(c, include))
+                    .isInstanceOf(DbSnapException.class)
+                    .hasMessageContaining("Line 2: the psql command \\i is not supported")
+                    .hasMessageContaining("Nothing was changed");
+            assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrder("V11__empty.sql", "V12__include.sql");
         }
     }
 
