@@ -20,11 +20,12 @@ import picocli.CommandLine.ParentCommand;
  * a rule's boundary while the question was open.
  */
 @Command(name = "cleanup", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Delete old snapshots by a retention policy: shows which are kept (and why) and which go, then",
-                "asks; without a terminal, --yes is required. Never deleted: the newest snapshot, pinned ones,",
-                "labels baseline and v1, v1.2.0, v1.2.0-rc1 ..., and damaged entries. With neither option the",
-                "standard policy applies: all of 7 days, one a day for 30 days, one a week for a year, one a month",
-                "forever. Both options together keep what either keeps. No database is needed.", ""},
+        header = "Delete old snapshots by a retention policy.",
+        description = "Delete old snapshots by a retention policy: shows which are kept (and why) and which go, then "
+                + "asks; without a terminal, --yes is required. Never deleted: the newest snapshot, pinned ones, "
+                + "labels baseline and v1, v1.2.0, v1.2.0-rc1 ..., and damaged entries. With neither option the "
+                + "standard policy applies: all of 7 days, one a day for 30 days, one a week for a year, one a "
+                + "month forever. Both options together keep what either keeps. No database is needed.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap cleanup --dry-run",

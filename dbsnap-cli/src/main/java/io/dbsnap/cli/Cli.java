@@ -32,6 +32,7 @@ public final class Cli {
         FailureReporter failures = new FailureReporter(context);
         CommandLine commandLine = new CommandLine(new DbsnapCommand(context), new CommandFactory(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpWidth(100)
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures)
                 .setOut(new PrintWriter(context.out(), true))

@@ -33,11 +33,13 @@ import picocli.CommandLine.Model.CommandSpec;
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
-                "  DBSNAP_DB_URL, DATABASE_URL, SUPABASE_DB_URL  the database when --url is not given (first set wins)",
+                "  DBSNAP_DB_URL, DATABASE_URL, SUPABASE_DB_URL",
+                "                 the database when --url is not given (the first one set)",
                 "  DBSNAP_DIR     the snapshot directory when --dir is not given (else ./snapshots)",
                 "",
-                "Exit codes: 0 success, 1 operation failed, 2 usage error, 3 verification found differences,",
-                "            4 lock held by another operation.",
+                "Exit codes:",
+                "  0 success, 1 operation failed, 2 usage error, 3 verification found differences,",
+                "  4 lock held by another operation",
                 "",
                 "Run 'dbsnap COMMAND --help' for a command's options and examples."})
 final class DbsnapCommand implements Callable<Integer> {

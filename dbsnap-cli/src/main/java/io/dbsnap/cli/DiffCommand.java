@@ -15,12 +15,13 @@ import picocli.CommandLine.ParentCommand;
  * side is read over the scope of the snapshot on the other side (every schema when both are live).
  */
 @Command(name = "diff", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Show what changed from A to B: objects added, removed and changed, with risky changes flagged",
-                "(dropped tables and columns, narrowed types, ...), and for two data snapshots the tables whose rows",
-                "changed. A and B are snapshots (as for restore) or database URLs; two snapshots need no server.",
-                "--format unified prints a diff -u of the DDL: the snapshots' files, or for a database the DDL dbsnap",
-                "writes of its structure (compared with the snapshot's structure written the same way).",
-                "The exit code is 0 whether or not there are changes.", ""},
+        header = "Show what changed between two snapshots or databases.",
+        description = "Show what changed from A to B: objects added, removed and changed, with risky changes flagged "
+                + "(dropped tables and columns, narrowed types, ...), and for two data snapshots the tables whose "
+                + "rows changed. A and B are snapshots (as for restore) or database URLs; two snapshots need no "
+                + "server. --format unified prints a diff -u of the DDL: the snapshots' files, or for a database "
+                + "the DDL dbsnap writes of its structure (compared with the snapshot's structure written the same "
+                + "way). The exit code is 0 whether or not there are changes.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap diff baseline pre_migration",

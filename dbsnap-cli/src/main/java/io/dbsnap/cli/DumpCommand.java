@@ -26,9 +26,10 @@ import picocli.CommandLine.ParentCommand;
  * {@code pg_dump} in scripts: schema and data by default, as pg_dump's plain format.
  */
 @Command(name = "dump", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Write the database as plain SQL to stdout, as pg_dump does: schema and data unless told",
-                "otherwise; no owners or grants unless asked (--owners, --privileges). The output is the SQL a",
-                "snapshot holds and runs with psql -v ON_ERROR_STOP=1 -f or dbsnap restore. Nothing is stored.", ""},
+        header = "Write the database as plain SQL to stdout, like pg_dump.",
+        description = "Write the database as plain SQL to stdout, as pg_dump does: schema and data unless told "
+                + "otherwise; no owners or grants unless asked (--owners, --privileges). The output is the SQL a "
+                + "snapshot holds and runs with psql -v ON_ERROR_STOP=1 -f or dbsnap restore. Nothing is stored.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap dump > app.sql",

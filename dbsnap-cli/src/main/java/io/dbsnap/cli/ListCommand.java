@@ -10,9 +10,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dbsnap list}: the snapshots of the directory, newest first. No database is needed. */
 @Command(name = "list", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"List the snapshots of the directory, newest first, numbered from 1; those of the last 24 hours",
-                "are marked with *. Damaged entries are listed with what is wrong. The index, the label and the file",
-                "name all name a snapshot for show, restore, diff and verify.", ""},
+        header = "List the snapshots, newest first.",
+        description = "List the snapshots of the directory, newest first, numbered from 1; those of the last 24 hours "
+                + "are marked with *. Damaged entries are listed with what is wrong. The index, the label and the "
+                + "file name all name a snapshot for show, restore, diff and verify.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap list",

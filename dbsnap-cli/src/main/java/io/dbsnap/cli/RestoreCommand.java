@@ -21,11 +21,12 @@ import picocli.CommandLine.ParentCommand;
  * do and getting a yes.
  */
 @Command(name = "restore", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Restore the database to a snapshot, in one transaction: everything in the snapshot's scope is",
-                "dropped (also what was created after it) and the snapshot recreated, then checked against it.",
-                "A safety snapshot (before_restore) of the current state is written first. Asks for confirmation;",
-                "without a terminal, --yes is required. A plain SQL file (such as pg_dump's) is run as it is, in one",
-                "transaction, without a checksum check.", ""},
+        header = "Restore a snapshot (or a plain SQL file) in one transaction.",
+        description = "Restore the database to a snapshot, in one transaction: everything in the snapshot's scope is "
+                + "dropped (also what was created after it) and the snapshot recreated, then checked against it. A "
+                + "safety snapshot (before_restore) of the current state is written first. Asks for confirmation; "
+                + "without a terminal, --yes is required. A plain SQL file (such as pg_dump's) is run as it is, in "
+                + "one transaction, without a checksum check.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap restore pre_migration",

@@ -20,9 +20,10 @@ import picocli.CommandLine.ParentCommand;
  * so that the rollback itself can be undone; safety snapshots are never what it rolls back to.
  */
 @Command(name = "rollback", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Emergency rollback: restore the newest snapshot that is not a safety snapshot, at once,",
-                "without asking. It is logged on stderr and in the directory's restore.log, and takes a safety",
-                "snapshot first (unless --no-safety-snapshot), with the same checks and verification as restore.", ""},
+        header = "Emergency rollback to the newest snapshot, without asking.",
+        description = "Emergency rollback: restore the newest snapshot that is not a safety snapshot, at once, without "
+                + "asking. It is logged on stderr and in the directory's restore.log, and takes a safety snapshot "
+                + "first (unless --no-safety-snapshot), with the same checks and verification as restore.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap rollback --emergency",

@@ -8,8 +8,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dbsnap show SNAPSHOT}: one snapshot's metadata and object counts. No database is needed. */
 @Command(name = "show", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Show a snapshot's metadata: label, purpose, creation time, type, size, checksum, database,",
-                "server version, scope, object counts, rows per table (with data) and how to restore it.", ""},
+        header = "Show a snapshot's metadata and object counts.",
+        description = "Show a snapshot's metadata: label, purpose, creation time, type, size, checksum, database, "
+                + "server version, scope, object counts, rows per table (with data) and how to restore it.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap show latest",

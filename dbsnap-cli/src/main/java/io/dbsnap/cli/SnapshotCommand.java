@@ -15,9 +15,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dbsnap snapshot LABEL}: takes a snapshot into the directory and reports it as the seeds' scripts did. */
 @Command(name = "snapshot", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Take a snapshot of the database: its schema (the default), or its schema and data with --data.",
-                "The snapshot is {yyyyMMdd_HHmmss}_{LABEL}.sql (UTC) in the snapshot directory, with its metadata",
-                "({name}.meta.yaml) and catalog ({name}.catalog.json) beside it; it appears only when complete.", ""},
+        header = "Take a snapshot of the database (schema, or schema and data).",
+        description = "Take a snapshot of the database: its schema (the default), or its schema and data with --data. "
+                + "The snapshot is {yyyyMMdd_HHmmss}_{LABEL}.sql (UTC) in the snapshot directory, with its "
+                + "metadata ({name}.meta.yaml) and catalog ({name}.catalog.json) beside it; it appears only when "
+                + "complete.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap snapshot pre_migration --purpose \"before adding user_roles\"",

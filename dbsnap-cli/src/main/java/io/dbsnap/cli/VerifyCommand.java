@@ -17,9 +17,10 @@ import picocli.CommandLine.ParentCommand;
  * Exit code 3 when either finds a difference.
  */
 @Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Check a snapshot: its file's size and SHA-256 against its metadata, and that its catalog reads.",
-                "With --url (given on the command line; the environment's URL is not used here), also compare the",
-                "live database's structure with the snapshot's. Exit code 3 when anything differs.", ""},
+        header = "Check a snapshot's checksum, and with --url the live database.",
+        description = "Check a snapshot: its file's size and SHA-256 against its metadata, and that its catalog reads. "
+                + "With --url (given on the command line; the environment's URL is not used here), also compare "
+                + "the live database's structure with the snapshot's. Exit code 3 when anything differs.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap verify latest",
