@@ -29,6 +29,8 @@ final class ProgressDisplay implements AutoCloseable {
     private final long start = System.nanoTime();
     private final Thread thread;
     private volatile boolean running = true;
+    /** When the first byte went through: the rate leaves out the preparation (checksum, locks, safety snapshot). */
+    private long firstByteAt = -1;
     private int drawnWidth;
 
     /**
@@ -67,7 +69,12 @@ final class ProgressDisplay implements AutoCloseable {
             if (!running) {
                 return;
             }
-            String line = line(Duration.ofNanos(System.nanoTime() - start));
+            long now = System.nanoTime();
+            if (firstByteAt < 0 && meter.bytes() > 0) {
+                firstByteAt = now;
+            }
+            String line = line(Duration.ofNanos(now - start),
+                    Duration.ofNanos(firstByteAt < 0 ? 0 : now - firstByteAt));
             synchronized (this) {
                 if (redraw) {
                     String padded = line + " ".repeat(Math.max(0, drawnWidth - line.length()));
@@ -81,8 +88,13 @@ final class ProgressDisplay implements AutoCloseable {
         }
     }
 
-    /** One progress line, such as {@code snapshot pre_migration: 12/40 tables, 1,204 rows, 12.3 MB, 4.1 MB/s, ETA 0:07}. */
-    String line(Duration elapsed) {
+    /**
+     * One progress line, such as {@code snapshot pre_migration: 12/40 tables, 1,204 rows, 12.3 MB, 4.1 MB/s, ETA 0:07, 0:03}.
+     *
+     * @param elapsed   since the work started
+     * @param streaming since the first byte of the script went through
+     */
+    String line(Duration elapsed, Duration streaming) {
         long bytes = meter.bytes();
         if (bytes == 0) {
             return task + ": preparing... " + Units.clock(elapsed);
@@ -95,7 +107,7 @@ final class ProgressDisplay implements AutoCloseable {
         parts.add(Units.count(meter.rows()) + " rows");
         parts.add(totalBytes.isPresent() && totalBytes.getAsLong() > 0
                 ? Units.bytes(bytes) + " of " + Units.bytes(totalBytes.getAsLong()) : Units.bytes(bytes));
-        double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
+        double seconds = Math.max(streaming.toMillis() / 1000.0, 0.001);
         parts.add(Units.bytes((long) (bytes / seconds)) + "/s");
         eta(bytes, seconds, tables).ifPresent(left -> parts.add("ETA " + Units.clock(Duration.ofSeconds(left))));
         parts.add(Units.clock(elapsed));

@@ -7,6 +7,7 @@ import io.dbsnap.store.SnapshotMetadata;
 import io.dbsnap.store.TableFacts;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -34,23 +35,22 @@ final class SnapshotReport {
         text.append("Type:      ").append(metadata.type()).append(metadata.compressed() ? ", gzip" : "").append('\n');
         metadata.details().database().ifPresent(d -> text.append("Database:  ").append(d).append('\n'));
         text.append("\nContents:\n");
-        metadata.objects().ifPresentOrElse(counts -> contents(text, counts),
+        metadata.objects().ifPresentOrElse(counts -> contents(text, counts, metadata.tables()),
                 () -> text.append("  (no catalog was recorded)\n"));
-        if (!metadata.tables().isEmpty()) {
-            long rows = metadata.tables().stream().mapToLong(TableFacts::rows).sum();
-            text.append("  - ").append(Units.count(rows)).append(rows == 1 ? " row" : " rows").append(" in ")
-                    .append(metadata.tables().size()).append(metadata.tables().size() == 1 ? " table" : " tables")
-                    .append('\n');
-        }
         appendRestoreHints(text, metadata, directory);
         text.append("\nMetadata saved to:\n  ").append(snapshot.stored().metadataFile()).append('\n');
         return text.toString();
     }
 
-    private static void contents(StringBuilder text, ObjectCounts counts) {
+    private static void contents(StringBuilder text, ObjectCounts counts, List<TableFacts> tables) {
         text.append("  - ").append(plural(counts.tables(), "table")).append('\n');
         text.append("  - ").append(plural(counts.functions(), "function")).append('\n');
         text.append("  - ").append(plural(counts.policies(), "policy", "policies")).append('\n');
+        if (!tables.isEmpty()) {
+            long rows = tables.stream().mapToLong(TableFacts::rows).sum();
+            text.append("  - ").append(plural(rows, "row")).append(" in ").append(plural(tables.size(), "table"))
+                    .append('\n');
+        }
         text.append("  (also ").append(plural(counts.views(), "view")).append(", ")
                 .append(plural(counts.triggers(), "trigger")).append(", ")
                 .append(plural(counts.sequences(), "sequence")).append(", ")
