@@ -37,12 +37,19 @@ public final class Cli {
                 .setParameterExceptionHandler(failures)
                 .setOut(new PrintWriter(context.out(), true))
                 .setErr(new PrintWriter(context.err(), true));
+        commandLine.getSubcommands().values().forEach(Cli::spaceOut);
         try {
             return commandLine.execute(args);
         } finally {
             context.out().flush();
             context.err().flush();
         }
+    }
+
+    /** A blank line between a command's one-line header, usage, description and options in its --help. */
+    private static void spaceOut(CommandLine command) {
+        command.getCommandSpec().usageMessage().synopsisHeading("%nUsage: ").descriptionHeading("%n")
+                .parameterListHeading("%n");
     }
 
     /** Subcommands are built by picocli; only the top command needs the context, which they reach through it. */
