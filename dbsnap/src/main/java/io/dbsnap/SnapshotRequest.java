@@ -10,12 +10,14 @@ import io.dbsnap.store.SnapshotName;
 import io.dbsnap.store.SnapshotScope;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -106,6 +108,16 @@ public final class SnapshotRequest {
         return with(options.excludeTableData(patterns));
     }
 
+    /** Records who owns each object ({@code ALTER ... OWNER TO}), as pg_dump does without {@code --no-owner}. */
+    public SnapshotRequest withOwners() {
+        return with(options.with(options.ddl().withOwners()));
+    }
+
+    /** Records grants ({@code GRANT}/{@code REVOKE}), as pg_dump does without {@code --no-privileges}. */
+    public SnapshotRequest withPrivileges() {
+        return with(options.with(options.ddl().withPrivileges()));
+    }
+
     /** Writes {@code .sql.gz} instead of plain {@code .sql}. */
     public SnapshotRequest gzip() {
         return new SnapshotRequest(label, details, options, scope, Compression.GZIP, directory);
@@ -134,7 +146,17 @@ public final class SnapshotRequest {
      * @throws LockNotAvailableException when a table stays locked longer than the lock timeout
      */
     public Snapshot from(DataSource source) {
+        return from(source, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #from(DataSource)}, with the script passing through {@code tap} on its way to the
+     * file, so that a caller can watch it being written (the command line's progress display).
+     * The stream {@code tap} returns must pass every byte on, unchanged, to the one it is given.
+     */
+    public Snapshot from(DataSource source, UnaryOperator<OutputStream> tap) {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(tap, "tap");
         SnapshotStore store = new SnapshotStore(directory);
         DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope), options);
         Connection connection = Connections.open(source);
@@ -143,7 +165,8 @@ public final class SnapshotRequest {
             SnapshotDetails withDatabase = details.withDatabase(DatabaseAddress.describe(connection));
             SnapshotContent content = options.parallel() > 1 ? dumper.snapshotContent(source)
                     : dumper.snapshotContent(connection);
-            stored = store.write(label, compression, withDatabase, content);
+            SnapshotContent tapped = out -> content.writeTo(tap.apply(out));
+            stored = store.write(label, compression, withDatabase, tapped);
         } catch (RuntimeException | Error e) {
             Connections.close(connection, e);
             throw e;

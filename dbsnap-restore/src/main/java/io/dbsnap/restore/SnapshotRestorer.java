@@ -24,7 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +58,25 @@ public final class SnapshotRestorer {
 
     private final SnapshotStore store;
     private final RestoreOptions options;
+    private final UnaryOperator<InputStream> scriptTap;
 
     public SnapshotRestorer(SnapshotStore store, RestoreOptions options) {
+        this(store, options, UnaryOperator.identity());
+    }
+
+    private SnapshotRestorer(SnapshotStore store, RestoreOptions options, UnaryOperator<InputStream> scriptTap) {
         this.store = store;
         this.options = options;
+        this.scriptTap = scriptTap;
+    }
+
+    /**
+     * This restorer with the snapshot's script (checked, decompressed) read through {@code tap},
+     * so that a caller can watch the restore advance (the command line's progress display). The
+     * stream {@code tap} returns must hand on every byte, unchanged, and close the one it is given.
+     */
+    public SnapshotRestorer watchingScript(UnaryOperator<InputStream> tap) {
+        return new SnapshotRestorer(store, options, Objects.requireNonNull(tap, "tap"));
     }
 
     /**
@@ -92,7 +109,7 @@ public final class SnapshotRestorer {
         NewDatabase.create(server, database);
         boolean restored = false;
         try (Connection target = connector.connect(database)) {
-            RestoreReport report = new SnapshotRestorer(store, options.withoutSafetySnapshot())
+            RestoreReport report = new SnapshotRestorer(store, options.withoutSafetySnapshot(), scriptTap)
                     .run(target, snapshot, false);
             restored = true;
             return report;
@@ -148,7 +165,7 @@ public final class SnapshotRestorer {
         // what the snapshot creates, for the lock estimate and the verification; read once
         Optional<Catalog> catalog = dataOnly || metadata.scope().isEmpty() ? Optional.empty() : store.catalog(snapshot);
         // the whole file is hashed here, before the database is touched
-        try (InputStream script = store.openVerified(snapshot);
+        try (InputStream script = scriptTap.apply(store.openVerified(snapshot));
              OperationLock lock = OperationLock.take(connection)) {
             if (catalog.isPresent()) {
                 checkLockBudget(connection, scope, catalog.get());

@@ -1,0 +1,73 @@
+package io.dbsnap.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * One run of the {@code dbsnap} command with the environment, terminal and streams it is given:
+ * {@link Main} passes the process's own, tests their own, so that the real command runs in-process.
+ */
+public final class Cli {
+
+    private final CliContext context;
+
+    /**
+     * @param environment the environment variables (the database URL and directory fall back to them)
+     * @param out         where results go
+     * @param err         where diagnostics, questions and progress go
+     */
+    public Cli(Map<String, String> environment, PrintStream out, PrintStream err) {
+        this(new CliContext(new Environment(environment), Terminal.system(), out, err, Clock.systemUTC()));
+    }
+
+    Cli(CliContext context) {
+        this.context = context;
+    }
+
+    /** Runs the command line {@code args} and returns its exit code (see {@link ExitCodes}). */
+    public int run(String... args) {
+        FailureReporter failures = new FailureReporter(context);
+        CommandLine commandLine = new CommandLine(new DbsnapCommand(context), new CommandFactory(context))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpWidth(100)
+                .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures)
+                .setOut(new PrintWriter(context.out(), true))
+                .setErr(new PrintWriter(context.err(), true));
+        commandLine.getSubcommands().values().forEach(Cli::spaceOut);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            context.out().flush();
+            context.err().flush();
+        }
+    }
+
+    /** A blank line between a command's one-line header, usage, description and options in its --help. */
+    private static void spaceOut(CommandLine command) {
+        command.getCommandSpec().usageMessage().synopsisHeading("%nUsage: ").descriptionHeading("%n")
+                .parameterListHeading("%n");
+    }
+
+    /** Subcommands are built by picocli; only the top command needs the context, which they reach through it. */
+    private static final class CommandFactory implements CommandLine.IFactory {
+
+        private final CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        private final CliContext context;
+
+        CommandFactory(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == DbsnapCommand.class) {
+                return type.cast(new DbsnapCommand(context));
+            }
+            return defaults.create(type);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.dbsnap.cli;
+
+import io.dbsnap.ConnectionUrl;
+import io.dbsnap.DbSnapException;
+import io.dbsnap.Snapshots;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The database a command works on, from {@code --url} or the environment. It is shown as
+ * {@code user@host:port/db}, never with its password.
+ */
+final class Database {
+
+    private final ConnectionUrl url;
+    private final DataSource dataSource;
+
+    private Database(ConnectionUrl url, DataSource dataSource) {
+        this.url = url;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @throws UsageException when the text is not a PostgreSQL URL, naming where it came from
+     */
+    static Database of(Environment.Source source) {
+        try {
+            return new Database(ConnectionUrl.parse(source.url()), Snapshots.dataSource(source.url()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("The database URL from " + source.from() + " is not usable: " + e.getMessage());
+        }
+    }
+
+    /** Whether {@code text} reads as a database URL rather than a snapshot's name or path. */
+    static boolean looksLikeUrl(String text) {
+        return text.startsWith("postgresql://") || text.startsWith("postgres://") || text.startsWith("jdbc:postgresql:");
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** {@code user@host:port/db}. */
+    String describe() {
+        return url.describe();
+    }
+
+    /**
+     * @throws DbSnapException saying which database could not be reached and what to check
+     */
+    Connection connect() {
+        return connect(dataSource, describe());
+    }
+
+    /** The same server and credentials, another database: where {@code restore --create-db} restores to. */
+    Database onDatabase(String name) {
+        PGSimpleDataSource other = new PGSimpleDataSource();
+        other.setURL(url.jdbcUrl());
+        other.setDatabaseName(name);
+        url.user().ifPresent(other::setUser);
+        url.password().ifPresent(other::setPassword);
+        other.setApplicationName("dbsnap");
+        ConnectionUrl otherUrl = new ConnectionUrl(other.getURL(), url.hosts(), name, url.user(), url.password());
+        return new Database(otherUrl, other);
+    }
+
+    static Connection connect(DataSource source, String description) {
+        try {
+            return source.getConnection();
+        } catch (SQLException e) {
+            // pgjdbc names the user and host in its messages, never the password
+            throw new DbSnapException("Could not connect to " + description + ": " + e.getMessage() + " (SQLSTATE "
+                    + e.getSQLState() + "). Check the URL, the user and the password; nothing was changed.", e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.dbsnap.cli;
+
+import io.dbsnap.DbSnapException;
+import io.dbsnap.dumper.CatalogReader;
+import io.dbsnap.dumper.DatabaseDumper;
+import io.dbsnap.dumper.DdlOptions;
+import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dumper.DumpResult;
+import io.dbsnap.store.SnapshotScope;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code dbsnap dump}: the SQL a snapshot holds, to stdout, so that it can stand in for
+ * {@code pg_dump} in scripts: schema and data by default, as pg_dump's plain format.
+ */
+@Command(name = "dump", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        header = "Write the database as plain SQL to stdout, like pg_dump.",
+        description = "Write the database as plain SQL to stdout, as pg_dump does: schema and data unless told "
+                + "otherwise; no owners or grants unless asked (--owners, --privileges). The output is the SQL a "
+                + "snapshot holds and runs with psql -v ON_ERROR_STOP=1 -f or dbsnap restore. Nothing is stored.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  dbsnap dump > app.sql",
+                "  dbsnap dump --schema-only --clean --schema public | gzip > schema.sql.gz",
+                "  dbsnap dump --exclude-table-data 'public.audit_*' --owners --privileges --url \"$DATABASE_URL\""})
+final class DumpCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private DbsnapCommand root;
+
+    @ArgGroup(exclusive = true)
+    private Content content = new Content();
+
+    /** --schema-only or --data-only, not both. */
+    static final class Content {
+        @Option(names = "--schema-only", description = "Only the schema, no rows.")
+        boolean schemaOnly;
+
+        @Option(names = "--data-only", description = "Only the rows (COPY), sequence values and large objects.")
+        boolean dataOnly;
+    }
+
+    @Option(names = "--clean", description = "Drop each object first (DROP ... IF EXISTS), to replace an older version.")
+    private boolean clean;
+
+    @Option(names = "--owners", description = "Include ownership (ALTER ... OWNER TO).")
+    private boolean owners;
+
+    @Option(names = "--privileges", description = "Include grants (GRANT/REVOKE).")
+    private boolean privileges;
+
+    @Option(names = "--schema", paramLabel = "S", description = "Only this schema (repeatable).")
+    private List<String> schemas = new ArrayList<>();
+
+    @Option(names = "--table", paramLabel = "T", description = "Only tables matching this pattern (repeatable), as pg_dump -t.")
+    private List<String> tables = new ArrayList<>();
+
+    @Option(names = "--exclude-table", paramLabel = "T", description = "Leave out tables matching this pattern (repeatable), as pg_dump -T.")
+    private List<String> excludeTables = new ArrayList<>();
+
+    @Option(names = "--exclude-table-data", paramLabel = "T", description = "Keep these tables' definitions, not their rows (repeatable).")
+    private List<String> excludeTableData = new ArrayList<>();
+
+    @Override
+    public Integer call() throws SQLException {
+        CliContext context = root.context();
+        Database database = Database.of(root.databaseUrl());
+        DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(new SnapshotScope(schemas, tables, excludeTables)),
+                options());
+        ScriptMeter meter = new ScriptMeter();
+        DumpResult result;
+        try (Connection connection = database.connect();
+             ProgressDisplay progress = ProgressDisplay.start(context, "dump", meter, OptionalLong.empty(), OptionalInt.empty())) {
+            OutputStream out = meter.watch(context.out());
+            result = dumper.dump(connection, out);
+            out.flush();
+            if (context.out().checkError()) {
+                // a PrintStream keeps write errors to itself: a closed pipe must not pass for a dump
+                throw new IOException("stdout was closed before the dump ended");
+            }
+        } catch (IOException e) {
+            throw new DbSnapException("Could not write the dump to stdout: " + e.getMessage(), e);
+        }
+        result.warnings().forEach(w -> context.err().println("Warning: " + w));
+        return ExitCodes.OK;
+    }
+
+    private DumpOptions options() {
+        DumpOptions options = content.schemaOnly ? DumpOptions.schemaOnly()
+                : content.dataOnly ? DumpOptions.dataOnly() : DumpOptions.schemaAndData();
+        DdlOptions ddl = DdlOptions.defaults();
+        if (clean) {
+            ddl = ddl.withClean();
+        }
+        if (owners) {
+            ddl = ddl.withOwners();
+        }
+        if (privileges) {
+            ddl = ddl.withPrivileges();
+        }
+        options = options.with(ddl);
+        if (!excludeTableData.isEmpty()) {
+            options = options.excludeTableData(excludeTableData.toArray(String[]::new));
+        }
+        return options;
+    }
+}

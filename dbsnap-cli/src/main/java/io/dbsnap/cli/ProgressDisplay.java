@@ -1,0 +1,150 @@
+package io.dbsnap.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Progress of a long dump or restore on stderr, read from a {@link ScriptMeter} by a thread of its
+ * own: tables done of the total, rows, bytes, rate and an estimate of the time left.
+ *
+ * <p>On a terminal it redraws one line a few times a second and erases it at the end. Elsewhere
+ * (a CI log, a file) it stays quiet for short work and prints a plain line every
+ * {@link #LOG_INTERVAL} for long work, so that a log shows it is alive without filling up.
+ */
+final class ProgressDisplay implements AutoCloseable {
+
+    static final Duration LOG_INTERVAL = Duration.ofSeconds(15);
+    private static final Duration REDRAW_INTERVAL = Duration.ofMillis(250);
+
+    private final PrintStream err;
+    private final boolean redraw;
+    private final String task;
+    private final ScriptMeter meter;
+    private final OptionalLong totalBytes;
+    private final OptionalInt totalTables;
+    private final long start = System.nanoTime();
+    private final Thread thread;
+    private volatile boolean running = true;
+    /** When the first byte went through: the rate leaves out the preparation (checksum, locks, safety snapshot). */
+    private long firstByteAt = -1;
+    private int drawnWidth;
+
+    /**
+     * @param task        what is being done, such as {@code snapshot pre_migration}
+     * @param totalBytes  the bytes the script will have, when known (a restore knows its file's size)
+     * @param totalTables the tables with rows, when known (a restore knows them from the metadata);
+     *                    otherwise a dump counts the tables its script creates
+     */
+    private ProgressDisplay(CliContext context, String task, ScriptMeter meter, OptionalLong totalBytes,
+                            OptionalInt totalTables) {
+        this.err = context.err();
+        this.redraw = context.terminal().progressBar();
+        this.task = task;
+        this.meter = meter;
+        this.totalBytes = totalBytes;
+        this.totalTables = totalTables;
+        this.thread = new Thread(this::report, "dbsnap-progress");
+        this.thread.setDaemon(true);
+    }
+
+    static ProgressDisplay start(CliContext context, String task, ScriptMeter meter, OptionalLong totalBytes,
+                                 OptionalInt totalTables) {
+        ProgressDisplay display = new ProgressDisplay(context, task, meter, totalBytes, totalTables);
+        display.thread.start();
+        return display;
+    }
+
+    private void report() {
+        long interval = (redraw ? REDRAW_INTERVAL : LOG_INTERVAL).toMillis();
+        while (running) {
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!running) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (firstByteAt < 0 && meter.bytes() > 0) {
+                firstByteAt = now;
+            }
+            String line = line(Duration.ofNanos(now - start),
+                    Duration.ofNanos(firstByteAt < 0 ? 0 : now - firstByteAt));
+            synchronized (this) {
+                if (redraw) {
+                    String padded = line + " ".repeat(Math.max(0, drawnWidth - line.length()));
+                    err.print("\r" + padded);
+                    drawnWidth = line.length();
+                } else {
+                    err.println(line);
+                }
+                err.flush();
+            }
+        }
+    }
+
+    /**
+     * One progress line, such as {@code snapshot pre_migration: 12/40 tables, 1,204 rows, 12.3 MB, 4.1 MB/s, ETA 0:07, 0:03}.
+     *
+     * @param elapsed   since the work started
+     * @param streaming since the first byte of the script went through
+     */
+    String line(Duration elapsed, Duration streaming) {
+        long bytes = meter.bytes();
+        if (bytes == 0) {
+            return task + ": preparing... " + Units.clock(elapsed);
+        }
+        List<String> parts = new ArrayList<>();
+        int tables = tablesTotal();
+        if (tables > 0) {
+            parts.add(Math.min(meter.tablesDone(), tables) + "/" + tables + " tables");
+        }
+        parts.add(Units.count(meter.rows()) + " rows");
+        parts.add(totalBytes.isPresent() && totalBytes.getAsLong() > 0
+                ? Units.bytes(bytes) + " of " + Units.bytes(totalBytes.getAsLong()) : Units.bytes(bytes));
+        double seconds = Math.max(streaming.toMillis() / 1000.0, 0.001);
+        parts.add(Units.bytes((long) (bytes / seconds)) + "/s");
+        eta(bytes, seconds, tables).ifPresent(left -> parts.add("ETA " + Units.clock(Duration.ofSeconds(left))));
+        parts.add(Units.clock(elapsed));
+        return task + ": " + String.join(", ", parts);
+    }
+
+    private int tablesTotal() {
+        return totalTables.orElse(meter.tablesCreated());
+    }
+
+    /** Seconds left, from the bytes when the total is known, else from the tables; empty before either tells. */
+    private OptionalLong eta(long bytes, double seconds, int tables) {
+        if (totalBytes.isPresent() && totalBytes.getAsLong() >= bytes) {
+            double rate = bytes / seconds;
+            return OptionalLong.of(Math.round((totalBytes.getAsLong() - bytes) / rate));
+        }
+        int done = meter.tablesDone();
+        if (tables > 0 && done > 0 && done < tables) {
+            return OptionalLong.of(Math.round(seconds / done * (tables - done)));
+        }
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (redraw && drawnWidth > 0) {
+                err.print("\r" + " ".repeat(drawnWidth) + "\r");
+                err.flush();
+            }
+        }
+    }
+}

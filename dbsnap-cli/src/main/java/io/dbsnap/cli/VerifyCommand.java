@@ -1,0 +1,74 @@
+package io.dbsnap.cli;
+
+import io.dbsnap.DbSnapException;
+import io.dbsnap.SnapshotCorruptException;
+import io.dbsnap.diff.DiffReport;
+import io.dbsnap.store.SnapshotMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code dbsnap verify SNAPSHOT}: is the snapshot as it was written (size and SHA-256 against its
+ * metadata, a readable catalog)? With {@code --url}, also: does that database still match it?
+ * Exit code 3 when either finds a difference.
+ */
+@Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        header = "Check a snapshot's checksum, and with --url the live database.",
+        description = "Check a snapshot: its file's size and SHA-256 against its metadata, and that its catalog reads. "
+                + "With --url (given on the command line; the environment's URL is not used here), also compare "
+                + "the live database's structure with the snapshot's. Exit code 3 when anything differs.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  dbsnap verify latest",
+                "  dbsnap verify pre_migration --url \"$DATABASE_URL\"   # has anything changed since?"})
+final class VerifyCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private DbsnapCommand root;
+
+    @Parameters(index = "0", paramLabel = "SNAPSHOT",
+            description = "latest, an index from list, a label (the newest with it), a file name, or a path.")
+    private String reference;
+
+    @Override
+    public Integer call() throws IOException {
+        CliContext context = root.context();
+        SnapshotReference resolved = SnapshotReference.resolve(reference, root.directory());
+        if (!(resolved instanceof SnapshotReference.Stored stored)) {
+            throw new DbSnapException(reference + " is a plain SQL file without dbsnap's metadata: there is no checksum"
+                    + " to verify it against. Only snapshots dbsnap wrote can be verified.");
+        }
+        String name = stored.snapshot().name();
+        try {
+            SnapshotMetadata metadata = stored.snapshot().metadata();
+            // opening it reads the whole file and compares its size and SHA-256 with the metadata
+            InputStream checked = stored.directory().store().openVerified(stored.snapshot().stored());
+            checked.close();
+            context.out().println("Checksum OK: " + stored.snapshot().file() + " has the " + metadata.sizeBytes()
+                    + " bytes and the SHA-256 its metadata records (" + metadata.sha256() + ")");
+            boolean catalog = stored.snapshot().catalog().isPresent();
+            context.out().println(catalog ? "Catalog OK: " + stored.snapshot().stored().catalogFile().getFileName() + " reads"
+                    : "No catalog file: the structure cannot be compared with a database");
+        } catch (SnapshotCorruptException e) {
+            context.err().println("Verification FAILED: " + Redaction.redact(e.getMessage()));
+            return ExitCodes.DIFFERENCES;
+        }
+        if (!root.urlGiven()) {
+            return ExitCodes.OK;
+        }
+        Database database = Database.of(root.databaseUrl());
+        DiffReport drift = stored.snapshot().diffWith(database.dataSource());
+        if (drift.isEmpty()) {
+            context.out().println("Database OK: " + database.describe() + " has the structure of " + name);
+            return ExitCodes.OK;
+        }
+        context.out().println("Database DIFFERS: " + database.describe() + " has changed since " + name + ": "
+                + drift.summary());
+        context.out().print(drift.toText());
+        return ExitCodes.DIFFERENCES;
+    }
+}

@@ -1,0 +1,191 @@
+package io.dbsnap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbsnap.testkit.PgDump;
+import io.dbsnap.testkit.PostgresServer;
+import io.dbsnap.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * dbsnap restore and rollback on a real server: the confirmation (refused without a terminal,
+ * asked on one), the safety snapshot, --create-db, a pg_dump file, the lock (exit 4). Whether the
+ * database is back as it was is judged by pg_dump, not by dbsnap.
+ */
+class CliRestoreTest {
+
+    /** dbsnap's advisory lock key, "dbsnap" in ASCII, as OperationLock documents it. */
+    private static final long DBSNAP_LOCK = 0x6462736e6170L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void restoreRefusesWithoutATerminalUnlessYesAsksOnOneAndRestoresExactly() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_restore")) {
+            db.execute(Fixture.SCHEMA);
+            String before = PgDump.run(db, "--no-owner");
+            CliRunner cli = CliRunner.forServer().env("DATABASE_URL", CliRunner.url(db));
+            assertThat(cli.run("snapshot", "pre_migration", "--data", "--dir", dir.toString()).exitCode()).isZero();
+            db.execute("DROP VIEW app.happy_users; DELETE FROM app.users; CREATE TABLE app.user_roles (id int)");
+            String broken = PgDump.run(db, "--no-owner");
+
+            CliRunner.Run refused = cli.withoutTerminal().run("restore", "pre_migration", "--dir", dir.toString());
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(refused.err()).contains("Restore ").contains("This will:")
+                    .contains("Refusing to restore").contains("stdin is not a terminal").contains("--yes");
+            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(broken);
+
+            CliRunner.Run declined = cli.answering("no").run("restore", "1", "--dir", dir.toString());
+            assertThat(declined.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(declined.err()).contains("Type yes to continue").contains("Cancelled");
+            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(broken);
+
+            CliRunner.Run restored = cli.answering("yes").run("restore", "pre_migration", "--dir", dir.toString());
+            assertThat(restored.exitCode()).as(restored.err()).isZero();
+            assertThat(restored.out()).contains("Restored ").contains("Safety snapshot: ")
+                    .contains("Verified: the catalog and the row counts match the snapshot.");
+            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+            assertThat(labels()).containsExactlyInAnyOrder("before_restore", "pre_migration");
+
+            // the safety snapshot undoes the restore
+            CliRunner.Run undone = cli.withoutTerminal().run("restore", "before_restore", "--yes", "--no-safety-snapshot",
+                    "--dir", dir.toString());
+            assertThat(undone.exitCode()).as(undone.err()).isZero();
+            assertThat(undone.out()).contains("No safety snapshot was taken.");
+            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(broken);
+            assertThat(labels()).containsExactlyInAnyOrder("before_restore", "pre_migration");
+        }
+    }
+
+    @Test
+    void createDbClonesIntoANewDatabaseAndRefusesAnExistingOne() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_clone_src")) {
+            db.execute(Fixture.SCHEMA);
+            CliRunner cli = CliRunner.forServer().env("DBSNAP_DB_URL", CliRunner.url(db)).env("DBSNAP_DIR", dir.toString());
+            assertThat(cli.run("snapshot", "v1", "--data").exitCode()).isZero();
+            String clone = db.name() + "_copy";
+            try {
+                CliRunner.Run run = cli.withoutTerminal().run("restore", "v1", "--create-db", clone);
+                assertThat(run.exitCode()).as(run.err()).isZero();
+                assertThat(run.out()).contains("/" + clone + " in ");
+                // a later --dbname wins: pg_dump of the clone, through the testkit's connection settings
+                assertThat(PgDump.run(db, "--no-owner", "--dbname", clone)).isEqualTo(PgDump.run(db, "--no-owner"));
+
+                CliRunner.Run again = cli.run("restore", "v1", "--create-db", clone);
+                assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILED);
+                assertThat(again.err()).contains("A database named " + clone + " exists already");
+            } finally {
+                db.execute("DROP DATABASE IF EXISTS " + clone);
+            }
+        }
+    }
+
+    @Test
+    void aPgDumpFileIsRestoredWithAWarningThatItHasNoChecksum() throws Exception {
+        try (TestDatabase source = PostgresServer.shared().createDatabase("cli_pgdump_src");
+             TestDatabase target = PostgresServer.shared().createDatabase("cli_pgdump_dst")) {
+            source.execute(Fixture.SCHEMA);
+            Path dump = dir.resolve("from_pg_dump.sql");
+            PgDump.toFile(source, dump, "--no-owner");
+
+            CliRunner.Run run = CliRunner.forServer().withoutTerminal().run("restore", dump.toString(), "--yes",
+                    "--url", CliRunner.url(target), "--dir", dir.resolve("snapshots").toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("is not a dbsnap snapshot").contains("without a checksum check");
+            assertThat(run.out()).contains("Restored " + dump).contains("Safety snapshot: ");
+            assertThat(PgDump.run(target, "--no-owner")).isEqualTo(PgDump.run(source, "--no-owner"));
+        }
+    }
+
+    @Test
+    void emergencyRollbackRestoresTheNewestSnapshotWithoutAskingAndLogsIt() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_rollback")) {
+            db.execute(Fixture.SCHEMA);
+            CliRunner cli = CliRunner.forServer().withoutTerminal().env("DATABASE_URL", CliRunner.url(db))
+                    .env("DBSNAP_DIR", dir.toString());
+            assertThat(cli.run("snapshot", "old").exitCode()).isZero();
+            db.execute("CREATE TABLE app.v2 (id int)");
+            String deployed = PgDump.run(db, "--no-owner");
+            assertThat(cli.run("snapshot", "pre_deploy", "--data").exitCode()).isZero();
+            db.execute("DROP TABLE app.users CASCADE");
+
+            CliRunner.Run usage = cli.run("rollback");
+            assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(usage.err()).contains("needs --emergency");
+
+            CliRunner.Run run = cli.run("rollback", "--emergency");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("EMERGENCY ROLLBACK of " + db.user() + "@").contains("without confirmation");
+            assertThat(run.out()).contains("Emergency rollback: restored ").contains("_pre_deploy into ");
+            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(deployed);
+            assertThat(Files.readString(dir.resolve("restore.log"))).contains("_pre_deploy.sql").doesNotContain(db.password());
+            assertThat(labels()).containsExactlyInAnyOrder("before_restore", "pre_deploy", "old");
+        }
+    }
+
+    @Test
+    void aRestoreWhileAnotherHoldsTheLockExitsWith4AndChangesNothing() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_locked")) {
+            db.execute(Fixture.SCHEMA);
+            CliRunner cli = CliRunner.forServer().withoutTerminal().env("DATABASE_URL", CliRunner.url(db))
+                    .env("DBSNAP_DIR", dir.toString());
+            assertThat(cli.run("snapshot", "before").exitCode()).isZero();
+            db.execute("CREATE TABLE app.later (id int)");
+            String now = PgDump.run(db, "--no-owner");
+            try (Connection other = db.connect(); Statement s = other.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + DBSNAP_LOCK + ")")) {
+                assertThat(rs.next() && rs.getBoolean(1)).isTrue();
+
+                CliRunner.Run run = cli.run("restore", "before", "--yes");
+
+                assertThat(run.exitCode()).isEqualTo(ExitCodes.LOCKED);
+                assertThat(run.err()).contains("Another dbsnap operation is running");
+                assertThat(run.err().lines().filter(l -> l.startsWith("dbsnap restore:"))).hasSize(1);
+            }
+            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
+        }
+    }
+
+    @Test
+    void aDamagedSnapshotIsNotRestored() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_damaged")) {
+            db.execute(Fixture.SCHEMA);
+            CliRunner cli = CliRunner.forServer().withoutTerminal().env("DATABASE_URL", CliRunner.url(db))
+                    .env("DBSNAP_DIR", dir.toString());
+            assertThat(cli.run("snapshot", "base").exitCode()).isZero();
+            Path file = sqlFiles().get(0);
+            Files.writeString(file, Files.readString(file).replace("app.users", "app.userz"));
+            db.execute("CREATE TABLE app.later (id int)");
+            String now = PgDump.run(db, "--no-owner");
+
+            CliRunner.Run run = cli.run("restore", "base", "--yes");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(run.err()).contains("truncated or was changed").doesNotContain("\tat ");
+            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
+        }
+    }
+
+    private List<String> labels() throws Exception {
+        return sqlFiles().stream().map(p -> p.getFileName().toString().replaceFirst("^\\d{8}_\\d{6}_", "")
+                .replaceFirst("\\.sql(\\.gz)?$", "")).toList();
+    }
+
+    /** The snapshot files, newest first (names sort by time). */
+    private List<Path> sqlFiles() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("\\d{8}_\\d{6}_.*\\.sql(\\.gz)?"))
+                    .sorted((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString())).toList();
+        }
+    }
+}
