@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 RollbackCommand.class,
                 DiffCommand.class,
                 VerifyCommand.class,
+                MigrateCommand.class,
                 CleanupCommand.class,
                 DumpCommand.class,
         },

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CliUsageTest {
 
     private static final List<String> COMMANDS = List.of("snapshot", "list", "show", "restore", "rollback", "diff",
-            "verify", "cleanup", "dump");
+            "verify", "migrate", "cleanup", "dump");
 
     @TempDir
     Path dir;
