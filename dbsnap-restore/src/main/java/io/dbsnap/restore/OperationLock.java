@@ -12,7 +12,7 @@ import java.sql.SQLException;
  * advisory lock, so it holds across the safety snapshot's transaction and the restore's, and the
  * server releases it when the session ends, also when the process dies.
  */
-final class OperationLock implements AutoCloseable {
+public final class OperationLock implements AutoCloseable {
 
     /** The same key for every dbsnap write operation: "dbsnap" in ASCII. */
     static final long KEY = 0x6462736e6170L;
@@ -28,7 +28,7 @@ final class OperationLock implements AutoCloseable {
      *
      * @throws LockNotAvailableException when another session holds it
      */
-    static OperationLock take(Connection connection) {
+    public static OperationLock take(Connection connection) {
         try (PreparedStatement s = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?)")) {
             s.setLong(1, KEY);
             try (ResultSet rs = s.executeQuery()) {
