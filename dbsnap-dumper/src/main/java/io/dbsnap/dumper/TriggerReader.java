@@ -21,9 +21,17 @@ final class TriggerReader {
                         + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE NOT t.tgisinternal" + notAClone + " AND c.relkind IN ('r', 'p', 'v') AND"
+                        + notTracking() + "AND"
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", t.tgname COLLATE \"C\"",
                 rs -> new Trigger(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getString(5)));
+    }
+
+    /** dbsnap's own change-tracking trigger (see {@link TrackingObjects}) is not the user's. */
+    private static String notTracking() {
+        return " NOT (t.tgname = '" + TrackingObjects.TRIGGER + "' AND EXISTS (SELECT 1 FROM pg_catalog.pg_proc p"
+                + " JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace WHERE p.oid = t.tgfoid"
+                + " AND pn.nspname = '" + TrackingObjects.SCHEMA + "')) ";
     }
 }

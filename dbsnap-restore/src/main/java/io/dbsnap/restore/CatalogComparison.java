@@ -19,7 +19,7 @@ import java.util.Set;
  * <p>Owners and privileges are not compared (a snapshot without them is restored as whoever runs
  * the restore), nor are the dependencies, which only order creation.
  */
-final class CatalogComparison {
+public final class CatalogComparison {
 
     private static final Set<String> NOT_COMPARED = Set.of("owners", "privileges", "defaultPrivileges", "dependencies");
     private static final int MAX_DESCRIPTION = 200;
@@ -28,7 +28,7 @@ final class CatalogComparison {
     }
 
     /** One line per object the restored database lacks, has in addition, or has otherwise. */
-    static List<String> differences(Catalog snapshot, Catalog restored) {
+    public static List<String> differences(Catalog snapshot, Catalog restored) {
         List<String> differences = new ArrayList<>();
         for (RecordComponent list : Catalog.class.getRecordComponents()) {
             if (NOT_COMPARED.contains(list.getName())) {

@@ -13,7 +13,7 @@ import java.time.Duration;
  * advisory lock, so it holds across the safety snapshot's transaction and the restore's, and the
  * server releases it when the session ends, also when the process dies.
  */
-final class OperationLock implements AutoCloseable {
+public final class OperationLock implements AutoCloseable {
 
     /** The same key for every dbsnap write operation: "dbsnap" in ASCII. */
     static final long KEY = 0x6462736e6170L;
@@ -32,7 +32,7 @@ final class OperationLock implements AutoCloseable {
      *
      * @throws LockNotAvailableException when another session holds it
      */
-    static OperationLock take(Connection connection) {
+    public static OperationLock take(Connection connection) {
         return take(connection, Duration.ZERO);
     }
 

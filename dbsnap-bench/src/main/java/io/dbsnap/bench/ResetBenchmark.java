@@ -1,0 +1,226 @@
+package io.dbsnap.bench;
+
+import io.dbsnap.reset.FastReset;
+import io.dbsnap.reset.ResetReport;
+import io.dbsnap.restore.RestoreOptions;
+import io.dbsnap.restore.RestoreReport;
+import io.dbsnap.restore.SnapshotRestorer;
+import io.dbsnap.Snapshot;
+import io.dbsnap.Snapshots;
+import io.dbsnap.store.SnapshotStore;
+import io.dbsnap.testkit.PostgresServer;
+import io.dbsnap.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Resetting a test database after a test, three ways, in the same run on the same data: a
+ * database of 50 tables (10 referenced by the 40 others) and 100,000 rows, after a "test" that
+ * inserted, updated and deleted rows of 2 tables (and so moved their identity sequences).
+ * <ul>
+ *   <li>dbsnap's {@link FastReset#reset()} (reloads the 2 tables, sets the 2 sequences back);</li>
+ *   <li>{@code DROP DATABASE} + {@code CREATE DATABASE ... TEMPLATE} from a template copy, what
+ *       zonky's embedded-database refresh and Stellar-like tools do;</li>
+ *   <li>a full restore of a dbsnap snapshot ({@link SnapshotRestorer}, without safety snapshot).</li>
+ * </ul>
+ * Each after one untimed warm-up, in alternating order, at least 5 repetitions; the medians and
+ * their ratios go to {@code target/bench/reset.md}. Each way works on a database of its own, all
+ * cloned from the same template; each ends checked against the template's contents.
+ */
+public final class ResetBenchmark {
+
+    private static final int TABLES = 50;
+    private static final int REFERENCED = 10;
+    private static final int ROWS = 100_000;
+    private static final String CHANGED_A = "bench.t_11";
+    private static final String CHANGED_B = "bench.t_12";
+
+    private ResetBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int repetitions = Math.max(5, Integer.getInteger("bench.repetitions", 5));
+        Path output = Path.of(System.getProperty("bench.output", "target/bench"));
+        Files.createDirectories(output);
+        PostgresServer server = PostgresServer.shared();
+        try (TestDatabase template = server.createDatabase("reset_template")) {
+            BenchOutput.progress("generating %d tables with %,d rows in %s", TABLES, ROWS, template.name());
+            template.execute(schemaAndRows());
+            String expected = contents(template);
+            try (TestDatabase cloned = server.createDatabase("reset_clone");
+                 TestDatabase fullDb = server.createDatabase("reset_full");
+                 TestDatabase fastDb = server.createDatabase("reset_fast")) {
+                clone(server, template.name(), cloned.name());
+                clone(server, template.name(), fullDb.name());
+                clone(server, template.name(), fastDb.name());
+                Snapshot snapshot = Snapshots.create("bench").withData().in(output.resolve("reset-snapshots"))
+                        .from(fullDb.dataSource());
+                List<Double> fast = new ArrayList<>();
+                List<Double> clone = new ArrayList<>();
+                List<Double> full = new ArrayList<>();
+                try (FastReset reset = FastReset.capture(fastDb.dataSource());
+                     Connection fullConnection = fullDb.connect()) {
+                    SnapshotRestorer restorer = new SnapshotRestorer(new SnapshotStore(snapshot.file().getParent()),
+                            RestoreOptions.defaults().withoutSafetySnapshot());
+                    for (int run = 0; run <= repetitions; run++) {
+                        boolean timed = run > 0;
+                        BenchOutput.progress("%s %d", timed ? "repetition" : "warm-up", run);
+                        List<Runnable> order = new ArrayList<>();
+                        order.add(() -> record(timed, fast, timeFast(fastDb, reset)));
+                        order.add(() -> record(timed, clone, timeClone(server, template.name(), cloned)));
+                        order.add(() -> record(timed, full, timeFull(fullDb, restorer, fullConnection, snapshot)));
+                        // alternate who goes first, so that no one always finds the caches warm
+                        for (int i = 0; i < order.size(); i++) {
+                            order.get((i + run) % order.size()).run();
+                        }
+                    }
+                }
+                check("fast reset", fastDb, expected);
+                check("template clone", cloned, expected);
+                check("full restore", fullDb, expected);
+                BenchOutput.publish(output, "reset.md", report(new Samples(fast), new Samples(clone), new Samples(full),
+                        repetitions, MachineFacts.of(template)));
+            }
+        }
+    }
+
+    private static void record(boolean timed, List<Double> samples, double millis) {
+        if (timed) {
+            samples.add(millis);
+        }
+    }
+
+    private static double timeFast(TestDatabase db, FastReset reset) {
+        change(db);
+        long start = System.nanoTime();
+        ResetReport report = reset.reset();
+        long end = System.nanoTime();
+        if (report.kind() != ResetReport.Kind.FAST || !Set.copyOf(report.tables()).equals(Set.of(CHANGED_A, CHANGED_B))) {
+            throw new IllegalStateException("the fast reset did not take the fast path over the 2 tables: " + report);
+        }
+        return Samples.millis(end - start);
+    }
+
+    private static double timeClone(PostgresServer server, String template, TestDatabase db) {
+        change(db);
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
+            long start = System.nanoTime();
+            s.execute("DROP DATABASE " + db.name());
+            s.execute("CREATE DATABASE " + db.name() + " TEMPLATE " + template);
+            return Samples.millis(System.nanoTime() - start);
+        } catch (SQLException e) {
+            throw new IllegalStateException("template clone failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static double timeFull(TestDatabase db, SnapshotRestorer restorer, Connection connection, Snapshot snapshot) {
+        change(db);
+        long start = System.nanoTime();
+        RestoreReport report = restorer.restore(connection, snapshot.stored());
+        long end = System.nanoTime();
+        if (!report.verification().verified()) {
+            throw new IllegalStateException("the full restore did not verify: " + report.verification().differences());
+        }
+        return Samples.millis(end - start);
+    }
+
+    /** The "test": rows of 2 of the 50 tables inserted, updated and deleted, their sequences moved. */
+    private static void change(TestDatabase db) {
+        try {
+            db.execute("INSERT INTO " + CHANGED_A + " (parent_id, name, amount, note) SELECT 1, 'new ' || g, g, 'x'"
+                    + " FROM generate_series(1, 50) g;"
+                    + " UPDATE " + CHANGED_B + " SET amount = amount + 1 WHERE id <= 50;"
+                    + " DELETE FROM " + CHANGED_B + " WHERE id BETWEEN 100 AND 119;"
+                    + " INSERT INTO " + CHANGED_B + " (parent_id, name, amount, note) VALUES (2, 'one more', 1, 'y')");
+        } catch (SQLException e) {
+            throw new IllegalStateException("the test's changes failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void clone(PostgresServer server, String template, String target) throws SQLException {
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE " + target);
+            s.execute("CREATE DATABASE " + target + " TEMPLATE " + template);
+        }
+    }
+
+    private static String schemaAndRows() {
+        StringBuilder sql = new StringBuilder("CREATE SCHEMA bench;");
+        int perTable = ROWS / TABLES;
+        for (int i = 1; i <= TABLES; i++) {
+            String table = String.format("bench.t_%02d", i);
+            if (i <= REFERENCED) {
+                sql.append("CREATE TABLE ").append(table).append(" (id int PRIMARY KEY, code text NOT NULL UNIQUE, name text);")
+                        .append("INSERT INTO ").append(table).append(" SELECT g, 'c' || g, 'name ' || g FROM generate_series(1, ")
+                        .append(perTable).append(") g;");
+            } else {
+                String parent = String.format("bench.t_%02d", 1 + i % REFERENCED);
+                sql.append("CREATE TABLE ").append(table).append(" (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,")
+                        .append(" parent_id int NOT NULL REFERENCES ").append(parent).append(", name text NOT NULL,")
+                        .append(" amount numeric(12,2), created timestamptz NOT NULL DEFAULT '2024-01-01', note text);")
+                        .append("CREATE INDEX ON ").append(table).append(" (parent_id);")
+                        .append("INSERT INTO ").append(table).append(" (parent_id, name, amount, note) SELECT 1 + g % ")
+                        .append(perTable).append(", 'row ' || g, g * 1.25, repeat('n', g % 40) FROM generate_series(1, ")
+                        .append(perTable).append(") g;");
+            }
+        }
+        return sql.append("ANALYZE;").toString();
+    }
+
+    /** A digest of every table's rows and every sequence's position, to check each way's result. */
+    private static String contents(TestDatabase db) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT md5(string_agg(d, ',' ORDER BY n)) FROM (");
+        for (int i = 1; i <= TABLES; i++) {
+            String table = String.format("bench.t_%02d", i);
+            sql.append(i == 1 ? "" : " UNION ALL ").append("SELECT ").append(i).append(" AS n, md5(string_agg(t::text, '|'")
+                    .append(" ORDER BY t.id)) AS d FROM ").append(table).append(" t");
+            if (i > REFERENCED) {
+                sql.append(" UNION ALL SELECT ").append(100 + i).append(", (SELECT last_value || ':' || is_called FROM ")
+                        .append(table).append("_id_seq)");
+            }
+        }
+        sql.append(") x");
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void check(String way, TestDatabase db, String expected) throws SQLException {
+        if (!contents(db).equals(expected)) {
+            throw new IllegalStateException(way + " left " + db.name() + " with other contents than the template's");
+        }
+    }
+
+    private static String report(Samples fast, Samples clone, Samples full, int repetitions, MachineFacts machine) {
+        StringBuilder md = new StringBuilder("# Test reset: dbsnap fast reset vs template clone vs full restore\n\n")
+                .append(String.format(Locale.ROOT, "%d tables (%d referenced by the other %d), %,d rows; the test"
+                        + " changed 2 tables (50 inserts, 50 updates, 20 deletes, 1 insert). Median of %d repetitions"
+                        + " after a warm-up, in alternating order; every result checked against the template's rows"
+                        + " and sequences.%n%n", TABLES, REFERENCED, TABLES - REFERENCED, ROWS, repetitions))
+                .append("| way | median ms | min ms | max ms | fast reset ÷ this |\n|---|---:|---:|---:|---:|\n");
+        row(md, "dbsnap fast reset (`FastReset.reset`)", fast, fast);
+        row(md, "`DROP DATABASE` + `CREATE DATABASE ... TEMPLATE`", clone, fast);
+        row(md, "dbsnap full restore (`SnapshotRestorer`, no safety snapshot)", full, fast);
+        md.append(String.format(Locale.ROOT, "%nThe fast reset is %.1f× as fast as the template clone (goal: ≥ 3×) and"
+                + " %.1f× as fast as a full restore.%n%n", clone.median() / fast.median(), full.median() / fast.median()));
+        md.append("Not timed: after a template clone every pooled connection must reconnect; the fast reset keeps"
+                + " the database and its connections.\n\n");
+        md.append(String.format(Locale.ROOT, "Machine: %d cores, %s; %s; %s; %s.%n", machine.cores(), machine.cpu(),
+                machine.os(), machine.java(), machine.serverVersion()));
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String way, Samples samples, Samples fast) {
+        md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.2f |%n", way, samples.median(), samples.min(),
+                samples.max(), fast.median() / samples.median()));
+    }
+}

@@ -1,0 +1,486 @@
+package io.dbsnap.reset;
+
+import io.dbsnap.DatabaseAddress;
+import io.dbsnap.DbSnapException;
+import io.dbsnap.LockNotAvailableException;
+import io.dbsnap.Snapshot;
+import io.dbsnap.Snapshots;
+import io.dbsnap.catalog.Catalog;
+import io.dbsnap.dumper.CatalogReader;
+import io.dbsnap.restore.CatalogComparison;
+import io.dbsnap.restore.OperationLock;
+import io.dbsnap.restore.RestoreOptions;
+import io.dbsnap.restore.RestoreReport;
+import io.dbsnap.restore.SnapshotRestorer;
+import io.dbsnap.restore.Verification;
+import io.dbsnap.store.SnapshotStore;
+import io.dbsnap.store.TableFacts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a database back to the state it had when {@link #capture captured}, fast: only the tables
+ * a test changed are emptied and reloaded, only the sequences it moved are set back, all in one
+ * transaction. Made for test suites, which change a few rows of a few tables per test.
+ *
+ * <p>When captured, it takes a dbsnap snapshot (schema and data) of the database, copies each
+ * table's rows to a file, and installs change tracking ({@link ChangeTracking}: a statement
+ * trigger per table advancing a counter). A {@link #reset()} then, in one transaction under
+ * dbsnap's operation lock:
+ * <ol>
+ *   <li>checks in one query that the structure is unchanged ({@link CatalogState});</li>
+ *   <li>reads the counters to learn which tables changed, and compares every sequence's position
+ *       and every populated materialized view's rows with the snapshot's;</li>
+ *   <li>empties the changed tables, with their children and the tables that reference them, in
+ *       one {@code TRUNCATE}, and loads their saved rows, referenced tables first, with the
+ *       user's triggers kept from firing (they would write audit rows, or refuse);</li>
+ *   <li>sets the moved sequences back and refreshes changed materialized views.</li>
+ * </ol>
+ * When the structure changed (a test created, altered or dropped something) or the fast path
+ * fails for any reason, it restores the snapshot in full, exactly, with {@link SnapshotRestorer}
+ * (correct, slower), checks that restore's verification, and installs the tracking again.
+ *
+ * <p>It holds a session advisory lock on the database as long as it is open, so that a second
+ * {@code FastReset} (another test class, another JVM) on the same database fails at once with
+ * {@link LockNotAvailableException} instead of resetting under the other's feet.
+ *
+ * <p>Limits: resets must run when no other session writes (a test's writes are committed or
+ * rolled back); large objects and unlogged changes of extensions' own tables are put back by the
+ * full restore only; rows of foreign tables are not reset.
+ */
+public final class FastReset implements AutoCloseable {
+
+    /** The advisory lock a FastReset holds on its database: "dbjunit" in ASCII. */
+    static final long CLAIM_KEY = 0x64626a756e6974L;
+    static final String SNAPSHOT_LABEL = "reset_baseline";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FastReset.class);
+
+    private final Connection connection;
+    private final String address;
+    private final Snapshot snapshot;
+    private final TableCopies copies;
+    private final Map<String, SequencePositions.Position> sequences;
+    private final Map<String, Long> materializedViewRows;
+    private final boolean replicaRole;
+    private final Path workDirectory;
+    private final boolean temporaryDirectory;
+    private Tracked tracked;
+
+    /** What the tracking knows about the database since the last capture, reset or full restore. */
+    private record Tracked(RelationInventory inventory, CatalogState catalog, long watermark, Map<Long, Long> counters) {
+    }
+
+    private FastReset(Connection connection, Snapshot snapshot, TableCopies copies,
+                      Map<String, SequencePositions.Position> sequences, Map<String, Long> materializedViewRows,
+                      boolean replicaRole, Path workDirectory, boolean temporaryDirectory) {
+        this.connection = connection;
+        this.address = DatabaseAddress.describe(connection);
+        this.snapshot = snapshot;
+        this.copies = copies;
+        this.sequences = sequences;
+        this.materializedViewRows = materializedViewRows;
+        this.replicaRole = replicaRole;
+        this.workDirectory = workDirectory;
+        this.temporaryDirectory = temporaryDirectory;
+    }
+
+    /** Captures the database's current state, working in a temporary directory removed by {@link #close()}. */
+    public static FastReset capture(DataSource database) {
+        try {
+            return capture(database, Files.createTempDirectory("dbsnap-reset-"), true, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a temporary directory for the snapshot", e);
+        }
+    }
+
+    /**
+     * Captures the database's current state; the snapshot and the table copies go to
+     * {@code workDirectory} (created if needed, left in place by {@link #close()}).
+     *
+     * @throws LockNotAvailableException when another FastReset holds the database
+     * @throws DbSnapException           when the database cannot be read or the tracking installed
+     *                                   (the role must own the tables, or have TRIGGER on them)
+     */
+    public static FastReset capture(DataSource database, Path workDirectory) {
+        return capture(database, workDirectory, false, true);
+    }
+
+    /** {@code replicaRoleAllowed}: tests turn it off to take the path of roles that are not superusers. */
+    static FastReset capture(DataSource database, Path workDirectory, boolean temporaryDirectory,
+                             boolean replicaRoleAllowed) {
+        Objects.requireNonNull(database, "database");
+        Connection connection = open(database);
+        try {
+            claim(connection);
+            Snapshot snapshot = Snapshots.create(SNAPSHOT_LABEL).purpose("the state tests are reset to").withData()
+                    .in(workDirectory.resolve("snapshot")).from(database);
+            boolean replicaRole = replicaRoleAllowed && superuser(connection);
+            TableCopies copies;
+            Map<String, SequencePositions.Position> positions;
+            Map<String, Long> viewRows;
+            RelationInventory inventory;
+            try (OperationLock lock = OperationLock.take(connection)) {
+                connection.setAutoCommit(false);
+                inventory = RelationInventory.read(connection);
+                copies = TableCopies.write(connection, inventory, workDirectory.resolve("tables"));
+                positions = SequencePositions.read(connection, inventory.sequences());
+                viewRows = materializedViewRows(connection, inventory.populatedMaterializedViews(), 0).entrySet()
+                        .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()[0]));
+                ChangeTracking.install(connection, inventory);
+                connection.commit();
+            }
+            FastReset reset = new FastReset(connection, snapshot, copies, positions, viewRows, replicaRole,
+                    workDirectory, temporaryDirectory);
+            reset.tracked = track(connection, inventory);
+            LOG.info("Captured {} for fast resets: {} tables, {} sequences", reset.address, inventory.tables().size(),
+                    positions.size());
+            return reset;
+        } catch (SQLException | IOException e) {
+            close(connection, e);
+            throw new DbSnapException("Could not capture the database for fast resets: " + e.getMessage()
+                    + (e instanceof SQLException s ? " (SQLSTATE " + s.getSQLState() + ")" : "")
+                    + ". The role needs to own the tables (or hold TRIGGER on them) and to create a schema.", e);
+        } catch (RuntimeException | Error e) {
+            close(connection, e);
+            throw e;
+        }
+    }
+
+    /** The snapshot taken at the capture (schema and data), in the work directory. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * Puts the database back to the captured state: the fast path when the structure is
+     * unchanged, else a full restore of the snapshot.
+     *
+     * @throws LockNotAvailableException when another dbsnap operation is running on the database
+     * @throws DbSnapException           when even the full restore fails (the database is then as
+     *                                   the test left it)
+     */
+    public synchronized ResetReport reset() {
+        Instant start = Instant.now();
+        try (OperationLock lock = OperationLock.take(connection)) {
+            String reason;
+            try {
+                FastOutcome outcome = fastPath(start);
+                if (outcome.report() != null) {
+                    return outcome.report();
+                }
+                reason = outcome.structuralChange();
+            } catch (SQLException | IOException | DbSnapException e) {
+                rollback(e);
+                reason = "the fast path failed: " + e.getMessage();
+                LOG.warn("Fast reset of {} failed, restoring the snapshot in full: {}", address, e.getMessage());
+            }
+            return fullRestore(reason, start);
+        }
+    }
+
+    private record FastOutcome(ResetReport report, String structuralChange) {
+    }
+
+    private FastOutcome fastPath(Instant start) throws SQLException, IOException {
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            // a test that left a transaction open on a table would otherwise make the reset wait forever
+            s.execute("SET LOCAL lock_timeout = '10s'");
+        }
+        Optional<String> structural = tracked.catalog().changeSince(connection, tracked.watermark());
+        if (structural.isPresent()) {
+            connection.rollback();
+            return new FastOutcome(null, structural.get());
+        }
+        Map<Long, Long> counters = ChangeTracking.counters(connection);
+        List<Long> changed = tracked.counters().entrySet().stream()
+                .filter(e -> !e.getValue().equals(counters.get(e.getKey()))).map(Map.Entry::getKey).toList();
+        List<String> movedSequences = SequencePositions.moved(sequences,
+                SequencePositions.read(connection, tracked.inventory().sequences()));
+        List<Relation> changedViews = changedMaterializedViews();
+        if (changed.isEmpty() && movedSequences.isEmpty() && changedViews.isEmpty()) {
+            connection.commit();
+            return new FastOutcome(report(ResetReport.Kind.NOTHING, List.of(), List.of(), List.of(), null, start), null);
+        }
+        long resetTransaction = currentTransaction(connection);
+        ReloadPlan plan = ReloadPlan.of(tracked.inventory(), changed);
+        if (!plan.isEmpty()) {
+            reload(plan);
+        }
+        SequencePositions.restore(connection, movedSequences, sequences);
+        try (Statement s = connection.createStatement()) {
+            for (Relation view : changedViews) {
+                s.execute("REFRESH MATERIALIZED VIEW " + view.name());
+            }
+        }
+        connection.commit();
+        // the reload itself moved the counters of the tables it loaded
+        tracked = new Tracked(tracked.inventory(), tracked.catalog(), resetTransaction, ChangeTracking.counters(connection));
+        connection.commit();
+        return new FastOutcome(report(ResetReport.Kind.FAST, plan.loadOrder().stream().map(Relation::name).toList(),
+                movedSequences, changedViews.stream().map(Relation::name).toList(), null, start), null);
+    }
+
+    /**
+     * Empties and reloads the plan's tables. The user's triggers must not fire: as superuser,
+     * {@code session_replication_role = replica} silences ordinary triggers and foreign key checks
+     * (the rows are the snapshot's, consistent with the tables not reloaded), and only triggers
+     * enabled ALWAYS or REPLICA are disabled one by one; otherwise every enabled user trigger of
+     * those tables is disabled for the load and enabled again in its own mode.
+     */
+    private void reload(ReloadPlan plan) throws SQLException, IOException {
+        Set<Long> oids = plan.truncated().stream().map(Relation::oid).collect(Collectors.toSet());
+        List<RelationInventory.UserTrigger> silenced = tracked.inventory().triggersOn(oids).stream()
+                .filter(t -> replicaRole ? t.mode() != 'O' : t.mode() != 'R').toList();
+        StringBuilder before = new StringBuilder();
+        if (replicaRole) {
+            before.append("SET LOCAL session_replication_role = replica;");
+        }
+        before.append("SET CONSTRAINTS ALL DEFERRED;");
+        for (RelationInventory.UserTrigger trigger : silenced) {
+            before.append("ALTER TABLE ").append(tracked.inventory().get(trigger.table()).name())
+                    .append(" DISABLE TRIGGER ").append(trigger.name()).append(";");
+        }
+        before.append(plan.truncateStatement());
+        try (Statement s = connection.createStatement()) {
+            s.execute(before.toString());
+        }
+        for (Relation table : plan.loadOrder()) {
+            copies.load(connection, table);
+        }
+        StringBuilder after = new StringBuilder();
+        // a partitioned table's trigger first: from PostgreSQL 15 on, enabling it enables its
+        // partitions' clones too, which then get their own mode back
+        silenced.stream().sorted(Comparator.comparing(t -> !tracked.inventory().get(t.table()).isPartitioned()))
+                .forEach(t -> after.append("ALTER TABLE ").append(tracked.inventory().get(t.table()).name())
+                        .append(t.mode() == 'A' ? " ENABLE ALWAYS TRIGGER " : t.mode() == 'R' ? " ENABLE REPLICA TRIGGER "
+                                : " ENABLE TRIGGER ").append(t.name()).append(";"));
+        if (replicaRole) {
+            after.append("SET LOCAL session_replication_role = DEFAULT;");
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(after.toString());
+        }
+    }
+
+    private List<Relation> changedMaterializedViews() throws SQLException {
+        List<Relation> views = tracked.inventory().populatedMaterializedViews();
+        Map<String, long[]> now = materializedViewRows(connection, views, tracked.watermark());
+        return views.stream().filter(v -> {
+            long[] rows = now.get(v.name());
+            return rows[0] != materializedViewRows.getOrDefault(v.name(), -1L) || rows[1] > 0;
+        }).toList();
+    }
+
+    /** Per materialized view: its rows, and how many were written after the watermark (0 for none). */
+    private static Map<String, long[]> materializedViewRows(Connection connection, List<Relation> views, long watermark)
+            throws SQLException {
+        Map<String, long[]> rows = new HashMap<>();
+        if (views.isEmpty()) {
+            return rows;
+        }
+        String newer = watermark == 0 ? "false" : CatalogState.newerThan("xmin", watermark);
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < views.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", count(*), count(*) FILTER (WHERE ")
+                    .append(newer).append(") FROM ").append(views.get(i).name());
+        }
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+            while (rs.next()) {
+                rows.put(views.get(rs.getInt(1)).name(), new long[] {rs.getLong(2), rs.getLong(3)});
+            }
+        }
+        return rows;
+    }
+
+    private ResetReport fullRestore(String reason, Instant start) {
+        LOG.info("Restoring {} in full: {}", address, reason);
+        try {
+            connection.setAutoCommit(true);
+            SnapshotStore store = new SnapshotStore(workDirectory.resolve("snapshot"));
+            RestoreReport restored = new SnapshotRestorer(store, RestoreOptions.defaults().withoutSafetySnapshot())
+                    .restore(connection, snapshot.stored());
+            if (!restored.verification().verified()) {
+                throw new DbSnapException("The full restore of " + address + " to its snapshot did not verify: "
+                        + String.join("; ", restored.verification().differences()));
+            }
+            connection.setAutoCommit(false);
+            RelationInventory inventory = RelationInventory.read(connection);
+            ChangeTracking.install(connection, inventory);
+            connection.commit();
+            tracked = track(connection, inventory);
+        } catch (SQLException e) {
+            rollback(e);
+            throw new DbSnapException("Could not install change tracking again after restoring " + address + ": "
+                    + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+        return report(ResetReport.Kind.FULL, List.of(), List.of(), List.of(), reason, start);
+    }
+
+    /**
+     * Compares the database with the snapshot as a restore's verification does: its catalog, read
+     * again, with the snapshot's, and each table's rows with the count the snapshot recorded; and
+     * each sequence's position with the captured one. Slow (reads the whole catalog and counts
+     * every table): for tests of the reset, or to be sure.
+     */
+    public synchronized Verification verify() {
+        try {
+            connection.setAutoCommit(true);
+            List<String> differences = new ArrayList<>();
+            Catalog expected = snapshot.catalog().orElseThrow(() -> new DbSnapException("Snapshot " + snapshot
+                    + " has no catalog file to verify against"));
+            differences.addAll(CatalogComparison.differences(expected, CatalogReader.allSchemas().read(connection)));
+            try (Statement s = connection.createStatement()) {
+                for (TableFacts table : snapshot.metadata().tables()) {
+                    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ONLY " + table.table())) {
+                        rs.next();
+                        if (rs.getLong(1) != table.rows()) {
+                            differences.add("table " + table.table() + ": the snapshot has " + table.rows() + " rows, the"
+                                    + " database " + rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            RelationInventory inventory = RelationInventory.read(connection);
+            SequencePositions.moved(sequences, SequencePositions.read(connection, inventory.sequences()))
+                    .forEach(name -> differences.add("sequence " + name + " is not where the snapshot has it"));
+            return new Verification(differences);
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not verify " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the change tracking from the database, releases it, and deletes a temporary work directory. */
+    @Override
+    public synchronized void close() {
+        try {
+            connection.setAutoCommit(true);
+            try (OperationLock lock = OperationLock.take(connection)) {
+                ChangeTracking.remove(connection);
+            }
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not remove dbsnap's change tracking (schema dbsnap_reset) from " + address
+                    + ": " + e.getMessage() + ". Drop it by hand: DROP SCHEMA dbsnap_reset CASCADE", e);
+        } finally {
+            close(connection, null);
+            if (temporaryDirectory) {
+                deleteDirectory(workDirectory);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FastReset of " + address;
+    }
+
+    private static Tracked track(Connection connection, RelationInventory inventory) throws SQLException {
+        long watermark = currentTransaction(connection);
+        connection.commit();
+        CatalogState catalog = CatalogState.capture(connection, watermark);
+        Map<Long, Long> counters = ChangeTracking.counters(connection);
+        connection.commit();
+        return new Tracked(inventory, catalog, watermark, counters);
+    }
+
+    /** The current transaction's id (assigning one), as the 32-bit xid that {@code xmin} holds. */
+    private static long currentTransaction(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.txid_current() % 4294967296")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void claim(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_try_advisory_lock(" + CLAIM_KEY + ")")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                throw new LockNotAvailableException("Database " + DatabaseAddress.describe(connection) + " is already"
+                        + " reset by another test class or JVM (dbsnap's FastReset holds it). Two test classes that run"
+                        + " at the same time must each have a database of their own.", null);
+            }
+        }
+    }
+
+    private static boolean superuser(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private static Connection open(DataSource database) {
+        try {
+            Connection connection = database.getConnection();
+            try (Statement s = connection.createStatement()) {
+                // with row security on, COPY and count(*) would see only the rows a policy lets
+                // through; off, the server refuses instead of answering wrongly
+                s.execute("SET row_security = off; SET application_name = 'dbsnap reset'");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not connect to the database: " + e.getMessage() + " (SQLSTATE "
+                    + e.getSQLState() + ")", e);
+        }
+    }
+
+    private void rollback(Exception cause) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static ResetReport report(ResetReport.Kind kind, List<String> tables, List<String> sequences,
+                                      List<String> views, String reason, Instant start) {
+        return new ResetReport(kind, tables, sequences, views, Optional.ofNullable(reason),
+                Duration.between(start, Instant.now()));
+    }
+
+    private static void close(Connection connection, Throwable failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static void deleteDirectory(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", directory, e.getMessage());
+        }
+    }
+}

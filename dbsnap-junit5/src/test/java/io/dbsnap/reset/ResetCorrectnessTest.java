@@ -1,0 +1,159 @@
+package io.dbsnap.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.dbsnap.reset.DumpComparison.assertSameDump;
+
+import io.dbsnap.LockNotAvailableException;
+import io.dbsnap.Snapshots;
+import io.dbsnap.testkit.PgDump;
+import io.dbsnap.testkit.PostgresServer;
+import io.dbsnap.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After a reset the database equals its snapshot, judged by pg_dump (schema and data, an
+ * independent program) and by the restore's verification (catalog and row counts).
+ */
+class ResetCorrectnessTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dataChangesAreUndoneByReloadingOnlyTheChangedTablesWithoutFiringTriggers() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("reset_fast");
+             FastReset reset = capture(db, true)) {
+            String before = dump(db);
+            db.execute(ResetFixture.DATA_CHANGES);
+            assertThat(dump(db)).isNotEqualTo(before);
+
+            ResetReport report = reset.reset();
+
+            assertThat(report.kind()).isEqualTo(ResetReport.Kind.FAST);
+            // changed by hand above: customers, orders (and audit through the orders trigger),
+            // both partitions through their parent, tags; orders also because it references customers
+            assertThat(report.tables()).containsExactlyInAnyOrder("app.customers", "app.orders", "app.audit",
+                    "app.events_2024", "app.events_2025", "app.tags");
+            assertThat(report.sequences()).containsExactlyInAnyOrder("app.tickets", "app.customers_id_seq",
+                    "app.orders_id_seq");
+            assertThat(report.materializedViews()).containsExactly("app.order_totals");
+            assertSameDump(dump(db), before);
+            assertThat(reset.verify().differences()).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutTheReplicationRoleTriggersAreDisabledOneByOneAndEnabledInTheirOwnMode() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("reset_origin")) {
+            try (FastReset reset = captureWith(db, false, "ALTER TABLE app.orders ENABLE ALWAYS TRIGGER orders_audit")) {
+                String before = dump(db);
+                db.execute(ResetFixture.DATA_CHANGES);
+
+                ResetReport report = reset.reset();
+
+                assertThat(report.kind()).isEqualTo(ResetReport.Kind.FAST);
+                // the audit table would have a row per reloaded order if the trigger had fired;
+                // the dump also shows the trigger enabled ALWAYS again
+                assertSameDump(dump(db), before);
+                assertThat(before).contains("ENABLE ALWAYS TRIGGER orders_audit");
+                assertThat(reset.verify().differences()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void structuralChangesCostAFullRestoreAfterWhichTheFastPathWorksAgain() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("reset_ddl");
+             FastReset reset = capture(db, true)) {
+            String before = dump(db);
+            db.execute("CREATE TABLE app.scratch (id int); INSERT INTO app.scratch VALUES (1);"
+                    + " ALTER TABLE app.countries ADD COLUMN population bigint; DROP MATERIALIZED VIEW app.order_totals;"
+                    + ResetFixture.DATA_CHANGES.replace("REFRESH MATERIALIZED VIEW app.order_totals;", ""));
+
+            ResetReport full = reset.reset();
+
+            assertThat(full.kind()).isEqualTo(ResetReport.Kind.FULL);
+            assertThat(full.fullRestoreReason()).isPresent();
+            assertSameDump(dump(db), before);
+            assertThat(reset.verify().differences()).isEmpty();
+
+            db.execute("DELETE FROM app.countries");
+            ResetReport fast = reset.reset();
+            assertThat(fast.kind()).isEqualTo(ResetReport.Kind.FAST);
+            assertThat(fast.tables()).containsExactly("app.countries");
+            assertSameDump(dump(db), before);
+        }
+    }
+
+    @Test
+    void truncateRolledBackWorkAndNothingAtAll() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("reset_truncate");
+             FastReset reset = capture(db, true)) {
+            String before = dump(db);
+            assertThat(reset.reset().kind()).isEqualTo(ResetReport.Kind.NOTHING);
+
+            // TRUNCATE gives the table a new file: no change of structure, so no full restore
+            db.execute("TRUNCATE app.countries");
+            ResetReport truncated = reset.reset();
+            assertThat(truncated.kind()).isEqualTo(ResetReport.Kind.FAST);
+            assertThat(truncated.tables()).containsExactly("app.countries");
+            assertSameDump(dump(db), before);
+
+            db.execute("BEGIN; DELETE FROM app.tags; ROLLBACK;");
+            assertThat(reset.reset().kind()).isEqualTo(ResetReport.Kind.FAST);
+            assertThat(reset.reset().kind()).isEqualTo(ResetReport.Kind.NOTHING);
+            assertSameDump(dump(db), before);
+        }
+    }
+
+    @Test
+    void theTrackingIsInvisibleToDbsnapAndGoneAfterClose() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("reset_invisible")) {
+            db.execute(ResetFixture.SCHEMA);
+            String pristine = PgDump.run(db, "--no-owner");
+            FastReset reset = FastReset.capture(db.dataSource(), dir.resolve("work"));
+            assertThat(PgDump.run(db, "--no-owner")).contains("dbsnap_reset_track").isNotEqualTo(pristine);
+
+            // a snapshot taken while the tracking is installed is the one taken without it
+            var during = Snapshots.create("during").withData().in(dir.resolve("other")).from(db.dataSource());
+            assertThat(Files.readString(during.file())).isEqualTo(Files.readString(reset.snapshot().file()));
+            assertThat(reset.snapshot().diffWith(db.dataSource()).changes()).isEmpty();
+
+            reset.close();
+            assertSameDump(PgDump.run(db, "--no-owner"), pristine);
+        }
+    }
+
+    @Test
+    void aSecondResetOfTheSameDatabaseIsRefused() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("reset_twice");
+             FastReset first = capture(db, true)) {
+            assertThatThrownBy(() -> FastReset.capture(db.dataSource(), dir.resolve("second")))
+                    .isInstanceOf(LockNotAvailableException.class)
+                    .hasMessageContaining(db.name()).hasMessageContaining("database of their own");
+            assertThat(first.reset().kind()).isEqualTo(ResetReport.Kind.NOTHING);
+        }
+    }
+
+    /**
+     * pg_dump of the user's schemas: the tracking's counters in schema dbsnap_reset move with
+     * every statement, the reset's own too; its triggers on the tables stay in the dump.
+     */
+    static String dump(TestDatabase db) {
+        return PgDump.run(db, "--no-owner", "--exclude-schema=dbsnap_reset");
+    }
+
+    private FastReset capture(TestDatabase db, boolean replicaRole) throws Exception {
+        return captureWith(db, replicaRole, "SELECT 1");
+    }
+
+    private FastReset captureWith(TestDatabase db, boolean replicaRole, String extra) throws Exception {
+        db.execute(ResetFixture.SCHEMA);
+        db.execute(extra);
+        return FastReset.capture(db.dataSource(), dir.resolve("work"), false, replicaRole);
+    }
+}
