@@ -88,14 +88,7 @@ public final class DiffMarkdown {
 
     /** A collapsed section with the line diff of a long value. */
     private static String longValue(Change change, Difference difference) {
-        List<String> lines;
-        if (difference.before().isEmpty()) {
-            lines = LineDiff.lines(difference.after().get()).stream().map(l -> "+" + l).toList();
-        } else if (difference.after().isEmpty()) {
-            lines = LineDiff.lines(difference.before().get()).stream().map(l -> "-" + l).toList();
-        } else {
-            lines = LineDiff.hunks(difference.before().get(), difference.after().get());
-        }
+        List<String> lines = LineDiff.of(difference);
         String fence = fenceFor(lines);
         return "\n<details><summary>" + html(change.subject().toString()) + ": " + html(difference.aspect())
                 + "</summary>\n\n" + fence + "diff\n" + String.join("\n", lines) + "\n" + fence + "\n\n</details>\n";

@@ -73,14 +73,7 @@ public final class DiffText {
 
     /** A long value as a line diff, or its lines marked {@code +} or {@code -} when one side has none. */
     private static void longValue(StringBuilder out, Difference difference) {
-        List<String> lines;
-        if (difference.before().isEmpty()) {
-            lines = LineDiff.lines(difference.after().get()).stream().map(l -> "+" + l).toList();
-        } else if (difference.after().isEmpty()) {
-            lines = LineDiff.lines(difference.before().get()).stream().map(l -> "-" + l).toList();
-        } else {
-            lines = LineDiff.hunks(difference.before().get(), difference.after().get());
-        }
+        List<String> lines = LineDiff.of(difference);
         lines.forEach(line -> out.append(INDENT_DETAIL).append("  ").append(line).append('\n'));
     }
 }

@@ -32,6 +32,17 @@ final class LineDiff {
         return lines.isEmpty() ? lines : lines.subList(2, lines.size());
     }
 
+    /** A long value's change as a line diff, or its lines marked {@code +} or {@code -} when one side has none. */
+    static List<String> of(Difference difference) {
+        if (difference.before().isEmpty()) {
+            return lines(difference.after().get()).stream().map(l -> "+" + l).toList();
+        }
+        if (difference.after().isEmpty()) {
+            return lines(difference.before().get()).stream().map(l -> "-" + l).toList();
+        }
+        return hunks(difference.before().get(), difference.after().get());
+    }
+
     static List<String> lines(String text) {
         return List.of(text.split("\n", -1));
     }
