@@ -19,6 +19,19 @@ record Samples(List<Double> values) {
     }
 
     /** The middle value; for an even count, the mean of the two middle ones. */
+    /**
+     * Each repetition's value here ÷ the other's value in the same repetition. The two ran back
+     * to back under the machine's load of that moment, so the median of these is steadier than the
+     * ratio of the medians when the machine is shared.
+     */
+    Samples pairedRatios(Samples other) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            ratios.add(values.get(i) / other.values.get(i));
+        }
+        return new Samples(ratios);
+    }
+
     double median() {
         List<Double> sorted = sorted();
         int middle = sorted.size() / 2;

@@ -1,7 +1,6 @@
 package io.dbsnap.bench;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -28,17 +27,9 @@ record SchemaDumpReport(BenchmarkParameters parameters, GeneratedCatalog.Counts 
         return dbsnapTotals().median() / pgDump.median();
     }
 
-    /**
-     * Each repetition's dbsnap time ÷ its pg_dump time. The two run back to back, so they share
-     * the machine's load at that moment; the median of these is steadier than the ratio of the
-     * medians when the machine is shared.
-     */
+    /** Each repetition's dbsnap time ÷ its pg_dump time; see {@link Samples#pairedRatios}. */
     Samples pairedRatios() {
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < dbsnap.size(); i++) {
-            ratios.add(dbsnap.get(i).total() / pgDump.values().get(i));
-        }
-        return new Samples(ratios);
+        return dbsnapTotals().pairedRatios(pgDump);
     }
 
     String markdown() {

@@ -4,7 +4,6 @@ import io.dbsnap.bench.SchemaRestoreBenchmark.Contender;
 import io.dbsnap.bench.SchemaRestoreBenchmark.DbsnapTiming;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,16 +34,9 @@ record SchemaRestoreReport(BenchmarkParameters parameters, GeneratedCatalog.Coun
         return dbsnapTotals().median() / competitor.median();
     }
 
-    /**
-     * Each repetition's dbsnap time ÷ the competitor's time in it: they ran back to back, under
-     * the machine's load of that moment, so these are steadier than the ratio of the medians.
-     */
+    /** Each repetition's dbsnap time ÷ the competitor's; see {@link Samples#pairedRatios}. */
     Samples pairedRatios(Samples competitor) {
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < dbsnap.size(); i++) {
-            ratios.add(dbsnap.get(i).total() / competitor.values().get(i));
-        }
-        return new Samples(ratios);
+        return dbsnapTotals().pairedRatios(competitor);
     }
 
     String markdown() {

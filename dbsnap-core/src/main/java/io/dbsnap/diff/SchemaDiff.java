@@ -14,7 +14,7 @@ import java.util.List;
  *         DiffSide.of(store, store.list().get(1)),                       // a snapshot: its catalog.json
  *         DiffSide.of("live", CatalogReader.allSchemas().read(connection))); // or a live database
  * if (report.hasRisks()) {
- *     System.out.println(report.toText());
+ *     log.warn("Risky changes:\n{}", report.toText());
  * }
  * }</pre>
  *
