@@ -31,6 +31,15 @@ public final class SampleSchemas {
         return resource("data-kinds.sql");
     }
 
+    /**
+     * Schema {@code app} with objects counted by hand, for tests of the counts dbsnap reports:
+     * 2 tables, 2 functions, 1 policy, 1 view, 1 trigger, 1 sequence, 1 enum type, 1 index; 3 rows
+     * in {@code app.users} and the 3 audit rows its trigger writes.
+     */
+    public static String counted() {
+        return resource("counted-schema.sql");
+    }
+
     private static String resource(String name) {
         try (InputStream in = SampleSchemas.class.getResourceAsStream(name)) {
             if (in == null) {
