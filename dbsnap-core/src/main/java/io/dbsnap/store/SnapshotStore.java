@@ -200,11 +200,17 @@ public final class SnapshotStore {
      * that a cleanup never removes what it cannot read.
      */
     public CleanupPlan planCleanup(RetentionPolicy policy, Instant now) {
+        List<SnapshotInfo> newestFirst = entries().stream().filter(entry -> !entry.damaged()).toList();
         List<RetentionCandidate> candidates = new ArrayList<>();
-        for (SnapshotInfo entry : entries()) {
-            if (!entry.damaged()) {
-                candidates.add(RetentionCandidate.of(entry.name(), entry.pinned()));
-            }
+        for (int i = 0; i < newestFirst.size(); i++) {
+            SnapshotName name = newestFirst.get(i).name();
+            // Names tell only the second. Of snapshots taken in one second, the listing knows which
+            // was written last; a nanosecond per place makes the policy agree with it, so that
+            // "the newest" is the same snapshot in a listing and in a cleanup.
+            int olderInSameSecond = (int) newestFirst.subList(i + 1, newestFirst.size()).stream()
+                    .filter(other -> other.name().created().equals(name.created())).count();
+            candidates.add(new RetentionCandidate(name.baseName(), name.created().plusNanos(olderInSameSecond),
+                    name.label(), newestFirst.get(i).pinned()));
         }
         return policy.plan(candidates, now);
     }
