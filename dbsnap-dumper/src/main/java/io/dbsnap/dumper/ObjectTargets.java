@@ -73,7 +73,8 @@ final class ObjectTargets {
                             + " || pg_catalog.format_type(k.casttarget, NULL) || ')'," + from
                             + " JOIN pg_catalog.pg_cast k ON k.oid = d.objoid WHERE" + classIs.formatted("pg_cast")
                             + " AND k.oid >= " + CastReader.FIRST_USER_OID + " AND" + SchemaFilter.notInExtension("pg_cast", "k.oid"))
-                    .append(global("EVENT TRIGGER", "pg_event_trigger", "evtname", from, classIs))
+                    .append(global("EVENT TRIGGER", "pg_event_trigger", "evtname", from, classIs)
+                            + " AND" + TrackingObjects.notTrackingFunction("o.evtfoid"))
                     .append(global("PUBLICATION", "pg_publication", "pubname", from, classIs))
                     .append(" UNION ALL SELECT 'LARGE OBJECT ' || d.objoid," + from
                             + " WHERE" + classIs.formatted("pg_largeobject"));

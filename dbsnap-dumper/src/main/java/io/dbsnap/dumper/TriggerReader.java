@@ -30,8 +30,6 @@ final class TriggerReader {
 
     /** dbsnap's own change-tracking trigger (see {@link TrackingObjects}) is not the user's. */
     private static String notTracking() {
-        return " NOT (t.tgname = '" + TrackingObjects.TRIGGER + "' AND EXISTS (SELECT 1 FROM pg_catalog.pg_proc p"
-                + " JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace WHERE p.oid = t.tgfoid"
-                + " AND pn.nspname = '" + TrackingObjects.SCHEMA + "')) ";
+        return " (t.tgname <> '" + TrackingObjects.TRIGGER + "' OR" + TrackingObjects.notTrackingFunction("t.tgfoid") + ") ";
     }
 }

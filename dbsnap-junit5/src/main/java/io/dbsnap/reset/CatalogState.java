@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ import java.util.Optional;
  * session that is still open count as a change (and so cost a full restore) until it closes.
  * Shared catalogs (roles, databases) are left out: other databases of the server change them, and
  * no snapshot holds them.
+ *
+ * <p>When event triggers count the DDL commands ({@link ChangeTracking}), only what they cannot
+ * see is checked here ({@link #notSeenByEventTriggers}): event triggers themselves, and large
+ * objects, which functions create and write without any DDL.
  */
 final class CatalogState {
 
@@ -64,37 +69,57 @@ final class CatalogState {
     private static final String RELATIONS = "c.relpersistence <> 't'"
             + " AND c.relnamespace <> 'pg_toast'::pg_catalog.regnamespace";
 
+    /** What event triggers do not see. */
+    private static final List<String> UNSEEN_BY_EVENT_TRIGGERS = List.of("pg_event_trigger", "pg_largeobject_metadata");
+
+    private final List<String> catalogs;
+    private final boolean withRelations;
     private final Map<String, Long> rowCounts;
     private final Map<Long, String> relations;
-    private final boolean largeObjectData;
 
-    private CatalogState(Map<String, Long> rowCounts, Map<Long, String> relations, boolean largeObjectData) {
+    private CatalogState(List<String> catalogs, boolean withRelations, Map<String, Long> rowCounts,
+                         Map<Long, String> relations) {
+        this.catalogs = catalogs;
+        this.withRelations = withRelations;
         this.rowCounts = rowCounts;
         this.relations = relations;
-        this.largeObjectData = largeObjectData;
     }
 
-    /** Reads the state to compare with later; call it right after taking the watermark. */
+    /** Reads the state of every catalog, to compare with later; call it right after taking the watermark. */
     static CatalogState capture(Connection connection, long watermark) throws SQLException {
-        boolean largeObjectData;
+        return capture(connection, watermark, CATALOGS, true);
+    }
+
+    /** Reads the state of what event triggers do not see, to compare with later. */
+    static CatalogState notSeenByEventTriggers(Connection connection, long watermark) throws SQLException {
+        return capture(connection, watermark, UNSEEN_BY_EVENT_TRIGGERS, false);
+    }
+
+    private static CatalogState capture(Connection connection, long watermark, List<String> catalogs,
+                                        boolean withRelations) throws SQLException {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT pg_catalog.has_table_privilege('pg_catalog.pg_largeobject', 'SELECT')")) {
             rs.next();
-            largeObjectData = rs.getBoolean(1);
+            if (rs.getBoolean(1)) {
+                catalogs = plus(catalogs, "pg_largeobject");
+            }
         }
+        CatalogState empty = new CatalogState(catalogs, withRelations, Map.of(), Map.of());
         Map<String, Long> counts = new HashMap<>();
-        for (Map.Entry<String, long[]> count : counts(connection, watermark, largeObjectData).entrySet()) {
+        for (Map.Entry<String, long[]> count : empty.counts(connection, watermark).entrySet()) {
             counts.put(count.getKey(), count.getValue()[0]);
         }
         Map<Long, String> relations = new HashMap<>();
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT c.oid, " + RELATION + " FROM pg_catalog.pg_class c"
-                     + " WHERE " + RELATIONS)) {
-            while (rs.next()) {
-                relations.put(rs.getLong(1), rs.getString(2));
+        if (withRelations) {
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT c.oid, " + RELATION + " FROM pg_catalog.pg_class c"
+                         + " WHERE " + RELATIONS)) {
+                while (rs.next()) {
+                    relations.put(rs.getLong(1), rs.getString(2));
+                }
             }
         }
-        return new CatalogState(counts, relations, largeObjectData);
+        return new CatalogState(catalogs, withRelations, counts, relations);
     }
 
     /**
@@ -103,7 +128,7 @@ final class CatalogState {
      * @param watermark the newest transaction whose catalog writes are part of this state
      */
     Optional<String> changeSince(Connection connection, long watermark) throws SQLException {
-        for (Map.Entry<String, long[]> count : counts(connection, watermark, largeObjectData).entrySet()) {
+        for (Map.Entry<String, long[]> count : counts(connection, watermark).entrySet()) {
             long before = rowCounts.getOrDefault(count.getKey(), -1L);
             long[] now = count.getValue();
             if (now[0] != before) {
@@ -112,6 +137,9 @@ final class CatalogState {
             if (now[1] > 0 && !count.getKey().equals("pg_class")) {
                 return Optional.of(count.getKey() + " has " + now[1] + " rows written since the snapshot");
             }
+        }
+        if (!withRelations) {
+            return Optional.empty();
         }
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT c.oid, " + RELATION + ", c.relname FROM pg_catalog.pg_class c"
@@ -127,27 +155,30 @@ final class CatalogState {
     }
 
     /** Per catalog: its rows, and how many were written after the watermark. */
-    private static Map<String, long[]> counts(Connection connection, long watermark, boolean largeObjectData)
-            throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT 'pg_class', count(*), count(*) FILTER (WHERE ")
-                .append(newerThan("xmin", watermark)).append(") FROM pg_catalog.pg_class c WHERE ").append(RELATIONS)
-                .append(" UNION ALL SELECT 'pg_namespace', count(*), count(*) FILTER (WHERE ")
-                .append(newerThan("xmin", watermark)).append(") FROM pg_catalog.pg_namespace WHERE ")
-                .append(NOT_TEMPORARY_SCHEMA);
-        for (String catalog : largeObjectData ? plus(CATALOGS, "pg_largeobject") : CATALOGS) {
-            sql.append(" UNION ALL SELECT '").append(catalog).append("', count(*), count(*) FILTER (WHERE ")
-                    .append(newerThan("xmin", watermark)).append(") FROM pg_catalog.").append(catalog);
-            if (NOT_TOAST.containsKey(catalog)) {
-                sql.append(" WHERE ").append(NOT_TOAST.get(catalog));
-            }
+    private Map<String, long[]> counts(Connection connection, long watermark) throws SQLException {
+        List<String> selects = new ArrayList<>();
+        if (withRelations) {
+            selects.add(count("pg_class", "c", watermark) + " WHERE " + RELATIONS);
+            selects.add(count("pg_namespace", "n", watermark) + " WHERE " + NOT_TEMPORARY_SCHEMA);
         }
+        for (String catalog : catalogs) {
+            selects.add(count(catalog, "x", watermark)
+                    + (NOT_TOAST.containsKey(catalog) ? " WHERE " + NOT_TOAST.get(catalog) : ""));
+        }
+        String sql = String.join(" UNION ALL ", selects);
         Map<String, long[]> counts = new HashMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
             }
         }
         return counts;
+    }
+
+    /** {@code SELECT 'catalog', rows, rows written after the watermark FROM catalog alias}. */
+    private static String count(String catalog, String alias, long watermark) {
+        return "SELECT '" + catalog + "', count(*), count(*) FILTER (WHERE " + newerThan(alias + ".xmin", watermark)
+                + ") FROM pg_catalog." + catalog + " " + alias;
     }
 
     /**
@@ -160,7 +191,7 @@ final class CatalogState {
     }
 
     private static List<String> plus(List<String> list, String item) {
-        java.util.ArrayList<String> all = new java.util.ArrayList<>(list);
+        List<String> all = new ArrayList<>(list);
         all.add(item);
         return all;
     }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,18 +24,41 @@ import java.util.Map;
  *       ({@code DISABLE TRIGGER ALL}) changes the catalog, which {@link CatalogState} notices;</li>
  *   <li>{@code SECURITY DEFINER}, so that roles the test runs as need no right on dbsnap's schema.</li>
  * </ul>
- * dbsnap's dumper leaves these objects out of snapshots, diffs and verifications; pg_dump shows
+ * For a superuser, the same is done for changes of structure: event triggers ({@value #DDL_TRIGGER}
+ * at the end of every DDL command, {@value #DROP_TRIGGER} for every drop) advance one more
+ * sequence, {@code ddl}, so that noticing a change of structure costs no scan of the system
+ * catalogs. Commands on temporary objects do not count (they go with their session), nor does
+ * {@code REFRESH MATERIALIZED VIEW} (a change of rows, which the reset checks itself).
+ *
+ * <p>dbsnap's dumper leaves these objects out of snapshots, diffs and verifications; pg_dump shows
  * them while they exist, and {@link #remove} takes them all away.
  */
 final class ChangeTracking {
 
+    static final String DDL_TRIGGER = "dbsnap_reset_ddl";
+    static final String DROP_TRIGGER = "dbsnap_reset_drop";
+
     private static final String SCHEMA = TrackingObjects.SCHEMA;
+    private static final String DDL_SEQUENCE = "ddl";
 
     private ChangeTracking() {
     }
 
-    /** Installs the tracking on every table of {@code inventory}, in the caller's transaction. */
-    static void install(Connection connection, RelationInventory inventory) throws SQLException {
+    /** Where the counters stood at one moment. */
+    record Counters(Map<Long, Long> tables, long ddl) {
+
+        /** The tables (by oid) whose counter moved since {@code earlier}. */
+        List<Long> tablesChangedSince(Counters earlier) {
+            return earlier.tables.entrySet().stream().filter(e -> !e.getValue().equals(tables.get(e.getKey())))
+                    .map(Map.Entry::getKey).toList();
+        }
+    }
+
+    /**
+     * Installs the tracking on every table of {@code inventory}, in the caller's transaction; with
+     * {@code structure} (which needs a superuser), the event triggers too.
+     */
+    static void install(Connection connection, RelationInventory inventory, boolean structure) throws SQLException {
         StringBuilder sql = new StringBuilder()
                 .append("DROP SCHEMA IF EXISTS ").append(SCHEMA).append(" CASCADE;")
                 .append("CREATE SCHEMA ").append(SCHEMA).append(";")
@@ -52,29 +76,64 @@ final class ChangeTracking {
                     .append("ALTER TABLE ").append(table.name()).append(" ENABLE ALWAYS TRIGGER ")
                     .append(TrackingObjects.TRIGGER).append(";");
         }
+        if (structure) {
+            sql.append(structureTracking());
+        }
         try (Statement s = connection.createStatement()) {
             s.execute(sql.toString());
         }
     }
 
-    /** Removes every tracking object; the triggers go with their function. */
+    /**
+     * The event triggers: a drop counts unless every object it dropped was temporary; any other
+     * command counts unless all the objects it reports are temporary ({@code pg_temp}). A DROP
+     * command's end is left to the drop event, except {@code DROP OWNED}, which also revokes.
+     */
+    private static String structureTracking() {
+        String bump = "PERFORM pg_catalog.nextval('" + SCHEMA + "." + DDL_SEQUENCE + "');";
+        return "CREATE SEQUENCE " + SCHEMA + "." + DDL_SEQUENCE + ";"
+                + "CREATE FUNCTION " + SCHEMA + ".track_ddl() RETURNS event_trigger LANGUAGE plpgsql"
+                + " SECURITY DEFINER SET search_path = pg_catalog AS $dbsnap$ BEGIN"
+                + " IF TG_EVENT = 'sql_drop' THEN"
+                + "   IF EXISTS (SELECT FROM pg_catalog.pg_event_trigger_dropped_objects() WHERE NOT is_temporary) THEN "
+                + bump + " END IF;"
+                + " ELSIF TG_TAG = 'REFRESH MATERIALIZED VIEW' OR (TG_TAG LIKE 'DROP %' AND TG_TAG <> 'DROP OWNED') THEN"
+                + "   NULL;"
+                + " ELSIF NOT EXISTS (SELECT FROM pg_catalog.pg_event_trigger_ddl_commands())"
+                + "    OR EXISTS (SELECT FROM pg_catalog.pg_event_trigger_ddl_commands()"
+                + "               WHERE schema_name IS NULL OR schema_name !~ '^pg_temp') THEN "
+                + bump
+                + " END IF; END $dbsnap$;"
+                + "CREATE EVENT TRIGGER " + DDL_TRIGGER + " ON ddl_command_end EXECUTE FUNCTION " + SCHEMA + ".track_ddl();"
+                + "CREATE EVENT TRIGGER " + DROP_TRIGGER + " ON sql_drop EXECUTE FUNCTION " + SCHEMA + ".track_ddl();"
+                // event triggers do not fire under session_replication_role = replica unless ALWAYS
+                + "ALTER EVENT TRIGGER " + DDL_TRIGGER + " ENABLE ALWAYS;"
+                + "ALTER EVENT TRIGGER " + DROP_TRIGGER + " ENABLE ALWAYS;";
+    }
+
+    /** Removes every tracking object; the triggers go with their functions. */
     static void remove(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
     }
 
-    /** How far each table's sequence has moved, by table oid; 0 for one never moved. */
-    static Map<Long, Long> counters(Connection connection) throws SQLException {
-        Map<Long, Long> counters = new HashMap<>();
+    /** How far each counter has moved; 0 for one never moved, and for {@code ddl} when it is not installed. */
+    static Counters counters(Connection connection) throws SQLException {
+        Map<Long, Long> tables = new HashMap<>();
+        long ddl = 0;
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT c.relname, pg_catalog.pg_sequence_last_value(c.oid)"
                      + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                      + " WHERE n.nspname = '" + SCHEMA + "' AND c.relkind = 'S'")) {
             while (rs.next()) {
-                counters.put(Long.parseLong(rs.getString(1).substring(2)), rs.getLong(2));
+                if (rs.getString(1).equals(DDL_SEQUENCE)) {
+                    ddl = rs.getLong(2);
+                } else {
+                    tables.put(Long.parseLong(rs.getString(1).substring(2)), rs.getLong(2));
+                }
             }
         }
-        return counters;
+        return new Counters(tables, ddl);
     }
 }

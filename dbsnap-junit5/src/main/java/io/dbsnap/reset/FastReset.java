@@ -83,25 +83,26 @@ public final class FastReset implements AutoCloseable {
     private final TableCopies copies;
     private final Map<String, SequencePositions.Position> sequences;
     private final Map<String, Long> materializedViewRows;
-    private final boolean replicaRole;
+    private final boolean superuser;
     private final Path workDirectory;
     private final boolean temporaryDirectory;
     private Tracked tracked;
 
     /** What the tracking knows about the database since the last capture, reset or full restore. */
-    private record Tracked(RelationInventory inventory, CatalogState catalog, long watermark, Map<Long, Long> counters) {
+    private record Tracked(RelationInventory inventory, CatalogState catalog, long watermark,
+                           ChangeTracking.Counters counters) {
     }
 
     private FastReset(Connection connection, Snapshot snapshot, TableCopies copies,
                       Map<String, SequencePositions.Position> sequences, Map<String, Long> materializedViewRows,
-                      boolean replicaRole, Path workDirectory, boolean temporaryDirectory) {
+                      boolean superuser, Path workDirectory, boolean temporaryDirectory) {
         this.connection = connection;
         this.address = DatabaseAddress.describe(connection);
         this.snapshot = snapshot;
         this.copies = copies;
         this.sequences = sequences;
         this.materializedViewRows = materializedViewRows;
-        this.replicaRole = replicaRole;
+        this.superuser = superuser;
         this.workDirectory = workDirectory;
         this.temporaryDirectory = temporaryDirectory;
     }
@@ -127,16 +128,16 @@ public final class FastReset implements AutoCloseable {
         return capture(database, workDirectory, false, true);
     }
 
-    /** {@code replicaRoleAllowed}: tests turn it off to take the path of roles that are not superusers. */
+    /** {@code superuserAllowed}: tests turn it off to take the paths of roles that are not superusers. */
     static FastReset capture(DataSource database, Path workDirectory, boolean temporaryDirectory,
-                             boolean replicaRoleAllowed) {
+                             boolean superuserAllowed) {
         Objects.requireNonNull(database, "database");
         Connection connection = open(database);
         try {
             claim(connection);
             Snapshot snapshot = Snapshots.create(SNAPSHOT_LABEL).purpose("the state tests are reset to").withData()
                     .in(workDirectory.resolve("snapshot")).from(database);
-            boolean replicaRole = replicaRoleAllowed && superuser(connection);
+            boolean superuser = superuserAllowed && superuser(connection);
             TableCopies copies;
             Map<String, SequencePositions.Position> positions;
             Map<String, Long> viewRows;
@@ -148,12 +149,12 @@ public final class FastReset implements AutoCloseable {
                 positions = SequencePositions.read(connection, inventory.sequences());
                 viewRows = materializedViewRows(connection, inventory.populatedMaterializedViews(), 0).entrySet()
                         .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()[0]));
-                ChangeTracking.install(connection, inventory);
+                ChangeTracking.install(connection, inventory, superuser);
                 connection.commit();
             }
-            FastReset reset = new FastReset(connection, snapshot, copies, positions, viewRows, replicaRole,
+            FastReset reset = new FastReset(connection, snapshot, copies, positions, viewRows, superuser,
                     workDirectory, temporaryDirectory);
-            reset.tracked = track(connection, inventory);
+            reset.tracked = reset.track(inventory);
             LOG.info("Captured {} for fast resets: {} tables, {} sequences", reset.address, inventory.tables().size(),
                     positions.size());
             return reset;
@@ -207,16 +208,17 @@ public final class FastReset implements AutoCloseable {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             // a test that left a transaction open on a table would otherwise make the reset wait forever
-            s.execute("SET LOCAL lock_timeout = '10s'");
+            s.execute("SET LOCAL lock_timeout = '10s';" + TableCopies.FORMAT);
         }
-        Optional<String> structural = tracked.catalog().changeSince(connection, tracked.watermark());
+        ChangeTracking.Counters counters = ChangeTracking.counters(connection);
+        Optional<String> structural = counters.ddl() != tracked.counters().ddl()
+                ? Optional.of((counters.ddl() - tracked.counters().ddl()) + " DDL commands ran since the last reset")
+                : tracked.catalog().changeSince(connection, tracked.watermark());
         if (structural.isPresent()) {
             connection.rollback();
             return new FastOutcome(null, structural.get());
         }
-        Map<Long, Long> counters = ChangeTracking.counters(connection);
-        List<Long> changed = tracked.counters().entrySet().stream()
-                .filter(e -> !e.getValue().equals(counters.get(e.getKey()))).map(Map.Entry::getKey).toList();
+        List<Long> changed = counters.tablesChangedSince(tracked.counters());
         List<String> movedSequences = SequencePositions.moved(sequences,
                 SequencePositions.read(connection, tracked.inventory().sequences()));
         List<Relation> changedViews = changedMaterializedViews();
@@ -225,7 +227,8 @@ public final class FastReset implements AutoCloseable {
             return new FastOutcome(report(ResetReport.Kind.NOTHING, List.of(), List.of(), List.of(), null, start), null);
         }
         long resetTransaction = currentTransaction(connection);
-        ReloadPlan plan = ReloadPlan.of(tracked.inventory(), changed);
+        ReloadPlan plan = superuser ? ReloadPlan.byRows(tracked.inventory(), changed)
+                : ReloadPlan.truncating(tracked.inventory(), changed);
         if (!plan.isEmpty()) {
             reload(plan);
         }
@@ -244,18 +247,27 @@ public final class FastReset implements AutoCloseable {
     }
 
     /**
-     * Empties and reloads the plan's tables. The user's triggers must not fire: as superuser,
-     * {@code session_replication_role = replica} silences ordinary triggers and foreign key checks
-     * (the rows are the snapshot's, consistent with the tables not reloaded), and only triggers
-     * enabled ALWAYS or REPLICA are disabled one by one; otherwise every enabled user trigger of
-     * those tables is disabled for the load and enabled again in its own mode.
+     * Puts the rows of the plan's tables back. The user's triggers must not fire (they would write
+     * audit rows, or refuse).
+     *
+     * <p>As superuser, {@code session_replication_role = replica} silences ordinary triggers and
+     * foreign key checks (the rows put back are the snapshot's, consistent with the tables left
+     * alone); only triggers enabled ALWAYS or REPLICA are disabled one by one. Then only the rows
+     * that changed are put back: in each table the rows written since the last reset are
+     * deleted, and the snapshot's rows whose primary key is no longer there are loaded. A table
+     * without a primary key is emptied and loaded whole. So a reset costs what the test changed,
+     * not what the tables hold; the rows put back come after the others in a table's physical
+     * order, which a query without ORDER BY may show.
+     *
+     * <p>Otherwise every enabled user trigger of those tables is disabled for the load and enabled
+     * again in its own mode, and the tables are emptied with one {@code TRUNCATE} and loaded whole.
      */
     private void reload(ReloadPlan plan) throws SQLException, IOException {
-        Set<Long> oids = plan.truncated().stream().map(Relation::oid).collect(Collectors.toSet());
+        Set<Long> oids = plan.tables().stream().map(Relation::oid).collect(Collectors.toSet());
         List<RelationInventory.UserTrigger> silenced = tracked.inventory().triggersOn(oids).stream()
-                .filter(t -> replicaRole ? t.mode() != 'O' : t.mode() != 'R').toList();
+                .filter(t -> superuser ? t.mode() != 'O' : t.mode() != 'R').toList();
         StringBuilder before = new StringBuilder();
-        if (replicaRole) {
+        if (superuser) {
             before.append("SET LOCAL session_replication_role = replica;");
         }
         before.append("SET CONSTRAINTS ALL DEFERRED;");
@@ -263,12 +275,23 @@ public final class FastReset implements AutoCloseable {
             before.append("ALTER TABLE ").append(tracked.inventory().get(trigger.table()).name())
                     .append(" DISABLE TRIGGER ").append(trigger.name()).append(";");
         }
-        before.append(plan.truncateStatement());
+        if (superuser) {
+            for (Relation table : plan.loadOrder()) {
+                before.append("DELETE FROM ONLY ").append(table.name()).append(copies.canLoadMissing(table)
+                        ? " WHERE " + CatalogState.newerThan("xmin", tracked.watermark()) : "").append(";");
+            }
+        } else {
+            before.append(plan.truncateStatement());
+        }
         try (Statement s = connection.createStatement()) {
             s.execute(before.toString());
         }
         for (Relation table : plan.loadOrder()) {
-            copies.load(connection, table);
+            if (superuser && copies.canLoadMissing(table)) {
+                copies.loadMissing(connection, table);
+            } else {
+                copies.load(connection, table);
+            }
         }
         StringBuilder after = new StringBuilder();
         // a partitioned table's trigger first: from PostgreSQL 15 on, enabling it enables its
@@ -277,7 +300,7 @@ public final class FastReset implements AutoCloseable {
                 .forEach(t -> after.append("ALTER TABLE ").append(tracked.inventory().get(t.table()).name())
                         .append(t.mode() == 'A' ? " ENABLE ALWAYS TRIGGER " : t.mode() == 'R' ? " ENABLE REPLICA TRIGGER "
                                 : " ENABLE TRIGGER ").append(t.name()).append(";"));
-        if (replicaRole) {
+        if (superuser) {
             after.append("SET LOCAL session_replication_role = DEFAULT;");
         }
         try (Statement s = connection.createStatement()) {
@@ -328,9 +351,9 @@ public final class FastReset implements AutoCloseable {
             }
             connection.setAutoCommit(false);
             RelationInventory inventory = RelationInventory.read(connection);
-            ChangeTracking.install(connection, inventory);
+            ChangeTracking.install(connection, inventory, superuser);
             connection.commit();
-            tracked = track(connection, inventory);
+            tracked = track(inventory);
         } catch (SQLException e) {
             rollback(e);
             throw new DbSnapException("Could not install change tracking again after restoring " + address + ": "
@@ -396,11 +419,16 @@ public final class FastReset implements AutoCloseable {
         return "FastReset of " + address;
     }
 
-    private static Tracked track(Connection connection, RelationInventory inventory) throws SQLException {
+    /**
+     * Starts tracking from now on. With event triggers counting DDL (superuser), the catalogs are
+     * checked only for what those do not see.
+     */
+    private Tracked track(RelationInventory inventory) throws SQLException {
         long watermark = currentTransaction(connection);
         connection.commit();
-        CatalogState catalog = CatalogState.capture(connection, watermark);
-        Map<Long, Long> counters = ChangeTracking.counters(connection);
+        CatalogState catalog = superuser ? CatalogState.notSeenByEventTriggers(connection, watermark)
+                : CatalogState.capture(connection, watermark);
+        ChangeTracking.Counters counters = ChangeTracking.counters(connection);
         connection.commit();
         return new Tracked(inventory, catalog, watermark, counters);
     }

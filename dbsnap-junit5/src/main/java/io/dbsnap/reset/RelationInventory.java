@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The user's relations of a database and what links them, read in five bulk queries: what is
- * reset (tables, materialized views, sequences), inheritance and partitions (a statement on a
+ * The user's relations of a database and what links them, read in six bulk queries: what is
+ * reset (tables with their primary keys, materialized views, sequences), inheritance and partitions (a statement on a
  * parent changes rows of its children), foreign keys (a table cannot be truncated without those
  * that reference it) and the user's triggers (which must not fire while rows are put back).
  */
@@ -48,6 +48,7 @@ final class RelationInventory {
 
     static RelationInventory read(Connection connection) throws SQLException {
         Map<Long, List<String>> columns = new HashMap<>();
+        Map<Long, List<String>> keys = new HashMap<>();
         Map<Long, Relation> relations = new LinkedHashMap<>();
         Map<Long, List<Long>> children = new HashMap<>();
         Map<Long, List<Long>> referencedBy = new HashMap<>();
@@ -63,6 +64,14 @@ final class RelationInventory {
                     columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 }
             }
+            try (ResultSet rs = s.executeQuery("SELECT k.conrelid, pg_catalog.quote_ident(a.attname)"
+                    + " FROM pg_catalog.pg_constraint k CROSS JOIN LATERAL pg_catalog.unnest(k.conkey) WITH ORDINALITY"
+                    + " AS u(attnum, position) JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid"
+                    + " AND a.attnum = u.attnum WHERE k.contype = 'p' ORDER BY k.conrelid, u.position")) {
+                while (rs.next()) {
+                    keys.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
             // temporary tables belong to a session, not to the database a snapshot describes
             try (ResultSet rs = s.executeQuery("SELECT c.oid, c.relkind, pg_catalog.quote_ident(n.nspname) || '.' ||"
                     + " pg_catalog.quote_ident(c.relname), c.relispopulated FROM pg_catalog.pg_class c"
@@ -72,7 +81,7 @@ final class RelationInventory {
                 while (rs.next()) {
                     long oid = rs.getLong(1);
                     relations.put(oid, new Relation(oid, rs.getString(2).charAt(0), rs.getString(3),
-                            columns.getOrDefault(oid, List.of()), rs.getBoolean(4)));
+                            columns.getOrDefault(oid, List.of()), keys.getOrDefault(oid, List.of()), rs.getBoolean(4)));
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT inhrelid, inhparent FROM pg_catalog.pg_inherits")) {
@@ -125,12 +134,14 @@ final class RelationInventory {
     }
 
     /**
-     * What must be emptied together when {@code changed} changed: those tables, their
-     * descendants (a statement on a parent changes rows of its children, and fires only the
-     * parent's statement triggers), and, repeatedly, every table with a foreign key to one of them
-     * (TRUNCATE refuses otherwise; and ON DELETE CASCADE may have changed them).
+     * What must be put back when {@code changed} changed: those tables and their descendants (a
+     * statement on a parent changes rows of its children, and fires only the parent's statement
+     * triggers); with {@code referencing}, also, repeatedly, every table with a foreign key to one
+     * of them, as {@code TRUNCATE} refuses to empty a referenced table alone. (A cascading foreign
+     * key action fires the statement triggers of the table it changes, so that table is among
+     * {@code changed} already.)
      */
-    Set<Long> closure(Collection<Long> changed) {
+    Set<Long> closure(Collection<Long> changed, boolean referencing) {
         Set<Long> result = new HashSet<>();
         List<Long> pending = new ArrayList<>(changed);
         while (!pending.isEmpty()) {
@@ -139,7 +150,9 @@ final class RelationInventory {
                 continue;
             }
             pending.addAll(children.getOrDefault(oid, List.of()));
-            pending.addAll(referencedBy.getOrDefault(oid, List.of()));
+            if (referencing) {
+                pending.addAll(referencedBy.getOrDefault(oid, List.of()));
+            }
         }
         return result;
     }
