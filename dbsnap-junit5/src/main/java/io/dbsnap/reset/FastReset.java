@@ -146,7 +146,7 @@ public final class FastReset implements AutoCloseable {
                 connection.setAutoCommit(false);
                 inventory = RelationInventory.read(connection);
                 copies = TableCopies.write(connection, inventory, workDirectory.resolve("tables"));
-                positions = SequencePositions.read(connection, inventory.sequences());
+                positions = SequencePositions.read(connection, inventory.sequences().stream().map(Relation::name).toList());
                 viewRows = materializedViewRows(connection, inventory.populatedMaterializedViews(), 0).entrySet()
                         .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()[0]));
                 ChangeTracking.install(connection, inventory, superuser);
@@ -219,8 +219,7 @@ public final class FastReset implements AutoCloseable {
             return new FastOutcome(null, structural.get());
         }
         List<Long> changed = counters.tablesChangedSince(tracked.counters());
-        List<String> movedSequences = SequencePositions.moved(sequences,
-                SequencePositions.read(connection, tracked.inventory().sequences()));
+        List<String> movedSequences = SequencePositions.movedQuickly(connection, sequences);
         List<Relation> changedViews = changedMaterializedViews();
         if (changed.isEmpty() && movedSequences.isEmpty() && changedViews.isEmpty()) {
             connection.commit();
@@ -238,10 +237,10 @@ public final class FastReset implements AutoCloseable {
                 s.execute("REFRESH MATERIALIZED VIEW " + view.name());
             }
         }
+        // the reload itself moved the counters of the tables it loaded (counters are not transactional)
+        ChangeTracking.Counters afterReset = ChangeTracking.counters(connection);
         connection.commit();
-        // the reload itself moved the counters of the tables it loaded
-        tracked = new Tracked(tracked.inventory(), tracked.catalog(), resetTransaction, ChangeTracking.counters(connection));
-        connection.commit();
+        tracked = new Tracked(tracked.inventory(), tracked.catalog(), resetTransaction, afterReset);
         return new FastOutcome(report(ResetReport.Kind.FAST, plan.loadOrder().stream().map(Relation::name).toList(),
                 movedSequences, changedViews.stream().map(Relation::name).toList(), null, start), null);
     }
@@ -386,8 +385,7 @@ public final class FastReset implements AutoCloseable {
                     }
                 }
             }
-            RelationInventory inventory = RelationInventory.read(connection);
-            SequencePositions.moved(sequences, SequencePositions.read(connection, inventory.sequences()))
+            SequencePositions.moved(connection, sequences)
                     .forEach(name -> differences.add("sequence " + name + " is not where the snapshot has it"));
             return new Verification(differences);
         } catch (SQLException e) {

@@ -24,7 +24,7 @@ final class SequencePositions {
     }
 
     /** The position of each sequence, by name. */
-    static Map<String, Position> read(Connection connection, List<Relation> sequences) throws SQLException {
+    static Map<String, Position> read(Connection connection, List<String> sequences) throws SQLException {
         Map<String, Position> positions = new HashMap<>();
         if (sequences.isEmpty()) {
             return positions;
@@ -32,18 +32,60 @@ final class SequencePositions {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < sequences.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", last_value, is_called FROM ")
-                    .append(sequences.get(i).name());
+                    .append(sequences.get(i));
         }
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
             while (rs.next()) {
-                positions.put(sequences.get(rs.getInt(1)).name(), new Position(rs.getLong(2), rs.getBoolean(3)));
+                positions.put(sequences.get(rs.getInt(1)), new Position(rs.getLong(2), rs.getBoolean(3)));
             }
         }
         return positions;
     }
 
+    /** The sequences that stand elsewhere than {@code expected} says, read in full. */
+    static List<String> moved(Connection connection, Map<String, Position> expected) throws SQLException {
+        return moved(expected, read(connection, List.copyOf(expected.keySet())));
+    }
+
+    /**
+     * The same as {@link #moved(Connection, Map)}, cheaper: {@code pg_sequence_last_value} gives
+     * the position of every called sequence in one light query (reading each sequence as a
+     * relation costs a plan over all of them). It says nothing (NULL) of a sequence not called,
+     * whose position {@code setval(..., false)} may still have moved, so those are read in full.
+     */
+    static List<String> movedQuickly(Connection connection, Map<String, Position> expected) throws SQLException {
+        List<String> names = List.copyOf(expected.keySet());
+        Map<String, Long> lastValues = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT u.name,"
+                + " pg_catalog.pg_sequence_last_value(u.name::pg_catalog.regclass) FROM unnest(?::text[]) AS u(name)")) {
+            s.setArray(1, connection.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    long value = rs.getLong(2);
+                    lastValues.put(name, rs.wasNull() ? null : value);
+                }
+            }
+        }
+        List<String> moved = new ArrayList<>();
+        Map<String, Position> notCalled = new HashMap<>();
+        expected.forEach((name, position) -> {
+            Long lastValue = lastValues.get(name);
+            if (lastValue == null && !position.called()) {
+                notCalled.put(name, position);
+            } else if (lastValue == null || !position.called() || lastValue != position.lastValue()) {
+                moved.add(name);
+            }
+        });
+        if (!notCalled.isEmpty()) {
+            moved.addAll(moved(connection, notCalled));
+        }
+        moved.sort(null);
+        return moved;
+    }
+
     /** The sequences that stand elsewhere than {@code expected} says. */
-    static List<String> moved(Map<String, Position> expected, Map<String, Position> now) {
+    private static List<String> moved(Map<String, Position> expected, Map<String, Position> now) {
         List<String> moved = new ArrayList<>();
         expected.forEach((name, position) -> {
             if (!position.equals(now.get(name))) {

@@ -3,7 +3,7 @@ package io.dbsnap.reset;
 /**
  * A schema with what makes a reset hard: identity, serial and generated columns, a foreign key
  * with ON DELETE CASCADE, a row trigger that writes audit rows, a partitioned table, a
- * self-referencing table, a free sequence, a materialized view, and a table no test touches.
+ * self-referencing table, a free sequence, one never used, a materialized view, and a table no test touches.
  */
 final class ResetFixture {
 
@@ -23,6 +23,7 @@ final class ResetFixture {
             CREATE TABLE app.tags (id int PRIMARY KEY, parent int REFERENCES app.tags);
             CREATE TABLE app.countries (code char(2) PRIMARY KEY, name text);
             CREATE SEQUENCE app.tickets;
+            CREATE SEQUENCE app.unused;
             INSERT INTO app.customers (name) VALUES ('ann'), ('bob'), ('cy');
             INSERT INTO app.orders (customer_id, total) VALUES (1, 10.50), (1, 20), (2, 7.25);
             INSERT INTO app.events VALUES (1, '2024-05-01'), (2, '2025-02-03');
@@ -32,7 +33,10 @@ final class ResetFixture {
             CREATE MATERIALIZED VIEW app.order_totals AS SELECT customer_id, sum(total) AS total FROM app.orders GROUP BY 1;
             """;
 
-    /** What a test does to the data: inserts, updates, deletes (with a cascade), sequences, a partitioned table. */
+    /**
+     * What a test does to the data: inserts, updates, deletes (with a cascade), sequences (one set
+     * without being called, which only a full read of it shows), a partitioned table.
+     */
     static final String DATA_CHANGES = """
             INSERT INTO app.customers (name) VALUES ('dee');
             UPDATE app.customers SET name = 'BOB' WHERE id = 2;
@@ -41,6 +45,7 @@ final class ResetFixture {
             INSERT INTO app.events VALUES (3, '2024-12-31'), (4, '2025-12-31');
             UPDATE app.tags SET parent = NULL WHERE id = 3;
             SELECT nextval('app.tickets');
+            SELECT setval('app.unused', 100, false);
             REFRESH MATERIALIZED VIEW app.order_totals;
             """;
 
