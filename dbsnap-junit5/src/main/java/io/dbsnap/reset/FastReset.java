@@ -40,21 +40,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts a database back to the state it had when {@link #capture captured}, fast: only the tables
- * a test changed are emptied and reloaded, only the sequences it moved are set back, all in one
- * transaction. Made for test suites, which change a few rows of a few tables per test.
+ * Puts a database back to the state it had when {@link #capture captured}, fast: only what a test
+ * changed is put back, only the sequences it moved are set back, all in one transaction. Made for
+ * test suites, which change a few rows of a few tables per test.
  *
  * <p>When captured, it takes a dbsnap snapshot (schema and data) of the database, copies each
  * table's rows to a file, and installs change tracking ({@link ChangeTracking}: a statement
- * trigger per table advancing a counter). A {@link #reset()} then, in one transaction under
- * dbsnap's operation lock:
+ * trigger per table advancing a counter; as superuser, event triggers counting DDL commands). A
+ * {@link #reset()} then, in one transaction under dbsnap's operation lock:
  * <ol>
- *   <li>checks in one query that the structure is unchanged ({@link CatalogState});</li>
+ *   <li>checks that the structure is unchanged: as superuser by the DDL counter (and the few
+ *       catalogs event triggers do not see), otherwise in one query over the catalogs
+ *       ({@link CatalogState});</li>
  *   <li>reads the counters to learn which tables changed, and compares every sequence's position
  *       and every populated materialized view's rows with the snapshot's;</li>
- *   <li>empties the changed tables, with their children and the tables that reference them, in
- *       one {@code TRUNCATE}, and loads their saved rows, referenced tables first, with the
- *       user's triggers kept from firing (they would write audit rows, or refuse);</li>
+ *   <li>puts the rows of the changed tables (with their partitions or children) back, with the
+ *       user's triggers kept from firing (they would write audit rows, or refuse): as superuser
+ *       only the rows that changed, matched by primary key; otherwise the tables, with those that
+ *       reference them, are emptied by one {@code TRUNCATE} and loaded whole, referenced tables
+ *       first;</li>
  *   <li>sets the moved sequences back and refreshes changed materialized views.</li>
  * </ol>
  * When the structure changed (a test created, altered or dropped something) or the fast path
@@ -67,7 +71,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Limits: resets must run when no other session writes (a test's writes are committed or
  * rolled back); large objects and unlogged changes of extensions' own tables are put back by the
- * full restore only; rows of foreign tables are not reset.
+ * full restore only; rows of foreign tables are not reset. As superuser, rows put back come after
+ * the others in a table's physical order, which a query without ORDER BY may show; a DDL command
+ * run with event triggers switched off ({@code SET event_triggers = off}, PostgreSQL 17 and later)
+ * or a direct write into a system catalog goes unnoticed.
  */
 public final class FastReset implements AutoCloseable {
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * What one {@link FastReset#reset()} did.
  *
  * @param kind              nothing, the fast path, or a full restore
- * @param tables            the tables emptied and reloaded (fast path), as {@code schema.name}
+ * @param tables            the tables whose rows were put back (fast path), as {@code schema.name}
  * @param sequences         the sequences set back (fast path)
  * @param materializedViews the materialized views refreshed (fast path)
  * @param fullRestoreReason why the fast path could not be taken, for a full restore
