@@ -5,6 +5,7 @@ import io.dbsnap.Snapshot;
 import io.dbsnap.Snapshots;
 import io.dbsnap.catalog.Identifiers;
 import io.dbsnap.restore.RestoreResult;
+import io.dbsnap.restore.OperationLock;
 import io.dbsnap.restore.Restorer;
 import io.dbsnap.restore.SnapshotRestorer;
 import io.dbsnap.store.Compression;
@@ -22,7 +23,7 @@ import java.util.OptionalInt;
 
 /**
  * Restores a SQL file that is not a dbsnap snapshot (pg_dump's plain output, a script by hand): in
- * one transaction with {@link Restorer}, after a safety snapshot, but with no metadata there is no
+ * one transaction with {@link Restorer}, under dbsnap's operation lock, after a safety snapshot, but with no metadata there is no
  * checksum to check, no scope to empty first and nothing to verify against. The user is told so.
  */
 final class PlainFileRestore {
@@ -54,22 +55,25 @@ final class PlainFileRestore {
         if (createDatabase == null) {
             Confirmation.require(context, yes, "run " + file + " in " + target.describe());
         }
-        Optional<Snapshot> safety = Optional.empty();
         if (createDatabase != null) {
             create(database, createDatabase);
-        } else if (safetySnapshot) {
-            safety = Optional.of(Snapshots.create(SnapshotRestorer.SAFETY_LABEL).withData().in(directory)
-                    .purpose("taken automatically before restoring " + file.getFileName()).from(database.dataSource()));
         }
+        Optional<Snapshot> safety = Optional.empty();
         RestoreResult result;
         boolean restored = false;
         ScriptMeter meter = new ScriptMeter();
         try (Connection connection = target.connect();
-             InputStream script = meter.watch(Compression.decompressing(Files.newInputStream(file)));
-             ProgressDisplay progress = ProgressDisplay.start(context, "restore " + file.getFileName(), meter,
-                     ScriptSize.uncompressed(file), OptionalInt.empty())) {
-            result = new Restorer().restore(connection, script);
-            restored = true;
+             OperationLock lock = OperationLock.take(connection)) {
+            if (createDatabase == null && safetySnapshot) {
+                safety = Optional.of(Snapshots.create(SnapshotRestorer.SAFETY_LABEL).withData().in(directory)
+                        .purpose("taken automatically before restoring " + file.getFileName()).from(database.dataSource()));
+            }
+            try (InputStream script = meter.watch(Compression.decompressing(Files.newInputStream(file)));
+                 ProgressDisplay progress = ProgressDisplay.start(context, "restore " + file.getFileName(), meter,
+                         ScriptSize.uncompressed(file), OptionalInt.empty())) {
+                result = new Restorer().restore(connection, script);
+                restored = true;
+            }
         } catch (IOException e) {
             throw new DbSnapException("Could not read " + file + ": " + e.getMessage() + ". Nothing was changed.", e);
         } finally {

@@ -151,6 +151,15 @@ class CliRestoreTest {
                 assertThat(run.exitCode()).isEqualTo(ExitCodes.LOCKED);
                 assertThat(run.err()).contains("Another dbsnap operation is running");
                 assertThat(run.err().lines().filter(l -> l.startsWith("dbsnap restore:"))).hasSize(1);
+
+                // a plain SQL file too, before its safety snapshot is written
+                Path script = dir.resolve("by_hand.sql");
+                Files.writeString(script, "DROP TABLE app.later;\n");
+                CliRunner.Run plain = cli.run("restore", script.toString(), "--yes");
+
+                assertThat(plain.exitCode()).isEqualTo(ExitCodes.LOCKED);
+                assertThat(plain.err()).contains("Another dbsnap operation is running");
+                assertThat(sqlFiles()).hasSize(1);
             }
             assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
         }
