@@ -104,9 +104,8 @@ final class CatalogState {
                 catalogs = plus(catalogs, "pg_largeobject");
             }
         }
-        CatalogState empty = new CatalogState(catalogs, withRelations, Map.of(), Map.of());
         Map<String, Long> counts = new HashMap<>();
-        for (Map.Entry<String, long[]> count : empty.counts(connection, watermark).entrySet()) {
+        for (Map.Entry<String, long[]> count : counts(connection, watermark, catalogs, withRelations).entrySet()) {
             counts.put(count.getKey(), count.getValue()[0]);
         }
         Map<Long, String> relations = new HashMap<>();
@@ -128,7 +127,7 @@ final class CatalogState {
      * @param watermark the newest transaction whose catalog writes are part of this state
      */
     Optional<String> changeSince(Connection connection, long watermark) throws SQLException {
-        for (Map.Entry<String, long[]> count : counts(connection, watermark).entrySet()) {
+        for (Map.Entry<String, long[]> count : counts(connection, watermark, catalogs, withRelations).entrySet()) {
             long before = rowCounts.getOrDefault(count.getKey(), -1L);
             long[] now = count.getValue();
             if (now[0] != before) {
@@ -155,7 +154,8 @@ final class CatalogState {
     }
 
     /** Per catalog: its rows, and how many were written after the watermark. */
-    private Map<String, long[]> counts(Connection connection, long watermark) throws SQLException {
+    private static Map<String, long[]> counts(Connection connection, long watermark, List<String> catalogs,
+                                              boolean withRelations) throws SQLException {
         List<String> selects = new ArrayList<>();
         if (withRelations) {
             selects.add(count("pg_class", "c", watermark) + " WHERE " + RELATIONS);
