@@ -39,7 +39,7 @@ final class RestoreCommand implements Callable<Integer> {
     private DbsnapCommand root;
 
     @Parameters(index = "0", paramLabel = "SNAPSHOT",
-            description = "latest, an index from list, a label (the newest with it), a file name, or a path to a SQL file.")
+            description = SnapshotReference.FORMS)
     private String reference;
 
     @Option(names = "--yes", description = "Do not ask: the command line is the confirmation (scripts, CI).")

@@ -23,7 +23,7 @@ final class ShowCommand implements Callable<Integer> {
     private DbsnapCommand root;
 
     @Parameters(index = "0", paramLabel = "SNAPSHOT",
-            description = "latest, an index from list, a label (the newest with it), a file name, or a path to a SQL file.")
+            description = SnapshotReference.FORMS)
     private String reference;
 
     @Override

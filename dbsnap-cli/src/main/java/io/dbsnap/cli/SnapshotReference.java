@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 sealed interface SnapshotReference {
 
+    /** The forms of a SNAPSHOT parameter, for the commands' help. */
+    String FORMS = "latest, an index from list, a label (the newest with it), a file name, or a path to a SQL file.";
+
     /** A snapshot dbsnap wrote, with its metadata and checksum. */
     record Stored(SnapshotDirectory directory, Snapshot snapshot) implements SnapshotReference {
     }

@@ -62,10 +62,10 @@ final class SqlWhitespace {
     private static int tokenEnd(String sql, int start) {
         char c = sql.charAt(start);
         if (c == '\'') {
-            return stringEnd(sql, start, isEscapeStringPrefix(sql, start));
+            return quotedEnd(sql, start, '\'', isEscapeStringPrefix(sql, start));
         }
         if (c == '"') {
-            return quotedEnd(sql, start, '"');
+            return quotedEnd(sql, start, '"', false);
         }
         if (c == '$' && !(start > 0 && isIdentifierPart(sql.charAt(start - 1)))) {
             int tagEnd = dollarTagEnd(sql, start);
@@ -100,29 +100,17 @@ final class SqlWhitespace {
         return quote == 1 || !isIdentifierPart(sql.charAt(quote - 2));
     }
 
-    private static int stringEnd(String sql, int start, boolean backslashEscapes) {
+    /**
+     * The end of the quoted text at {@code start}: a doubled quote stands for itself, and with
+     * {@code backslashEscapes} (E'...' strings) a backslash escapes the character after it.
+     */
+    private static int quotedEnd(String sql, int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < sql.length()) {
             char c = sql.charAt(i);
             if (backslashEscapes && c == '\\') {
                 i += 2;
-            } else if (c == '\'') {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
-    }
-
-    private static int quotedEnd(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == quote) {
+            } else if (c == quote) {
                 if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
                     i += 2;
                 } else {
