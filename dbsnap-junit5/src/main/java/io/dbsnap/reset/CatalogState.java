@@ -56,11 +56,16 @@ final class CatalogState {
     private static final String TOAST = "SELECT t.oid FROM pg_catalog.pg_class t"
             + " WHERE t.relnamespace = 'pg_toast'::pg_catalog.regnamespace";
 
-    /** Which rows of a catalog describe TOAST tables, their columns, indexes and dependencies. */
+    /**
+     * Which rows of a catalog describe TOAST tables, their columns, indexes, row types (before
+     * PostgreSQL 14 a TOAST table has one) and dependencies.
+     */
     private static final Map<String, String> NOT_TOAST = Map.of(
             "pg_attribute", "attrelid NOT IN (" + TOAST + ")",
             "pg_index", "indexrelid NOT IN (" + TOAST + ")",
-            "pg_depend", "NOT (classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND objid IN (" + TOAST + "))");
+            "pg_type", "typnamespace <> 'pg_toast'::pg_catalog.regnamespace",
+            "pg_depend", "NOT (classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND objid IN (" + TOAST + "))"
+                    + " AND NOT (refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND refobjid IN (" + TOAST + "))");
 
     /** Temporary schemas come and go with sessions (pg_temp_3 is created the first time a session needs one). */
     private static final String NOT_TEMPORARY_SCHEMA = "nspname !~ '^pg_(toast_)?temp_'";
