@@ -13,10 +13,13 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** The fixture of every object kind, with what the server's version adds (14/15, 18). */
+    /** The fixture of every object kind, with what the server's version adds (13, 14/15, 18). */
     static void loadManyKinds(TestDatabase db, Path dir) throws IOException {
         load(db, dir, "many-kinds.sql");
         int major = db.server().majorVersion();
+        if (major >= 13) {
+            load(db, dir, "many-kinds-13.sql");
+        }
         if (major >= 15) {
             load(db, dir, "many-kinds-15.sql");
         }

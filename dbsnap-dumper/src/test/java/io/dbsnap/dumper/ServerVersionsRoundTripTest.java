@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServerVersionsRoundTripTest {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @ValueSource(strings = {"13", "15", "17", "18"})
+    @ValueSource(strings = {"12", "13", "15", "17", "18"})
     void manyKindsSurviveTheRoundTrip(String version, @TempDir Path dir) throws Exception {
         PostgresServer server = PostgresServer.shared().majorVersion() == Integer.parseInt(version)
                 ? PostgresServer.shared() : PostgresServer.embedded(version);
