@@ -3,13 +3,10 @@ package io.dbsnap.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsnap.testkit.CatalogOracle;
+import io.dbsnap.testkit.DataOracle;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The reset on the oldest supported server, the last before partitioned tables' triggers enable
  * their partitions' clones (13), and the newest, from the testkit's binaries. pg_dump 15, the
  * machine's, refuses newer servers, so the judges are the testkit's catalog oracle and the
- * server's own text of every row and sequence, neither of them dbsnap code.
+ * data oracle (the server's own text of every row and sequence), neither of them dbsnap code.
  */
 class ResetVersionsTest {
 
@@ -83,37 +80,16 @@ class ResetVersionsTest {
     }
 
     /**
-     * The database as the server describes it: the catalog oracle's lines, and every row of the
-     * fixture's tables and materialized view and every sequence's state as the server's text,
-     * sorted (rows put back may come in another physical order).
+     * The database as the server describes it: the catalog oracle's lines, and the data oracle's
+     * (rows compared in sorted order, as rows put back may come in another physical order).
      */
     private record State(String catalog, List<String> contents) {
 
         static State of(TestDatabase db) throws Exception {
-            List<String> contents = new ArrayList<>();
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                List<String> relations = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT c.oid::regclass::text, c.relkind FROM pg_class c"
-                        + " WHERE c.relnamespace = 'app'::regnamespace AND c.relkind IN ('r', 'm', 'S') ORDER BY 1")) {
-                    while (rs.next()) {
-                        relations.add((rs.getString(2).equals("S") ? "sequence " : "rows ") + rs.getString(1));
-                    }
-                }
-                for (String relation : relations) {
-                    String name = relation.substring(relation.indexOf(' ') + 1);
-                    String query = relation.startsWith("sequence ")
-                            ? "SELECT last_value || ' ' || is_called FROM " + name
-                            : "SELECT coalesce(string_agg(t::text, ' | ' ORDER BY t::text), '') FROM " + name + " t";
-                    try (ResultSet rs = s.executeQuery(query)) {
-                        rs.next();
-                        contents.add(relation + ": " + rs.getString(1));
-                    }
-                }
-            }
             // the tracking's own objects are made anew by a full restore, under other names
             String catalog = CatalogOracle.describe(db).lines().filter(line -> !line.contains("dbsnap_reset"))
                     .collect(Collectors.joining("\n"));
-            return new State(catalog, contents);
+            return new State(catalog, DataOracle.describe(db));
         }
     }
 }
