@@ -55,9 +55,10 @@ import org.slf4j.LoggerFactory;
  *   <li>reads the counters to learn which tables changed, and compares every sequence's position
  *       and every populated materialized view's rows with the snapshot's;</li>
  *   <li>puts the rows of the changed tables (with their partitions or children) back, with the
- *       user's triggers kept from firing (they would write audit rows, or refuse): as superuser
- *       only the rows that changed, matched by primary key; otherwise the tables, with those that
- *       reference them, are emptied by one {@code TRUNCATE} and loaded whole, referenced tables
+ *       user's triggers kept from firing (they would write audit rows, or refuse): only the rows
+ *       that changed, matched by primary key; but for a role that is not a superuser, and so keeps
+ *       foreign keys checked, a changed table that a foreign key references is emptied by one
+ *       {@code TRUNCATE} with the tables referencing it and loaded whole, referenced tables
  *       first;</li>
  *   <li>sets the moved sequences back and refreshes changed materialized views.</li>
  * </ol>
@@ -71,8 +72,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Limits: resets must run when no other session writes (a test's writes are committed or
  * rolled back); large objects and unlogged changes of extensions' own tables are put back by the
- * full restore only; rows of foreign tables are not reset. As superuser, rows put back come after
- * the others in a table's physical order, which a query without ORDER BY may show; a DDL command
+ * full restore only; rows of foreign tables are not reset. Rows put back come after the others in
+ * a table's physical order, which a query without ORDER BY may show; a DDL command
  * run with event triggers switched off ({@code SET event_triggers = off}, PostgreSQL 17 and later)
  * or a direct write into a system catalog goes unnoticed.
  */
@@ -233,8 +234,8 @@ public final class FastReset implements AutoCloseable {
             return new FastOutcome(report(ResetReport.Kind.NOTHING, List.of(), List.of(), List.of(), null, start), null);
         }
         long resetTransaction = currentTransaction(connection);
-        ReloadPlan plan = superuser ? ReloadPlan.byRows(tracked.inventory(), changed)
-                : ReloadPlan.truncating(tracked.inventory(), changed);
+        ReloadPlan plan = superuser ? ReloadPlan.uncheckedKeys(tracked.inventory(), changed)
+                : ReloadPlan.checkedKeys(tracked.inventory(), changed, copies::canLoadMissing);
         if (!plan.isEmpty()) {
             reload(plan);
         }
@@ -261,12 +262,15 @@ public final class FastReset implements AutoCloseable {
      * alone); only triggers enabled ALWAYS or REPLICA are disabled one by one. Then only the rows
      * that changed are put back: in each table the rows written since the last reset are
      * deleted, and the snapshot's rows whose primary key is no longer there are loaded. A table
-     * without a primary key is emptied and loaded whole. So a reset costs what the test changed,
+     * without a primary key (or with too many rows to hold their keys) is emptied and loaded whole. So a reset costs what the test changed,
      * not what the tables hold; the rows put back come after the others in a table's physical
      * order, which a query without ORDER BY may show.
      *
      * <p>Otherwise every enabled user trigger of those tables is disabled for the load and enabled
-     * again in its own mode, and the tables are emptied with one {@code TRUNCATE} and loaded whole.
+     * again in its own mode, and foreign keys stay checked: a changed table that no foreign key
+     * references is put back row by row all the same; the others are emptied with one
+     * {@code TRUNCATE}, together with the tables referencing them, and loaded whole (see
+     * {@link ReloadPlan#checkedKeys}).
      */
     private void reload(ReloadPlan plan) throws SQLException, IOException {
         Set<Long> oids = plan.tables().stream().map(Relation::oid).collect(Collectors.toSet());
@@ -281,19 +285,18 @@ public final class FastReset implements AutoCloseable {
             before.append("ALTER TABLE ").append(tracked.inventory().get(trigger.table()).name())
                     .append(" DISABLE TRIGGER ").append(trigger.name()).append(";");
         }
-        if (superuser) {
-            for (Relation table : plan.loadOrder()) {
+        before.append(plan.truncateStatement());
+        for (Relation table : plan.loadOrder()) {
+            if (!plan.truncates(table)) {
                 before.append("DELETE FROM ONLY ").append(table.name()).append(copies.canLoadMissing(table)
                         ? " WHERE " + CatalogState.newerThan("xmin", tracked.watermark()) : "").append(";");
             }
-        } else {
-            before.append(plan.truncateStatement());
         }
         try (Statement s = connection.createStatement()) {
             s.execute(before.toString());
         }
         for (Relation table : plan.loadOrder()) {
-            if (superuser && copies.canLoadMissing(table)) {
+            if (!plan.truncates(table) && copies.canLoadMissing(table)) {
                 copies.loadMissing(connection, table);
             } else {
                 copies.load(connection, table);

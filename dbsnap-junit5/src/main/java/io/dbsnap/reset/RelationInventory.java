@@ -157,6 +157,17 @@ final class RelationInventory {
         return result;
     }
 
+    /**
+     * Whether a foreign key references {@code oid} or one of its ancestors (a key referencing a
+     * partitioned table covers its partitions' rows).
+     */
+    boolean isReferenced(long oid) {
+        if (!referencedBy.getOrDefault(oid, List.of()).isEmpty()) {
+            return true;
+        }
+        return children.entrySet().stream().anyMatch(e -> e.getValue().contains(oid) && isReferenced(e.getKey()));
+    }
+
     /** The tables {@code oid} has foreign keys to, partitioned ones replaced by their partitions. */
     Set<Long> referencedLeaves(long oid) {
         Set<Long> leaves = new HashSet<>();

@@ -6,39 +6,60 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Which tables a reset puts back, and in which order: the changed tables with their descendants
- * (see {@link RelationInventory#closure}), loaded referenced tables first, so that the foreign key
- * checks of a load find the rows they look for. In a cycle of foreign keys the order is broken
- * arbitrarily: deferrable keys are checked at commit ({@code SET CONSTRAINTS ALL DEFERRED}); a
- * cycle of immediate keys makes the load fail, and the reset falls back to a full restore.
+ * Which tables a reset puts back, how, and in which order: the changed tables with their
+ * descendants (see {@link RelationInventory#closure}), loaded referenced tables first, so that the
+ * foreign key checks of a load find the rows they look for. In a cycle of foreign keys the order
+ * is broken arbitrarily: deferrable keys are checked at commit ({@code SET CONSTRAINTS ALL
+ * DEFERRED}); a cycle of immediate keys makes the load fail, and the reset falls back to a full
+ * restore.
  *
- * <p>A plan that {@link #truncating truncates} also holds every table that references one of
- * them, as one {@code TRUNCATE} must empty them all.
+ * <p>A table is either put back row by row (its rows written since the last reset deleted, the
+ * snapshot's missing rows loaded) or {@link #truncated} and loaded whole; one {@code TRUNCATE}
+ * must then also empty every table that references it.
  */
 final class ReloadPlan {
 
     private final List<Relation> tables;
     private final List<Relation> loadOrder;
+    private final Set<Long> truncated;
 
-    private ReloadPlan(List<Relation> tables, List<Relation> loadOrder) {
+    private ReloadPlan(List<Relation> tables, List<Relation> loadOrder, Set<Long> truncated) {
         this.tables = tables;
         this.loadOrder = loadOrder;
+        this.truncated = truncated;
     }
 
-    /** For putting rows back one by one, which foreign keys do not hinder (they are not checked). */
-    static ReloadPlan byRows(RelationInventory inventory, Collection<Long> changed) {
-        return of(inventory, inventory.closure(changed, false));
+    /**
+     * For a session whose foreign keys are not checked ({@code session_replication_role =
+     * replica}): every table is put back row by row where {@code byRows} allows it, and emptied
+     * with {@code DELETE} otherwise, so no table joins the plan only because it references one.
+     */
+    static ReloadPlan uncheckedKeys(RelationInventory inventory, Collection<Long> changed) {
+        return of(inventory, inventory.closure(changed, false), Set.of());
     }
 
-    /** For emptying the tables with {@code TRUNCATE} and loading them whole. */
-    static ReloadPlan truncating(RelationInventory inventory, Collection<Long> changed) {
-        return of(inventory, inventory.closure(changed, true));
+    /**
+     * For a session that checks foreign keys and runs their actions. Only a table that no foreign
+     * key references is put back row by row (where {@code byRows} allows it): deleting its rows
+     * can neither fail a check nor cascade into another table, and the rows loaded back find what
+     * they reference, in tables the test left alone or reloaded before them. Every other changed
+     * table is truncated with all tables referencing it, and loaded whole.
+     */
+    static ReloadPlan checkedKeys(RelationInventory inventory, Collection<Long> changed, Predicate<Relation> byRows) {
+        Set<Long> all = inventory.closure(changed, false);
+        List<Long> whole = all.stream()
+                .filter(oid -> inventory.isReferenced(oid)
+                        || inventory.get(oid).isTable() && !byRows.test(inventory.get(oid))).toList();
+        Set<Long> truncated = inventory.closure(whole, true);
+        all.addAll(truncated);
+        return of(inventory, all, truncated);
     }
 
-    private static ReloadPlan of(RelationInventory inventory, Set<Long> closure) {
+    private static ReloadPlan of(RelationInventory inventory, Set<Long> closure, Set<Long> truncated) {
         List<Relation> tables = new TreeSet<>(closure).stream().map(inventory::get)
                 .filter(r -> r.isTable() || r.isPartitioned()).toList();
         Set<Long> leaves = tables.stream().filter(Relation::isTable).map(Relation::oid)
@@ -61,7 +82,7 @@ final class ReloadPlan {
                 order.add(inventory.get(next));
             }
         }
-        return new ReloadPlan(tables, order);
+        return new ReloadPlan(tables, order, truncated);
     }
 
     private static Set<Long> referencedWithin(RelationInventory inventory, long oid, Set<Long> leaves) {
@@ -84,12 +105,19 @@ final class ReloadPlan {
         return loadOrder;
     }
 
+    /** Whether {@code table} is emptied by {@link #truncateStatement} and loaded whole. */
+    boolean truncates(Relation table) {
+        return truncated.contains(table.oid());
+    }
+
     /**
-     * One TRUNCATE for all of them: {@code ONLY} for ordinary tables (their children are listed
-     * on their own when they must go), never for partitioned ones, which refuse it.
+     * One TRUNCATE for the truncated tables, empty when there are none: {@code ONLY} for ordinary
+     * tables (their children are listed on their own when they must go), never for partitioned
+     * ones, which refuse it.
      */
     String truncateStatement() {
-        return "TRUNCATE TABLE " + tables.stream().map(r -> (r.isTable() ? "ONLY " : "") + r.name())
-                .collect(Collectors.joining(", "));
+        List<Relation> listed = tables.stream().filter(this::truncates).toList();
+        return listed.isEmpty() ? "" : "TRUNCATE TABLE " + listed.stream()
+                .map(r -> (r.isTable() ? "ONLY " : "") + r.name()).collect(Collectors.joining(", ")) + ";";
     }
 }
