@@ -249,7 +249,7 @@ public final class ResetBenchmark {
                         + " and sequences.%n%n", TABLES, REFERENCED, TABLES - REFERENCED, ROWS, repetitions))
                 .append("| way | median ms | min ms | max ms | fast reset ÷ this |\n|---|---:|---:|---:|---:|\n");
         row(md, "dbsnap fast reset (`FastReset.reset`), superuser: changed rows put back", fast, fast);
-        row(md, "dbsnap fast reset, role that owns the tables: changed tables reloaded whole", owned, fast);
+        row(md, "dbsnap fast reset, role that owns the tables (not a superuser: foreign keys checked)", owned, fast);
         row(md, "`DROP DATABASE` + `CREATE DATABASE ... TEMPLATE`", clone, fast);
         row(md, "dbsnap full restore (`SnapshotRestorer`, no safety snapshot)", full, fast);
         md.append(String.format(Locale.ROOT, "%nThe fast reset is %.1f× as fast as the template clone (goal: ≥ 3×) and"
