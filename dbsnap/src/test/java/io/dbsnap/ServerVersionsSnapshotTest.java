@@ -29,8 +29,7 @@ class ServerVersionsSnapshotTest {
     void pagilaWithItsRowsSurvivesASnapshotARestoreIntoAnEmptyDatabaseAndAnExactRestore(String version,
                                                                                        @TempDir Path dir)
             throws Exception {
-        PostgresServer server = PostgresServer.shared().majorVersion() == Integer.parseInt(version)
-                ? PostgresServer.shared() : PostgresServer.embedded(version);
+        PostgresServer server = PostgresServer.ofMajorVersion(version);
         try (TestDatabase src = server.createDatabase("versions_pagila");
              TestDatabase copy = server.createDatabase("versions_pagila_copy")) {
             Psql.runFile(src, Corpus.file("pagila/pagila-schema.sql"));

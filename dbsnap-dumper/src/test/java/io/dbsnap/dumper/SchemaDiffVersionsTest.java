@@ -28,7 +28,7 @@ class SchemaDiffVersionsTest {
     @ParameterizedTest(name = "PostgreSQL {0}")
     @ValueSource(strings = {"13", "15", "17", "18"})
     void theMigrationsChangesOnEveryVersion(String version, @TempDir Path dir) throws Exception {
-        PostgresServer server = server(version);
+        PostgresServer server = PostgresServer.ofMajorVersion(version);
         try (TestDatabase db = server.createDatabase("diff_versions")) {
             Fixtures.load(db, dir, "diff-before.sql");
             Catalog before = read(db);
@@ -45,7 +45,7 @@ class SchemaDiffVersionsTest {
     @ParameterizedTest(name = "PostgreSQL {0}")
     @ValueSource(strings = {"12", "13", "15", "17", "18"})
     void manyKindsAndTheirRestoredCopyHaveNoChange(String version, @TempDir Path dir) throws Exception {
-        PostgresServer server = server(version);
+        PostgresServer server = PostgresServer.ofMajorVersion(version);
         try (TestDatabase src = server.createDatabase("diff_versions_src");
              TestDatabase copy = server.createDatabase("diff_versions_copy")) {
             Fixtures.loadManyKinds(src, dir);
@@ -60,10 +60,6 @@ class SchemaDiffVersionsTest {
         }
     }
 
-    private static PostgresServer server(String version) {
-        return PostgresServer.shared().majorVersion() == Integer.parseInt(version)
-                ? PostgresServer.shared() : PostgresServer.embedded(version);
-    }
 
     private static Catalog read(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {

@@ -20,8 +20,7 @@ class ServerVersionsRoundTripTest {
     @ParameterizedTest(name = "PostgreSQL {0}")
     @ValueSource(strings = {"12", "13", "15", "17", "18"})
     void manyKindsSurviveTheRoundTrip(String version, @TempDir Path dir) throws Exception {
-        PostgresServer server = PostgresServer.shared().majorVersion() == Integer.parseInt(version)
-                ? PostgresServer.shared() : PostgresServer.embedded(version);
+        PostgresServer server = PostgresServer.ofMajorVersion(version);
         try (TestDatabase src = server.createDatabase("versions_src")) {
             Fixtures.loadManyKinds(src, dir);
 

@@ -33,7 +33,7 @@ class ResetVersionsTest {
     @ParameterizedTest(name = "PostgreSQL {0}")
     @ValueSource(strings = {"12", "13", "17", "18"})
     void asSuperuserChangedRowsAreUndoneAndDdlCostsAFullRestore(String version) throws Exception {
-        try (TestDatabase db = server(version).createDatabase("reset_versions_su");
+        try (TestDatabase db = PostgresServer.ofMajorVersion(version).createDatabase("reset_versions_su");
              FastReset reset = capture(db, true)) {
             State before = State.of(db);
 
@@ -54,7 +54,7 @@ class ResetVersionsTest {
     @ParameterizedTest(name = "PostgreSQL {0}")
     @ValueSource(strings = {"12", "13", "17", "18"})
     void withoutTheReplicationRoleTablesAreReloadedAndTriggersComeBackInTheirMode(String version) throws Exception {
-        try (TestDatabase db = server(version).createDatabase("reset_versions_owner");
+        try (TestDatabase db = PostgresServer.ofMajorVersion(version).createDatabase("reset_versions_owner");
              FastReset reset = capture(db, false)) {
             State before = State.of(db);
 
@@ -74,10 +74,6 @@ class ResetVersionsTest {
         return FastReset.capture(db.dataSource(), dir.resolve("work"), false, superuser);
     }
 
-    private static PostgresServer server(String version) {
-        return PostgresServer.shared().majorVersion() == Integer.parseInt(version)
-                ? PostgresServer.shared() : PostgresServer.embedded(version);
-    }
 
     /**
      * The database as the server describes it: the catalog oracle's lines, and the data oracle's

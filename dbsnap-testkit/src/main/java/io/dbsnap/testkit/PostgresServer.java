@@ -68,6 +68,15 @@ public final class PostgresServer {
                 EmbeddedBinaries.install(release), "PostgreSQL " + release + " from Maven Central"));
     }
 
+    /**
+     * A server of major version {@code major} ("13"): the shared one when it has that version
+     * (no second cluster started for it), else {@link #embedded}. For tests that run on several
+     * versions.
+     */
+    public static PostgresServer ofMajorVersion(String major) {
+        return shared().majorVersion() == Integer.parseInt(major) ? shared() : embedded(major);
+    }
+
     /** One server per kind and JVM; a provisioner may itself ask for an embedded one, hence no computeIfAbsent. */
     private static synchronized PostgresServer started(String key, Supplier<PostgresServer> start) {
         PostgresServer server = STARTED.get(key);
