@@ -262,9 +262,9 @@ public final class FastReset implements AutoCloseable {
      * alone); only triggers enabled ALWAYS or REPLICA are disabled one by one. Then only the rows
      * that changed are put back: in each table the rows written since the last reset are
      * deleted, and the snapshot's rows whose primary key is no longer there are loaded. A table
-     * without a primary key (or with too many rows to hold their keys) is emptied and loaded whole. So a reset costs what the test changed,
-     * not what the tables hold; the rows put back come after the others in a table's physical
-     * order, which a query without ORDER BY may show.
+     * without a primary key (or with too many rows to hold their keys) is emptied and loaded
+     * whole. So a reset costs what the test changed, not what the tables hold; the rows put back
+     * come after the others in a table's physical order, which a query without ORDER BY may show.
      *
      * <p>Otherwise every enabled user trigger of those tables is disabled for the load and enabled
      * again in its own mode, and foreign keys stay checked: a changed table that no foreign key

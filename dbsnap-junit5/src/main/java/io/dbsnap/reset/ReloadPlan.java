@@ -35,8 +35,9 @@ final class ReloadPlan {
 
     /**
      * For a session whose foreign keys are not checked ({@code session_replication_role =
-     * replica}): every table is put back row by row where {@code byRows} allows it, and emptied
-     * with {@code DELETE} otherwise, so no table joins the plan only because it references one.
+     * replica}): nothing is truncated, so no table joins the plan only because it references a
+     * changed one; each table is put back row by row, or emptied with {@code DELETE} and loaded
+     * whole when it cannot be.
      */
     static ReloadPlan uncheckedKeys(RelationInventory inventory, Collection<Long> changed) {
         return of(inventory, inventory.closure(changed, false), Set.of());
