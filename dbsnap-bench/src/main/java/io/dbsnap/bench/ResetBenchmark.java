@@ -8,12 +8,12 @@ import io.dbsnap.restore.SnapshotRestorer;
 import io.dbsnap.Snapshot;
 import io.dbsnap.Snapshots;
 import io.dbsnap.store.SnapshotStore;
+import io.dbsnap.testkit.DataOracle;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public final class ResetBenchmark {
         try (TestDatabase template = server.createDatabase("reset_template")) {
             BenchOutput.progress("generating %d tables with %,d rows in %s", TABLES, ROWS, template.name());
             template.execute(schemaAndRows());
-            String expected = contents(template);
+            List<String> expected = DataOracle.describe(template);
             String ownerPassword = UUID.randomUUID().toString();
             // the role is dropped last, after the database whose tables it owns
             try (AutoCloseable owner = createOwner(server, ownerPassword);
@@ -215,27 +215,9 @@ public final class ResetBenchmark {
         return sql.append("ANALYZE;").toString();
     }
 
-    /** A digest of every table's rows and every sequence's position, to check each way's result. */
-    private static String contents(TestDatabase db) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT md5(string_agg(d, ',' ORDER BY n)) FROM (");
-        for (int i = 1; i <= TABLES; i++) {
-            String table = String.format("bench.t_%02d", i);
-            sql.append(i == 1 ? "" : " UNION ALL ").append("SELECT ").append(i).append(" AS n, md5(string_agg(t::text, '|'")
-                    .append(" ORDER BY t.id)) AS d FROM ").append(table).append(" t");
-            if (i > REFERENCED) {
-                sql.append(" UNION ALL SELECT ").append(100 + i).append(", (SELECT last_value || ':' || is_called FROM ")
-                        .append(table).append("_id_seq)");
-            }
-        }
-        sql.append(") x");
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void check(String way, TestDatabase db, String expected) throws SQLException {
-        if (!contents(db).equals(expected)) {
+    /** Every table's rows and every sequence's position, as the server prints them, must be the template's. */
+    private static void check(String way, TestDatabase db, List<String> expected) throws SQLException {
+        if (!DataOracle.describe(db).equals(expected)) {
             throw new IllegalStateException(way + " left " + db.name() + " with other contents than the template's");
         }
     }
