@@ -12,6 +12,7 @@ import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,8 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A data snapshot and both kinds of restore on the oldest and newest supported servers (and 13,
  * the oldest the corpus's pg_dump files come from), through the fluent API as a user calls it.
  * pg_dump 15, the machine's, refuses newer servers, so the judges are the testkit's catalog and
- * data oracles: the server's own definitions and the text of every row and sequence.
+ * data oracles: the server's own definitions and the text of every row and sequence. Run by the
+ * profile corpus; {@link ServerVersionsDataSnapshotTest} does the same with our own fixture in
+ * every build.
  */
+@Tag(Corpus.TAG)
 class ServerVersionsSnapshotTest {
 
     @ParameterizedTest(name = "PostgreSQL {0}")

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,8 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The oracle round trip on third-party sample databases (../shared/corpus): load with psql, dump
  * the schema with dbsnap, load that into empty databases through JDBC and psql, and
  * pg_dump --schema-only of all three must be identical (without owners and grants, which dbsnap
- * leaves out by default).
+ * leaves out by default). Run by the profile corpus.
  */
+@Tag(Corpus.TAG)
 class CorpusRoundTripTest {
 
     @TempDir

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,8 @@ class RestoredCopyDiffTest {
         }
     }
 
+    /** Run by the profile corpus, as the corpora live beside the repository. */
+    @Tag(Corpus.TAG)
     @ParameterizedTest
     @ValueSource(strings = {"pagila/pagila-schema.sql", "northwind/northwind.sql", "chinook/Chinook_PostgreSql.sql"})
     void theCorpusSchemas(String file) throws Exception {

@@ -9,6 +9,7 @@ import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Plain files that pg_dump wrote, from third-party sample databases (../shared/corpus), restored
  * by the Restorer: the database it loads is the one psql loads from the same files, as pg_dump
- * sees them.
+ * sees them. Run by the profile corpus.
  */
+@Tag(Corpus.TAG)
 class CorpusRestoreTest {
 
     private static final String FULL = "--no-owner";

@@ -2,7 +2,6 @@ package io.dbsnap.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dbsnap.DbSnapException;
 import io.dbsnap.RestoreFailedException;
@@ -13,6 +12,7 @@ import io.dbsnap.dumper.DumpResult;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.SampleSchemas;
+import io.dbsnap.testkit.Skip;
 import io.dbsnap.testkit.TestDatabase;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +164,8 @@ class RestorerTest {
     @Test
     void aSqlStandardFunctionBodyWithSemicolonsRunsAsOneStatement(@TempDir Path dir) throws Exception {
         try (TestDatabase dst = PostgresServer.shared().createDatabase("restore_atomic")) {
-            assumeTrue(dst.server().majorVersion() >= 14, "BEGIN ATOMIC bodies are PostgreSQL 14+");
+            Skip.unless(dst.server().majorVersion() >= 14, "aSqlStandardFunctionBodyWithSemicolonsRunsAsOneStatement",
+                    "the shared server is PostgreSQL " + dst.server().majorVersion() + "; BEGIN ATOMIC bodies are 14+");
             Path script = dir.resolve("atomic.sql");
             Files.writeString(script, """
                     CREATE TABLE public.ledger (id int);

@@ -1,7 +1,6 @@
 package io.dbsnap.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -19,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -199,7 +197,8 @@ class CatalogOracleTest {
     /** From 13 on a partition's clone of a trigger is listed when its enabled state is its own. */
     @Test
     void aTriggerCloneWithItsOwnStateIsDescribed() throws SQLException {
-        assumeTrue(second.server().majorVersion() >= 13, "PostgreSQL 12 has no tgparentid");
+        Skip.unless(second.server().majorVersion() >= 13, "aTriggerCloneWithItsOwnStateIsDescribed",
+                "the shared server is PostgreSQL 12, which has no tgparentid");
         String clone = "table app.events_2025 trigger events_audit: clone of the trigger of app.events, disabled";
         assertThat(baseline.lines()).contains(clone);
         assertThat(differingLines(baseline, describeAfter(second, "ALTER TABLE app.events_2025 ENABLE TRIGGER events_audit")))
@@ -305,7 +304,7 @@ class CatalogOracleTest {
     /** pg_dump (15 on the project's machines) names the same tables, views, functions, ... as the oracle. */
     @Test
     void everyObjectPgDumpNamesIsDescribed() throws SQLException {
-        assumeTrue(first.server().majorVersion() <= pgDumpMajorVersion(), "pg_dump is older than the server");
+        skipUnlessPgDumpReads(first.server(), "everyObjectPgDumpNamesIsDescribed");
         String dump = PgDump.schemaOnly(first);
         Pattern header = Pattern.compile("^-- Name: (.+); Type: ([A-Z ]+); Schema: (.+); Owner: .*$", Pattern.MULTILINE);
         Matcher m = header.matcher(dump);
@@ -347,7 +346,7 @@ class CatalogOracleTest {
      */
     @Test
     void aDatabaseRestoredFromPgDumpDescribesTheSame() throws IOException {
-        assumeTrue(first.server().majorVersion() <= pgDumpMajorVersion(), "pg_dump is older than the server");
+        skipUnlessPgDumpReads(first.server(), "aDatabaseRestoredFromPgDumpDescribesTheSame");
         assertPgDumpRoundTripDescribesTheSame(first);
     }
 
@@ -367,7 +366,8 @@ class CatalogOracleTest {
             assertThat(differingLines(described,
                     describeAfter(b, "ALTER PUBLICATION orders_pub SET (publish_via_partition_root = true)")))
                     .hasSize(2).allMatch(line -> line.startsWith("publication orders_pub: "));
-            if (pgDumpMajorVersion() >= 13) {
+            if (Skip.partUnless(PgDump.majorVersion() >= 13, "the pg_dump round trip of postgres13",
+                    "pg_dump " + PgDump.majorVersion() + " refuses PostgreSQL 13, a newer server than itself")) {
                 assertPgDumpRoundTripDescribesTheSame(a);
             }
         }
@@ -517,20 +517,10 @@ class CatalogOracleTest {
         }
     }
 
-    /** The major version of the pg_dump the tests run (it refuses servers newer than itself). */
-    private static int pgDumpMajorVersion() {
-        try {
-            Process p = new ProcessBuilder(ClientPrograms.find("pg_dump").toString(), "--version")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(1, TimeUnit.MINUTES);
-            Matcher m = Pattern.compile("(\\d+)").matcher(out);
-            return m.find() ? Integer.parseInt(m.group(1)) : 0;
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+    /** pg_dump refuses servers of a newer major version than its own. */
+    private static void skipUnlessPgDumpReads(PostgresServer server, String test) {
+        int pgDump = PgDump.majorVersion();
+        Skip.unless(server.majorVersion() <= pgDump, test, "pg_dump " + pgDump + " refuses PostgreSQL "
+                + server.majorVersion() + ", a newer server than itself");
     }
 }
