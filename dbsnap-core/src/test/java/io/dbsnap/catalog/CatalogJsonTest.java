@@ -3,6 +3,10 @@ package io.dbsnap.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dbsnap.SnapshotCorruptException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -212,7 +216,7 @@ class CatalogJsonTest {
     }
 
     @Test
-    void theFingerprintChangesWithAColumnTypeAndNothingElse() {
+    void theFingerprintChangesWithAColumnTypeAndNothingElse() throws IOException {
         String fingerprint = CatalogJson.fingerprint(rich());
         Catalog rich = rich();
         Table table = rich.tables().get(0);
@@ -226,10 +230,56 @@ class CatalogJsonTest {
                 table.partitionKey(), table.partitionOf(), table.partitionBound(), table.ofType(), table.inherits(),
                 table.replicaIdentity(), table.replicaIndex(), table.rowSecurity(), table.forceRowSecurity());
 
+        Catalog retypedCatalog = withTables(rich, List.of(changed, rich.tables().get(1)));
+
         assertThat(CatalogJson.fingerprint(rich())).isEqualTo(fingerprint);
         assertThat(CatalogJson.fingerprint(CatalogJson.fromJson(CatalogJson.toJson(rich)))).isEqualTo(fingerprint);
-        assertThat(CatalogJson.fingerprint(withTables(rich, List.of(changed, rich.tables().get(1))))).isNotEqualTo(fingerprint);
+        assertThat(CatalogJson.fingerprint(retypedCatalog)).isNotEqualTo(fingerprint);
         assertThat(CatalogJson.fingerprint(withTables(rich, List.of(table, rich.tables().get(1))))).isEqualTo(fingerprint);
+
+        // the retyped catalog differs in the type and nothing else: one line of its text, the type's
+        List<String> before = CatalogJson.toJson(rich).lines().toList();
+        List<String> after = CatalogJson.toJson(retypedCatalog).lines().toList();
+        assertThat(after).hasSameSizeAs(before);
+        List<String> changedLines = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                changedLines.add(before.get(i).strip() + " -> " + after.get(i).strip());
+            }
+        }
+        assertThat(changedLines).containsExactly("\"type\": \"bigint\", -> \"type\": \"integer\",");
+
+        // and nothing but the catalog moves the fingerprint: the same catalog read from a text with
+        // other spacing, keys in the reverse order and a key it does not know has the same one
+        ObjectNode reordered = reversed((ObjectNode) new ObjectMapper().readTree(CatalogJson.toJson(rich)));
+        reordered.put("written_by", "a later dbsnap");
+        Catalog readBack = CatalogJson.fromJson(reordered.toString());
+        assertThat(reordered.toString()).doesNotContain("\n").doesNotStartWith("{\"format\"");
+        assertThat(readBack).isEqualTo(rich);
+        assertThat(CatalogJson.fingerprint(readBack)).isEqualTo(fingerprint);
+    }
+
+    /** {@code node} with the keys of every object in it in the reverse order. */
+    private static ObjectNode reversed(ObjectNode node) {
+        ObjectNode copy = node.objectNode();
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        for (int i = names.size() - 1; i >= 0; i--) {
+            copy.set(names.get(i), reversedIn(node.get(names.get(i))));
+        }
+        return copy;
+    }
+
+    private static JsonNode reversedIn(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            return reversed(object);
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = array.arrayNode();
+            array.forEach(element -> copy.add(reversedIn(element)));
+            return copy;
+        }
+        return node;
     }
 
     @Test
