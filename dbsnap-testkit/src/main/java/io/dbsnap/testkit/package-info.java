@@ -11,5 +11,9 @@
  * <p>Two fidelity oracles compare databases: {@link io.dbsnap.testkit.PgDump} (the machine's
  * {@code pg_dump}) and {@link io.dbsnap.testkit.CatalogOracle} (catalog queries, for any server
  * from 12 to 18).
+ *
+ * <p>{@link io.dbsnap.testkit.Skip} is how a test leaves out a check it cannot make on this
+ * machine: a failure on CI, a skip with its reason elsewhere. {@link io.dbsnap.testkit.Corpus}
+ * finds the shared sample databases for the tests of the Maven profile {@code corpus}.
  */
 package io.dbsnap.testkit;
