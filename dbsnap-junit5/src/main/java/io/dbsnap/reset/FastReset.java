@@ -145,7 +145,10 @@ public final class FastReset implements AutoCloseable {
         Connection connection = open(database);
         try {
             claim(connection);
+            // with owners and grants: a full restore must give the tables back their ACLs too
+            // (a test's role may have revoked or been granted privileges the application relies on)
             Snapshot snapshot = Snapshots.create(SNAPSHOT_LABEL).purpose("the state tests are reset to").withData()
+                    .withOwners().withPrivileges()
                     .in(workDirectory.resolve("snapshot")).from(database);
             boolean superuser = superuserAllowed && superuser(connection);
             TableCopies copies;
