@@ -6,6 +6,7 @@ import io.dbsnap.testkit.ChildJvm;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +42,7 @@ class KilledSnapshotTest {
             Process child = ChildJvm.start("-Xmx64m", KilledSnapshot.class, Map.of("DBSNAP_TEST_SOURCE_URL", url), output,
                     dir.toString());
             try {
-                assertThat(waitForCopy(db)).as("the child's dump reached its COPY; its output: %s",
-                        Files.readString(output)).isTrue();
+                awaitRowsWritten(db, child, dir, output);
                 child.destroyForcibly().waitFor();
             } finally {
                 child.destroyForcibly();
@@ -70,24 +71,52 @@ class KilledSnapshotTest {
         }
     }
 
-    /** Whether the child's COPY of the rows started within 30 seconds. */
-    private static boolean waitForCopy(TestDatabase db) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
+    /**
+     * Returns once the child is in the middle of writing rows: its COPY runs on the server (its
+     * session is known by its application name) and its temporary file has grown since then. Fails
+     * with the child's output when the child ends first or 30 seconds pass.
+     */
+    private static void awaitRowsWritten(TestDatabase db, Process child, Path dir, Path output) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long sizeWhenCopyStarted = -1;
         try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
                 "SELECT count(*) FROM pg_stat_activity WHERE application_name = ? AND query LIKE 'COPY%'")) {
             s.setString(1, APPLICATION);
-            while (Instant.now().isBefore(deadline)) {
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        // some rows written to the temporary file
-                        Thread.sleep(300);
-                        return true;
-                    }
+            while (System.nanoTime() < deadline) {
+                if (!child.isAlive()) {
+                    throw new AssertionError("the child ended (exit " + child.exitValue() + ") before it was killed;"
+                            + " its output: " + Files.readString(output));
                 }
-                Thread.sleep(50);
+                if (sizeWhenCopyStarted < 0) {
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        if (rs.getInt(1) > 0) {
+                            sizeWhenCopyStarted = partialFileSize(dir, child.pid());
+                        }
+                    }
+                } else if (partialFileSize(dir, child.pid()) > sizeWhenCopyStarted) {
+                    return;
+                }
+                Thread.sleep(20);
             }
-            return false;
         }
+        throw new AssertionError((sizeWhenCopyStarted < 0 ? "the child's COPY did not start"
+                : "the child's temporary file did not grow after its COPY started") + " within 30 s; its output: "
+                + Files.readString(output));
+    }
+
+    /** The size of the child's temporary snapshot file, 0 while it has none. */
+    private static long partialFileSize(Path dir, long pid) throws Exception {
+        long size = 0;
+        for (Path file : files(dir)) {
+            if (file.getFileName().toString().startsWith(".dbsnap-partial-" + pid + "-")) {
+                try {
+                    size += Files.size(file);
+                } catch (NoSuchFileException renamedOrRemoved) {
+                    // the child finished that file meanwhile; the caller then sees the child end
+                }
+            }
+        }
+        return size;
     }
 }

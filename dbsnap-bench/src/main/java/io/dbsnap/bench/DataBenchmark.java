@@ -3,6 +3,7 @@ package io.dbsnap.bench;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.restore.RestoreResult;
 import io.dbsnap.restore.Restorer;
 import io.dbsnap.testkit.ChildJvm;
 import io.dbsnap.testkit.PgDump;
@@ -27,6 +28,12 @@ import java.util.Map;
  * file (dbsnap's one-transaction restore against {@code psql -f}). Then dumps and restores in a
  * JVM with a 64 MB heap, smaller than every table. Writes {@code target/bench/data.md}. Run by the
  * README's command.
+ *
+ * <p>Every run's result is checked before the next one ({@link ResultCheck}), and any difference
+ * stops the benchmark with an exception: a first pg_dump file, whose row counts must be the
+ * source's, is the reference each dump (dbsnap's, parallel or not, pg_dump's, the small heap's)
+ * must match table by table in row count and digest; each restored database must hold the
+ * source's rows (count and digest per table), and dbsnap's restorer must report loading as many.
  *
  * <p>System properties: {@code bench.dataMegabytes} (default 1024), {@code bench.repetitions}
  * (default 5), {@code bench.parallel} (connections of the parallel dump, default 2),
@@ -53,11 +60,21 @@ public final class DataBenchmark {
             double generation = Samples.millis(System.nanoTime() - start);
             Path dbsnapFile = out.resolve("dbsnap-data.sql");
             Path pgDumpFile = out.resolve("pg_dump-data.sql");
+            Path reference = out.resolve("pg_dump-reference.sql");
+            BenchOutput.progress("Reading the source's row counts and digests, and a reference dump with pg_dump");
+            Map<String, Long> sourceCounts = ResultCheck.rowCounts(db);
+            Map<String, String> sourceContents = ResultCheck.contents(db);
+            pgDump(db, reference);
+            ResultCheck.requireRowCounts("pg_dump's reference dump", reference, sourceCounts);
+            long sourceRows = sourceCounts.values().stream().mapToLong(Long::longValue).sum();
 
             BenchOutput.progress("Warm-up dumps");
             dbsnapDump(db, dbsnapFile, 1);
+            ResultCheck.requireSameRows("dbsnap's warm-up dump", dbsnapFile, reference);
             dbsnapDump(db, dbsnapFile, parallel);
+            ResultCheck.requireSameRows("dbsnap's parallel warm-up dump", dbsnapFile, reference);
             pgDump(db, pgDumpFile);
+            ResultCheck.requireSameRows("pg_dump's warm-up dump", pgDumpFile, reference);
             List<Double> dbsnapDumps = new ArrayList<>();
             List<Double> parallelDumps = new ArrayList<>();
             List<Double> pgDumps = new ArrayList<>();
@@ -65,9 +82,18 @@ public final class DataBenchmark {
                 // rotating who goes first evens out drift (page cache, autovacuum, neighbours)
                 for (int turn = 0; turn < 3; turn++) {
                     switch ((turn + i) % 3) {
-                        case 0 -> dbsnapDumps.add(dbsnapDump(db, dbsnapFile, 1));
-                        case 1 -> parallelDumps.add(dbsnapDump(db, dbsnapFile, parallel));
-                        default -> pgDumps.add(pgDump(db, pgDumpFile));
+                        case 0 -> {
+                            dbsnapDumps.add(dbsnapDump(db, dbsnapFile, 1));
+                            ResultCheck.requireSameRows("dbsnap's dump " + (i + 1), dbsnapFile, reference);
+                        }
+                        case 1 -> {
+                            parallelDumps.add(dbsnapDump(db, dbsnapFile, parallel));
+                            ResultCheck.requireSameRows("dbsnap's parallel dump " + (i + 1), dbsnapFile, reference);
+                        }
+                        default -> {
+                            pgDumps.add(pgDump(db, pgDumpFile));
+                            ResultCheck.requireSameRows("pg_dump's dump " + (i + 1), pgDumpFile, reference);
+                        }
                     }
                 }
                 BenchOutput.progress("Dump %d of %d: dbsnap %.0f ms, dbsnap parallel(%d) %.0f ms, pg_dump %.0f ms", i + 1, repetitions,
@@ -78,11 +104,11 @@ public final class DataBenchmark {
             List<Double> psqlRestores = new ArrayList<>();
             for (int i = 0; i < repetitions; i++) {
                 if (i % 2 == 0) {
-                    dbsnapRestores.add(restore(server, pgDumpFile, true));
-                    psqlRestores.add(restore(server, pgDumpFile, false));
+                    dbsnapRestores.add(restore(server, pgDumpFile, true, sourceContents, sourceRows));
+                    psqlRestores.add(restore(server, pgDumpFile, false, sourceContents, sourceRows));
                 } else {
-                    psqlRestores.add(restore(server, pgDumpFile, false));
-                    dbsnapRestores.add(restore(server, pgDumpFile, true));
+                    psqlRestores.add(restore(server, pgDumpFile, false, sourceContents, sourceRows));
+                    dbsnapRestores.add(restore(server, pgDumpFile, true, sourceContents, sourceRows));
                 }
                 BenchOutput.progress("Restore %d of %d: dbsnap %.0f ms, psql %.0f ms", i + 1, repetitions, dbsnapRestores.get(i),
                         psqlRestores.get(i));
@@ -91,11 +117,14 @@ public final class DataBenchmark {
             BenchOutput.progress("Dump and restore with %s", SMALL_HEAP);
             Path smallHeapFile = out.resolve("dbsnap-small-heap.sql");
             double smallDump = smallHeap(db, "dump", smallHeapFile);
+            ResultCheck.requireSameRows("dbsnap's dump with " + SMALL_HEAP, smallHeapFile, reference);
             double smallRestore;
             try (TestDatabase target = emptyTarget(server)) {
                 smallRestore = smallHeap(target, "restore", smallHeapFile);
+                ResultCheck.requireContents("dbsnap's restore with " + SMALL_HEAP, target, sourceContents);
             }
             Files.delete(smallHeapFile);
+            Files.delete(reference);
 
             DataReport report = new DataReport(megabytes, generation, MachineFacts.of(db), Files.size(dbsnapFile),
                     Files.size(pgDumpFile), new Samples(dbsnapDumps), parallel, new Samples(parallelDumps), new Samples(pgDumps),
@@ -129,20 +158,31 @@ public final class DataBenchmark {
         return Samples.millis(System.nanoTime() - start);
     }
 
-    /** Loads {@code file} into a fresh database holding the empty tables; times only the load. */
-    private static double restore(PostgresServer server, Path file, boolean dbsnap) throws Exception {
+    /**
+     * Loads {@code file} into a fresh database holding the empty tables; times only the load, then
+     * checks that the database holds the source's rows (and that dbsnap's restorer counted as many).
+     */
+    private static double restore(PostgresServer server, Path file, boolean dbsnap, Map<String, String> sourceContents,
+                                  long sourceRows) throws Exception {
         try (TestDatabase target = emptyTarget(server)) {
             target.execute("CHECKPOINT");
             settle(null);
             long start = System.nanoTime();
+            RestoreResult restored = null;
             if (dbsnap) {
                 try (Connection c = target.connect()) {
-                    new Restorer().restore(c, file);
+                    restored = new Restorer().restore(c, file);
                 }
             } else {
                 Psql.runFile(target, file);
             }
-            return Samples.millis(System.nanoTime() - start);
+            double millis = Samples.millis(System.nanoTime() - start);
+            if (restored != null && restored.rows() != sourceRows) {
+                throw new IllegalStateException("dbsnap's restorer reports " + restored.rows() + " rows loaded, the source"
+                        + " has " + sourceRows);
+            }
+            ResultCheck.requireContents(dbsnap ? "dbsnap's restore" : "psql's restore", target, sourceContents);
+            return millis;
         }
     }
 

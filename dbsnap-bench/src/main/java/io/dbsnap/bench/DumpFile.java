@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,29 @@ record DumpFile(long bytes, Map<String, Long> statements, Optional<String> pgDum
         // pg_dump sets owners by default, dbsnap does not: extra output for pg_dump to write
         kinds.put("... OWNER TO", line -> line.startsWith("ALTER ") && line.contains(" OWNER TO "));
         return kinds;
+    }
+
+    /** The one kind where the two dumps differ by design: owners, which pg_dump writes and dbsnap only on request. */
+    static final String OWNERS = "... OWNER TO";
+
+    /**
+     * Throws unless this dump (dbsnap's) has as many statements of each kind as {@code pgDump},
+     * except owners, the explained difference: dbsnap's default dump must then have none.
+     */
+    void requireSameStatementsAs(DumpFile pgDump, String run) {
+        List<String> differing = new ArrayList<>();
+        for (String kind : KINDS.keySet()) {
+            long ours = statements.get(kind);
+            long theirs = pgDump.statements().get(kind);
+            boolean explained = kind.equals(OWNERS) && ours == 0;
+            if (ours != theirs && !explained) {
+                differing.add(kind + ": dbsnap " + ours + ", pg_dump " + theirs);
+            }
+        }
+        if (!differing.isEmpty()) {
+            throw new IllegalStateException(run + ": the two dumps do not hold the same statements: "
+                    + String.join("; ", differing));
+        }
     }
 
     static List<String> kindNames() {

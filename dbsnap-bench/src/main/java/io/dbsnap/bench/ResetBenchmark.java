@@ -91,27 +91,39 @@ public final class ResetBenchmark {
                         boolean timed = run > 0;
                         BenchOutput.progress("%s %d", timed ? "repetition" : "warm-up", run);
                         List<Runnable> order = new ArrayList<>();
-                        order.add(() -> record(timed, fast, timeFast(fastDb, reset)));
-                        order.add(() -> record(timed, owned, timeFast(ownedDb, ownedReset)));
-                        order.add(() -> record(timed, clone, timeClone(server, template.name(), cloned)));
-                        order.add(() -> record(timed, full, timeFull(fullDb, restorer, fullConnection, snapshot)));
+                        // each result is checked right after its timed run, before anything else runs
+                        order.add(() -> record(timed, fast, timeFast(fastDb, reset),
+                                () -> check("fast reset", fastDb, expected)));
+                        order.add(() -> record(timed, owned, timeFast(ownedDb, ownedReset),
+                                () -> check("fast reset of the role", ownedDb, expected)));
+                        order.add(() -> record(timed, clone, timeClone(server, template.name(), cloned),
+                                () -> check("template clone", cloned, expected)));
+                        order.add(() -> record(timed, full, timeFull(fullDb, restorer, fullConnection, snapshot),
+                                () -> check("full restore", fullDb, expected)));
                         // alternate who goes first, so that no one always finds the caches warm
                         for (int i = 0; i < order.size(); i++) {
                             order.get((i + run) % order.size()).run();
                         }
                     }
                 }
-                check("fast reset", fastDb, expected);
-                check("fast reset of the role", ownedDb, expected);
-                check("template clone", cloned, expected);
-                check("full restore", fullDb, expected);
                 BenchOutput.publish(output, "reset.md", report(new Samples(fast), new Samples(owned), new Samples(clone),
                         new Samples(full), repetitions, MachineFacts.of(template)));
             }
         }
     }
 
-    private static void record(boolean timed, List<Double> samples, double millis) {
+    /** A check of a run's result; it throws when the result is wrong. */
+    private interface Check {
+        void run() throws SQLException;
+    }
+
+    /** Checks the run's result (warm-up too), then keeps its time if the run was a timed one. */
+    private static void record(boolean timed, List<Double> samples, double millis, Check check) {
+        try {
+            check.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check a reset's result: " + e.getMessage(), e);
+        }
         if (timed) {
             samples.add(millis);
         }
@@ -217,8 +229,12 @@ public final class ResetBenchmark {
 
     /** Every table's rows and every sequence's position, as the server prints them, must be the template's. */
     private static void check(String way, TestDatabase db, List<String> expected) throws SQLException {
-        if (!DataOracle.describe(db).equals(expected)) {
-            throw new IllegalStateException(way + " left " + db.name() + " with other contents than the template's");
+        List<String> actual = DataOracle.describe(db);
+        if (!actual.equals(expected)) {
+            List<String> differing = new ArrayList<>(actual);
+            differing.removeAll(expected);
+            throw new IllegalStateException(way + " left " + db.name() + " with other contents than the template's: "
+                    + differing);
         }
     }
 

@@ -48,6 +48,7 @@ public final class SchemaDumpBenchmark {
             progress("Warm-up");
             DbsnapDump.Timing coldDbsnap = DbsnapDump.run(db, dbsnapOut);
             double coldPgDump = pgDump(db, pgDumpOut);
+            DumpFile.of(dbsnapOut).requireSameStatementsAs(DumpFile.of(pgDumpOut), "the warm-up");
 
             List<DbsnapDump.Timing> dbsnap = new ArrayList<>();
             List<Double> pgDump = new ArrayList<>();
@@ -63,6 +64,8 @@ public final class SchemaDumpBenchmark {
                     pgDump.add(pgDump(db, pgDumpOut));
                     dbsnap.add(DbsnapDump.run(db, dbsnapOut));
                 }
+                // every timed pair is checked: a fast dump that left statements out fails the benchmark
+                DumpFile.of(dbsnapOut).requireSameStatementsAs(DumpFile.of(pgDumpOut), "repetition " + (i + 1));
                 progress("Repetition %d of %d: dbsnap %.0f ms, pg_dump %.0f ms", i + 1, parameters.repetitions(),
                         dbsnap.get(i).total(), pgDump.get(i));
             }

@@ -16,12 +16,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -130,11 +132,12 @@ class ParallelDataDumpTest {
             // own lock would queue behind the migration, which waits for the dump: the dump with itself.
             Path parallel = dir.resolve("parallel.sql");
             CompletableFuture<String> migration = new CompletableFuture<>();
+            AtomicBoolean migrationStarted = new AtomicBoolean();
             try (Connection migrating = db.connect();
                  OutputStream out = new FilterOutputStream(Files.newOutputStream(parallel)) {
                      @Override
                      public void write(byte[] bytes, int offset, int length) throws IOException {
-                         if (!migration.isDone()) {
+                         if (migrationStarted.compareAndSet(false, true)) {
                              startMigration(db, migrating, migration);
                          }
                          out.write(bytes, offset, length);
@@ -147,8 +150,20 @@ class ParallelDataDumpTest {
         }
     }
 
-    /** Locks every table of the schema exclusively in another thread, and returns once it waits. */
+    /**
+     * Locks every table of the schema exclusively in another thread, and returns once that
+     * migration's own session waits for a lock: its backend pid has an ungranted lock in pg_locks
+     * (another session's wait on the shared server would say nothing about this one). Fails after
+     * 30 seconds, or as soon as the migration ends without having waited.
+     */
     private static void startMigration(TestDatabase db, Connection migrating, CompletableFuture<String> done) throws IOException {
+        int migrationPid;
+        try (Statement s = migrating.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            migrationPid = rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
         Thread t = new Thread(() -> {
             try (Statement s = migrating.createStatement()) {
                 s.execute("BEGIN; LOCK TABLE \"Par Data\".big, \"Par Data\".empty, \"Par Data\".tiny, \"Par Data\".middle,"
@@ -161,17 +176,25 @@ class ParallelDataDumpTest {
         });
         t.setDaemon(true);
         t.start();
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (int i = 0; i < 200; i++) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_catalog.pg_locks WHERE NOT granted")) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection c = db.connect();
+             PreparedStatement waiting = c.prepareStatement(
+                     "SELECT count(*) FROM pg_catalog.pg_locks WHERE pid = ? AND NOT granted")) {
+            waiting.setInt(1, migrationPid);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = waiting.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) > 0) {
                         return;
                     }
                 }
-                Thread.sleep(50);
+                if (done.isDone()) {
+                    throw new IOException("the migration (pid " + migrationPid + ") ended without waiting for a lock: "
+                            + done.getNow(""));
+                }
+                Thread.sleep(20);
             }
-            throw new IOException("the migration never queued for its lock");
+            throw new IOException("the migration (pid " + migrationPid + ") did not wait for a lock within 30 s");
         } catch (SQLException | InterruptedException e) {
             throw new IOException(e);
         }

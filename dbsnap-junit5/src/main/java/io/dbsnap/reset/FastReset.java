@@ -130,7 +130,9 @@ public final class FastReset implements AutoCloseable {
      *
      * @throws LockNotAvailableException when another FastReset holds the database
      * @throws DbSnapException           when the database cannot be read or the tracking installed
-     *                                   (the role must own the tables, or have TRIGGER on them)
+     *                                   (the role must own the tables: TRIGGER on them is not
+     *                                   enough, as the tracking's triggers are set to fire ALWAYS
+     *                                   and a reset disables the user's, both ALTER TABLE)
      */
     public static FastReset capture(DataSource database, Path workDirectory) {
         return capture(database, workDirectory, false, true);
@@ -143,7 +145,10 @@ public final class FastReset implements AutoCloseable {
         Connection connection = open(database);
         try {
             claim(connection);
+            // with owners and grants: a full restore must give the tables back their ACLs too
+            // (a test's role may have revoked or been granted privileges the application relies on)
             Snapshot snapshot = Snapshots.create(SNAPSHOT_LABEL).purpose("the state tests are reset to").withData()
+                    .withOwners().withPrivileges()
                     .in(workDirectory.resolve("snapshot")).from(database);
             boolean superuser = superuserAllowed && superuser(connection);
             TableCopies copies;
@@ -170,7 +175,9 @@ public final class FastReset implements AutoCloseable {
             close(connection, e);
             throw new DbSnapException("Could not capture the database for fast resets: " + e.getMessage()
                     + (e instanceof SQLException s ? " (SQLSTATE " + s.getSQLState() + ")" : "")
-                    + ". The role needs to own the tables (or hold TRIGGER on them) and to create a schema.", e);
+                    + ". The role needs to own the tables (TRIGGER on them is not enough: the tracking's triggers"
+                    + " are set to fire ALWAYS, and a reset disables the user's triggers, both ALTER TABLE, which only"
+                    + " the owner may run), to read them, and to create a schema in the database.", e);
         } catch (RuntimeException | Error e) {
             close(connection, e);
             throw e;

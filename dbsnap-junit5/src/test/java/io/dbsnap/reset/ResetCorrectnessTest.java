@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.dbsnap.reset.DumpComparison.assertSameDump;
 import static io.dbsnap.reset.DumpComparison.assertSameDumpInAnyRowOrder;
 
+import io.dbsnap.DbSnapException;
 import io.dbsnap.LockNotAvailableException;
 import io.dbsnap.Snapshots;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
+import io.dbsnap.testkit.TestRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -112,8 +114,9 @@ class ResetCorrectnessTest {
 
     @Test
     void withoutTheReplicationRoleTriggersAreDisabledOneByOneAndEnabledInTheirOwnMode() throws Exception {
-        try (TestDatabase db = PostgresServer.shared().createDatabase("reset_origin")) {
-            try (FastReset reset = captureWith(db, false, "ALTER TABLE app.orders ENABLE ALWAYS TRIGGER orders_audit")) {
+        try (TestRole owner = TestRole.create(PostgresServer.shared(), "reset_origin_owner");
+             TestDatabase db = PostgresServer.shared().createDatabase("reset_origin")) {
+            try (FastReset reset = captureAsOwner(db, owner, "ALTER TABLE app.orders ENABLE ALWAYS TRIGGER orders_audit")) {
                 String before = dump(db);
                 db.execute(ResetFixture.DATA_CHANGES);
 
@@ -131,8 +134,9 @@ class ResetCorrectnessTest {
 
     @Test
     void withoutTheReplicationRoleUnreferencedTablesArePutBackRowByRowAndReferencedOnesWhole() throws Exception {
-        try (TestDatabase db = PostgresServer.shared().createDatabase("reset_checked_keys");
-             FastReset reset = capture(db, false)) {
+        try (TestRole owner = TestRole.create(PostgresServer.shared(), "reset_checked_keys_owner");
+             TestDatabase db = PostgresServer.shared().createDatabase("reset_checked_keys");
+             FastReset reset = captureAsOwner(db, owner, "SELECT 1")) {
             String before = dump(db);
             // a row keeps the transaction that wrote it unless it is written again
             String untouchedOrder = queryString(db, "SELECT xmin::text FROM app.orders WHERE id = 3");
@@ -213,7 +217,8 @@ class ResetCorrectnessTest {
             assertThat(PgDump.run(db, "--no-owner")).contains("dbsnap_reset_track").isNotEqualTo(pristine);
 
             // a snapshot taken while the tracking is installed is the one taken without it
-            var during = Snapshots.create("during").withData().in(dir.resolve("other")).from(db.dataSource());
+            var during = Snapshots.create("during").withData().withOwners().withPrivileges().in(dir.resolve("other"))
+                    .from(db.dataSource());
             assertThat(Files.readString(during.file())).isEqualTo(Files.readString(reset.snapshot().file()));
             assertThat(reset.snapshot().diffWith(db.dataSource()).changes()).isEmpty();
 
@@ -248,8 +253,107 @@ class ResetCorrectnessTest {
         }
     }
 
+    /**
+     * A role that is not a superuser and owns the tables (it made them) may capture and reset, but
+     * cannot silence triggers with the replication role: the reset as such a role. Capture sees
+     * for itself that the role is not a superuser, so it installs no event triggers.
+     */
+    @Test
+    void aRoleThatIsNotASuperuserButOwnsTheTablesResetsWithoutEventTriggers() throws Exception {
+        try (TestRole owner = TestRole.create(PostgresServer.shared(), "reset_plain_owner");
+             TestDatabase db = PostgresServer.shared().createDatabase("reset_plain_owner");
+             FastReset reset = captureAsOwner(db, owner, "SELECT 1")) {
+            String before = dump(db);
+            assertThat(queryString(db, "SELECT count(*) FROM pg_event_trigger")).isEqualTo("0");
+            assertThat(queryString(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'app' AND tableowner = '"
+                    + owner.name() + "'")).isEqualTo("8");
+
+            db.execute(ResetFixture.DATA_CHANGES);
+            ResetReport report = reset.reset();
+
+            assertThat(report.kind()).as(report.fullRestoreReason().orElse("")).isEqualTo(ResetReport.Kind.FAST);
+            assertSameDumpInAnyRowOrder(dump(db), before);
+            assertThat(reset.verify().differences()).isEmpty();
+        }
+    }
+
+    /**
+     * A privilege the fast path needs and the role lacks (here the owner revoked its own TRUNCATE
+     * on a referenced table, which the fast path empties whole) is no silent wrong reset: the fast
+     * path fails, the report says why, and the full restore puts the database back exactly, its
+     * ACLs too (the snapshot once left privileges out, and the full restore granted TRUNCATE back).
+     */
+    @Test
+    void aPrivilegeTheFastPathNeedsAndTheRoleLacksCostsAFullRestoreThatSaysWhy() throws Exception {
+        try (TestRole owner = TestRole.create(PostgresServer.shared(), "reset_no_truncate");
+             TestDatabase db = PostgresServer.shared().createDatabase("reset_no_truncate");
+             FastReset reset = captureAsOwner(db, owner, "REVOKE TRUNCATE ON app.customers FROM CURRENT_USER")) {
+            String before = dump(db);
+            db.execute("UPDATE app.customers SET name = 'CY' WHERE id = 3");
+
+            ResetReport report = reset.reset();
+
+            assertThat(report.kind()).isEqualTo(ResetReport.Kind.FULL);
+            assertThat(report.fullRestoreReason()).hasValueSatisfying(reason -> assertThat(reason)
+                    .contains("the fast path failed").contains("permission denied for table customers"));
+            assertSameDumpInAnyRowOrder(dump(db), before);
+            assertThat(reset.verify().differences()).isEmpty();
+        }
+    }
+
+    /**
+     * TRIGGER (with SELECT) on the tables lets a role create the tracking's triggers, but not
+     * switch them to fire ALWAYS nor disable the user's triggers during a reset: both are ALTER
+     * TABLE, which only the owner may run. Capture fails with what the role lacks, and leaves
+     * nothing behind.
+     */
+    @Test
+    void aRoleWithTriggerButNotOwnershipIsRefusedAtCaptureWithWhatItLacks() throws Exception {
+        try (TestRole tracker = TestRole.create(PostgresServer.shared(), "reset_trigger_only");
+             TestDatabase db = PostgresServer.shared().createDatabase("reset_trigger_only")) {
+            db.execute(ResetFixture.SCHEMA);
+            db.execute("GRANT CREATE ON DATABASE " + db.name() + " TO " + tracker.name() + ";"
+                    + " GRANT USAGE ON SCHEMA app TO " + tracker.name() + ";"
+                    + " GRANT SELECT, TRIGGER ON ALL TABLES IN SCHEMA app TO " + tracker.name() + ";"
+                    + " GRANT SELECT ON ALL SEQUENCES IN SCHEMA app TO " + tracker.name());
+            String before = PgDump.run(db);
+
+            assertThatThrownBy(() -> FastReset.capture(tracker.dataSource(db), dir.resolve("work"), false, true))
+                    .isInstanceOf(DbSnapException.class)
+                    .hasMessageContaining("must be owner of table")
+                    .hasMessageContaining("The role needs to own the tables (TRIGGER on them is not enough");
+            assertThat(PgDump.run(db)).isEqualTo(before);
+        }
+    }
+
+    /** Without SELECT on the tables, not even the snapshot can be taken: the error says which table. */
+    @Test
+    void aRoleWithOnlyTriggerOnTheTablesIsRefusedAtCapture() throws Exception {
+        try (TestRole tracker = TestRole.create(PostgresServer.shared(), "reset_no_select");
+             TestDatabase db = PostgresServer.shared().createDatabase("reset_no_select")) {
+            db.execute(ResetFixture.SCHEMA);
+            db.execute("GRANT CREATE ON DATABASE " + db.name() + " TO " + tracker.name() + ";"
+                    + " GRANT USAGE ON SCHEMA app TO " + tracker.name() + ";"
+                    + " GRANT TRIGGER ON ALL TABLES IN SCHEMA app TO " + tracker.name());
+            String before = PgDump.run(db);
+
+            assertThatThrownBy(() -> FastReset.capture(tracker.dataSource(db), dir.resolve("work"), false, true))
+                    .isInstanceOf(DbSnapException.class)
+                    .hasMessageContaining("permission denied");
+            assertThat(PgDump.run(db)).isEqualTo(before);
+        }
+    }
+
     private FastReset capture(TestDatabase db, boolean superuser) throws Exception {
         return captureWith(db, superuser, "SELECT 1");
+    }
+
+    /** The fixture made by {@code owner} (which may create schemas in {@code db}), captured as that role. */
+    private FastReset captureAsOwner(TestDatabase db, TestRole owner, String extra) throws Exception {
+        db.execute("GRANT CREATE ON DATABASE " + db.name() + " TO " + owner.name());
+        owner.execute(db, ResetFixture.SCHEMA);
+        owner.execute(db, extra);
+        return FastReset.capture(owner.dataSource(db), dir.resolve("work"), false, true);
     }
 
     private FastReset captureWith(TestDatabase db, boolean superuser, String extra) throws Exception {

@@ -1,14 +1,18 @@
 package io.dbsnap.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbsnap.DbSnapException;
 import io.dbsnap.testkit.CatalogOracle;
 import io.dbsnap.testkit.DataOracle;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
+import io.dbsnap.testkit.TestRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * their partitions' clones (13), and the newest, from the testkit's binaries. pg_dump 15, the
  * machine's, refuses newer servers, so the judges are the testkit's catalog oracle and the
  * data oracle (the server's own text of every row and sequence), neither of them dbsnap code.
+ * The reset of a role that is not a superuser runs as a real role that owns the tables.
  */
 class ResetVersionsTest {
 
@@ -52,11 +57,16 @@ class ResetVersionsTest {
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @ValueSource(strings = {"12", "13", "17", "18"})
-    void withoutTheReplicationRoleTablesAreReloadedAndTriggersComeBackInTheirMode(String version) throws Exception {
-        try (TestDatabase db = PostgresServer.ofMajorVersion(version).createDatabase("reset_versions_owner");
-             FastReset reset = capture(db, false)) {
+    @ValueSource(strings = {"13", "17", "18"})
+    void asARoleThatOwnsTheTablesTablesAreReloadedAndTriggersComeBackInTheirMode(String version) throws Exception {
+        PostgresServer server = PostgresServer.ofMajorVersion(version);
+        try (TestRole owner = TestRole.create(server, "reset_versions_owner");
+             TestDatabase db = server.createDatabase("reset_versions_owner");
+             FastReset reset = captureAs(owner, db)) {
             State before = State.of(db);
+            // a real role that is not a superuser: no event triggers, foreign keys checked
+            assertThat(CatalogOracle.describe(db, true)).contains("owner of table app.orders: " + owner.name())
+                    .doesNotContain("event trigger ");
 
             db.execute(ResetFixture.DATA_CHANGES);
             ResetReport fast = reset.reset();
@@ -66,6 +76,39 @@ class ResetVersionsTest {
             assertThat(State.of(db)).isEqualTo(before);
             assertThat(reset.verify().differences()).isEmpty();
         }
+    }
+
+    /**
+     * On 12 a partition's clone of a row trigger is an internal trigger, which only a superuser
+     * may disable or enable: a role that is not a superuser can put neither the partitions' rows
+     * back with the trigger kept quiet (fast path) nor the trigger's ALWAYS mode (full restore).
+     * The reset must then fail with the server's reason, not reset wrongly, and leave the rows as
+     * the test left them.
+     */
+    @Test
+    void onPostgres12ARoleThatIsNotASuperuserCannotSilenceAPartitionedTablesTriggerAndSaysSo() throws Exception {
+        PostgresServer server = PostgresServer.ofMajorVersion("12");
+        try (TestRole owner = TestRole.create(server, "reset_12_owner");
+             TestDatabase db = server.createDatabase("reset_12_owner");
+             FastReset reset = captureAs(owner, db)) {
+            db.execute(ResetFixture.DATA_CHANGES);
+            List<String> changed = DataOracle.describe(db);
+
+            assertThatThrownBy(reset::reset).isInstanceOf(DbSnapException.class)
+                    .hasMessageContaining("\"events_audit\" is a system trigger")
+                    .hasMessageContaining("rolled back");
+            assertThat(DataOracle.describe(db)).isEqualTo(changed);
+        }
+    }
+
+    /** The fixture made by {@code owner} (a role that is not a superuser), captured as that role. */
+    private FastReset captureAs(TestRole owner, TestDatabase db) throws Exception {
+        db.execute("GRANT CREATE ON DATABASE " + db.name() + " TO " + owner.name());
+        owner.execute(db, ResetFixture.SCHEMA);
+        // as the server's superuser: on 12 a partition's clone of a trigger is an internal trigger,
+        // whose mode only a superuser may change (ALTER TABLE on the parent recurses into it)
+        db.execute(PARTITIONED_TRIGGER);
+        return FastReset.capture(owner.dataSource(db), dir.resolve("work"), false, true);
     }
 
     private FastReset capture(TestDatabase db, boolean superuser) throws Exception {

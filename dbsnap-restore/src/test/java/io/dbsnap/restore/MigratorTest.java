@@ -157,24 +157,35 @@ class MigratorTest {
         try (TestDatabase db = PostgresServer.shared().createDatabase("migrate_lock")) {
             db.execute(SCHEMA);
             SnapshotStore store = new SnapshotStore(dir);
-            Path slow = write("V4__slow.sql", "ALTER TABLE app.accounts ADD COLUMN slow int;\nSELECT pg_sleep(3);\n");
+            // The first migration waits at a gate (an advisory lock this test holds) until the second
+            // was refused: no window of time that a slow machine could close early.
+            Path slow = write("V4__slow.sql", "ALTER TABLE app.accounts ADD COLUMN slow int;\n"
+                    + "SELECT pg_advisory_xact_lock(26, 6);\n");
             Path quick = write("V5__quick.sql", "ALTER TABLE app.accounts ADD COLUMN quick int;\n");
 
-            CompletableFuture<MigrationReport> first = CompletableFuture.supplyAsync(() -> {
-                try (Connection c = db.connect()) {
-                    return new Migrator(store, MigrationOptions.defaults()).migrate(c, slow);
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
+            try (Connection gate = db.connect(); Connection second = db.connect()) {
+                try (Statement s = gate.createStatement()) {
+                    s.execute("SELECT pg_advisory_lock(26, 6)");
                 }
-            });
-            try (Connection second = db.connect()) {
+                CompletableFuture<MigrationReport> first = CompletableFuture.supplyAsync(() -> {
+                    try (Connection c = db.connect()) {
+                        return new Migrator(store, MigrationOptions.defaults().lockTimeout(Duration.ofSeconds(60)))
+                                .migrate(c, slow);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
                 awaitOperationLockHeld(second);
                 assertThatThrownBy(() -> new Migrator(store, MigrationOptions.defaults()).migrate(second, quick))
                         .isInstanceOf(LockNotAvailableException.class)
                         .hasMessageContaining("Another dbsnap operation is running");
                 assertThat(columns(second)).doesNotContain("quick");
+                assertThat(first).as("the first migration still waits at the gate").isNotDone();
 
                 // a migration that may wait runs once the first is done
+                try (Statement s = gate.createStatement()) {
+                    s.execute("SELECT pg_advisory_unlock(26, 6)");
+                }
                 MigrationReport waited = new Migrator(store, MigrationOptions.defaults().waitingForLock(Duration.ofSeconds(60)))
                         .migrate(second, quick);
                 assertThat(first.get(60, TimeUnit.SECONDS).after().name().label()).isEqualTo("after_V4__slow");

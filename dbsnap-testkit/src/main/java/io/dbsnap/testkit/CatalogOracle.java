@@ -32,7 +32,11 @@ import java.util.List;
  * event triggers, rules, policies, publications, extended statistics, text search objects,
  * foreign-data wrappers, servers and user mappings, comments, security labels and the number of
  * large objects. Owners and privileges only on request, as dbsnap and
- * {@code pg_dump --no-owner --no-privileges} leave them out by default.
+ * {@code pg_dump --no-owner --no-privileges} leave them out by default: then each owned object's
+ * owner ({@code pg_get_userbyid}), its ACL (schemas, relations, functions, types, languages,
+ * foreign-data wrappers, servers, large objects) and each column's ACL exploded by the server's
+ * {@code aclexplode} into one line per privilege, grantee and grantor, and the default privileges
+ * of {@code pg_default_acl}, exploded the same way.
  */
 public final class CatalogOracle {
 
@@ -1002,17 +1006,19 @@ public final class CatalogOracle {
         List<String> parts = new ArrayList<>();
         for (Owned kind : ownedKinds()) {
             parts.add("""
-                    SELECT format('owner of %%s: %%I', %s, r.rolname) AS line
-                    FROM %s o JOIN pg_roles r ON r.oid = o.%s
+                    SELECT format('owner of %%s: %%I', %s, pg_get_userbyid(o.%s)) AS line
+                    FROM %s o
                     WHERE %s AND %s""".formatted(identity("'" + kind.identifiedAs() + "'::regclass", "o.oid", "0"),
-                    kind.catalog(), kind.ownerColumn(), kind.filter(), notInExtension(kind.catalog(), "o.oid")));
+                    kind.ownerColumn(), kind.catalog(), kind.filter(), notInExtension(kind.catalog(), "o.oid")));
         }
         return new Section("owners", String.join("\nUNION ALL\n", parts));
     }
 
     /**
-     * ACLs, with NULL (the built-in default) replaced by acldefault() and the entries sorted, so
-     * that the same privileges read the same whatever order they were granted in.
+     * ACLs as the server explodes them ({@code aclexplode}): one line per privilege, grantee and
+     * grantor, e.g. {@code privilege on table app.t: SELECT to reader by owner, with grant option}.
+     * NULL (the built-in default) is replaced by {@code acldefault()}, so an ACL granted back to its
+     * default reads as the default; the lines are sorted, so the order of GRANTs leaves no trace.
      */
     private static Section privileges() {
         List<String> parts = new ArrayList<>();
@@ -1021,12 +1027,11 @@ public final class CatalogOracle {
                 continue;
             }
             parts.add("""
-                    SELECT format('privileges on %%s: %%s', %s, %s) AS line
-                    FROM %s o
+                    SELECT format('privilege on %%s: %%s', %s, %s) AS line
+                    FROM %s o, aclexplode(coalesce(o.%s, acldefault((%s)::"char", o.%s))) a
                     WHERE %s AND %s""".formatted(identity("'" + kind.identifiedAs() + "'::regclass", "o.oid", "0"),
-                    sortedAcl("coalesce(o.%s, acldefault((%s)::\"char\", o.%s))".formatted(kind.aclColumn(),
-                            kind.aclKind(), kind.ownerColumn())),
-                    kind.catalog(), kind.filter(), notInExtension(kind.catalog(), "o.oid")));
+                    grant("a"), kind.catalog(), kind.aclColumn(), kind.aclKind(), kind.ownerColumn(), kind.filter(),
+                    notInExtension(kind.catalog(), "o.oid")));
         }
         return new Section("privileges", String.join("\nUNION ALL\n", parts));
     }
@@ -1034,30 +1039,40 @@ public final class CatalogOracle {
     /** Column ACLs are NULL unless a column privilege was granted; there is no default to fill in. */
     private static Section columnPrivileges() {
         return new Section("column privileges", """
-                SELECT format('privileges on %%s: %%s', %s, %s) AS line
-                FROM pg_attribute a
-                JOIN pg_class c ON c.oid = a.attrelid
+                SELECT format('privilege on %%s: %%s', %s, %s) AS line
+                FROM pg_attribute att
+                CROSS JOIN aclexplode(att.attacl) a
+                JOIN pg_class c ON c.oid = att.attrelid
                 JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND %s""".formatted(
-                identity("'pg_class'::regclass", "c.oid", "a.attnum"), sortedAcl("a.attacl"), userRelation("c", "n")));
+                WHERE att.attacl IS NOT NULL AND att.attnum > 0 AND NOT att.attisdropped AND %s""".formatted(
+                identity("'pg_class'::regclass", "c.oid", "att.attnum"), grant("a"), userRelation("c", "n")));
     }
 
-    /** ALTER DEFAULT PRIVILEGES entries; defaclnamespace 0 means every schema. */
+    /**
+     * ALTER DEFAULT PRIVILEGES entries of pg_default_acl, exploded like the ACLs of objects;
+     * defaclnamespace 0 means every schema.
+     */
     private static Section defaultPrivileges() {
         return new Section("default privileges", """
-                SELECT format('default privileges of %%I%%s on %%s: %%s', r.rolname,
+                SELECT format('default privilege of %%I%%s on %%s: %%s', pg_get_userbyid(d.defaclrole),
                               CASE WHEN d.defaclnamespace = 0 THEN '' ELSE ' in schema ' || quote_ident(n.nspname) END,
                               CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions'
                                                    WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' WHEN 'L' THEN 'large objects'
                                                    ELSE d.defaclobjtype::text END,
                               %s) AS line
                 FROM pg_default_acl d
-                JOIN pg_roles r ON r.oid = d.defaclrole
-                LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace""".formatted(sortedAcl("d.defaclacl")));
+                CROSS JOIN aclexplode(d.defaclacl) a
+                LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace""".formatted(grant("a")));
     }
 
-    /** An aclitem[] as its entries sorted: the order of GRANTs leaves no trace. */
-    private static String sortedAcl(String acl) {
-        return "(SELECT string_agg(item::text, ', ' ORDER BY item::text COLLATE \"C\") FROM unnest(" + acl + ") item)";
+    /**
+     * One row of {@code aclexplode} as {@code SELECT to reader by owner[, with grant option]};
+     * grantee 0 is PUBLIC. Role names come from {@code pg_get_userbyid}, quoted when needed.
+     */
+    private static String grant(String alias) {
+        return ("%1$s.privilege_type || ' to ' || CASE WHEN %1$s.grantee = 0 THEN 'PUBLIC'"
+                + " ELSE quote_ident(pg_get_userbyid(%1$s.grantee)) END"
+                + " || ' by ' || quote_ident(pg_get_userbyid(%1$s.grantor))"
+                + " || CASE WHEN %1$s.is_grantable THEN ', with grant option' ELSE '' END").formatted(alias);
     }
 }

@@ -99,6 +99,11 @@ public final class PostgresServer {
         return new TestDatabase(this, name);
     }
 
+    /** Opens a connection to the database this server was reached through (postgres, or the URL's). */
+    Connection connectToMaintenanceDatabase() throws SQLException {
+        return connect(address.database());
+    }
+
     /** Opens a connection to {@code database} as this server's user. */
     public Connection connect(String database) throws SQLException {
         return address.withDatabase(database).connect();
