@@ -89,7 +89,7 @@ final class RestoreCommand implements Callable<Integer> {
             try (Connection connection = database.connect()) {
                 losses = restorer.plan(connection, snapshot);
             }
-            context.err().print(RestoreLosses.of(losses));
+            context.err().print(RestoreLosses.of(losses, discardData));
             if (losses.emptiesTablesWithRows() && !discardData) {
                 throw new DataLossRefusedException(losses);
             }

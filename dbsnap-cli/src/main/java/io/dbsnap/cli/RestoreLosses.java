@@ -11,7 +11,8 @@ final class RestoreLosses {
     private RestoreLosses() {
     }
 
-    static String of(RestorePlan plan) {
+    /** @param discardData whether {@value #DISCARD_DATA} was given */
+    static String of(RestorePlan plan, boolean discardData) {
         StringBuilder text = new StringBuilder("What will be lost:\n");
         if (plan.losesNothing()) {
             text.append("  - no table is left empty and no object dropped; changes made since the snapshot are replaced"
@@ -22,7 +23,8 @@ final class RestoreLosses {
             text.append(line.startsWith(" ") ? "    " + line.strip() : "  - " + line).append('\n');
         }
         if (plan.emptiesTablesWithRows()) {
-            text.append("  (refused unless " + DISCARD_DATA + " is given)\n");
+            text.append(discardData ? "  (" + DISCARD_DATA + " was given: their rows are discarded)\n"
+                    : "  (refused unless " + DISCARD_DATA + " is given)\n");
         }
         return text.toString();
     }

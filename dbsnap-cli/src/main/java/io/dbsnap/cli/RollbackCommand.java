@@ -74,7 +74,7 @@ final class RollbackCommand implements Callable<Integer> {
             RollbackChoice choice = restorer.rollbackTarget(connection);
             context.err().println(choice.reason());
             RestorePlan plan = restorer.plan(connection, choice.snapshot());
-            context.err().print(RestoreLosses.of(plan));
+            context.err().print(RestoreLosses.of(plan, discardData));
             if (plan.emptiesTablesWithRows() && !discardData) {
                 throw new DataLossRefusedException(plan);
             }
