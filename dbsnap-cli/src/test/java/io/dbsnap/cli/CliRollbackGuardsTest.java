@@ -44,11 +44,11 @@ class CliRollbackGuardsTest {
             CliRunner.Run run = cli.run("rollback", "--emergency");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
+            // the migration's column, table and row are gone, the rows from before it are all there
+            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(beforeMigration);
             assertThat(run.err()).contains("Rolling back to ").contains("_before_V7__points: the last dbsnap operation was"
                     + " a migration").contains("passed over ").contains("_after_V7__points (the state a migration made)");
             assertThat(run.out()).contains("Emergency rollback: restored ").contains("_before_V7__points into ");
-            // the migration's column, table and row are gone, the rows from before it are all there
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(beforeMigration);
 
             // the last dbsnap operation is now that rollback: a second one restores the same snapshot
             db.execute("UPDATE app.users SET name = 'changed'");
