@@ -36,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap rollback --emergency",
+                "  dbsnap rollback --emergency --discard-data    # to a schema-only snapshot: every table comes back empty",
                 "  DATABASE_URL=postgresql://app@db:5432/app dbsnap rollback --emergency --dir /srv/app/snapshots"})
 final class RollbackCommand implements Callable<Integer> {
 
