@@ -7,6 +7,7 @@ import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.store.SnapshotScope;
 import io.dbsnap.restore.RestoreOptions;
+import io.dbsnap.restore.RestorePlan;
 import io.dbsnap.restore.RestoreReport;
 import io.dbsnap.restore.SnapshotRestorer;
 import io.dbsnap.store.SnapshotMetadata;
@@ -90,7 +91,10 @@ public final class Snapshot {
     /**
      * Restores the database to this snapshot, exactly and in one transaction, after writing a
      * safety snapshot {@code before_restore} of its current state into the same directory; see
-     * {@link SnapshotRestorer} for the checks before and the verification after.
+     * {@link SnapshotRestorer} for the checks before and the verification after. A schema-only
+     * snapshot over tables that hold rows is refused with
+     * {@link io.dbsnap.restore.DataLossRefusedException} (nothing changed): it would empty them;
+     * {@link RestoreOptions#discardingData()} allows it.
      */
     public RestoreReport restoreTo(DataSource target) {
         return restoreTo(target, RestoreOptions.defaults());
@@ -101,6 +105,15 @@ public final class Snapshot {
         Objects.requireNonNull(options, "options");
         return Connections.with(Objects.requireNonNull(target, "target"), "Could not restore " + name(),
                 connection -> new SnapshotRestorer(store, options).restore(connection, stored));
+    }
+
+    /**
+     * What restoring this snapshot into {@code target} would lose, as the database is now: the
+     * tables left empty with their rows, the objects and columns dropped. Nothing is changed.
+     */
+    public RestorePlan restorePlan(DataSource target) {
+        return Connections.with(Objects.requireNonNull(target, "target"), "Could not read the database to plan restoring "
+                + name(), connection -> new SnapshotRestorer(store, RestoreOptions.defaults()).plan(connection, stored));
     }
 
     /** Restores into the database at {@code url} (JDBC or {@code postgresql://} form). */

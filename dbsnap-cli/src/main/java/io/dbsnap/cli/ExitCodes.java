@@ -7,7 +7,10 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The operation failed (connection, missing snapshot, a failed statement, ...); nothing half-done stays. */
     public static final int FAILED = 1;
-    /** The command line was wrong: an unknown option, a missing argument, no database URL, no --yes without a terminal. */
+    /**
+     * The command line was wrong: an unknown option, a missing argument, no database URL, no --yes without a terminal,
+     * no --discard-data for a schema-only restore over tables that hold rows (nothing was changed).
+     */
     public static final int USAGE = 2;
     /** A verification found differences: a snapshot's checksum, or a database that differs from its snapshot. */
     public static final int DIFFERENCES = 3;

@@ -2,6 +2,7 @@ package io.dbsnap.cli;
 
 import io.dbsnap.DbSnapException;
 import io.dbsnap.LockNotAvailableException;
+import io.dbsnap.restore.DataLossRefusedException;
 import io.dbsnap.store.InvalidLabelException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,7 +55,7 @@ final class FailureReporter implements IExecutionExceptionHandler, IParameterExc
             return ExitCodes.LOCKED;
         }
         if (failure instanceof UsageException || failure instanceof InvalidLabelException
-                || failure instanceof IllegalArgumentException) {
+                || failure instanceof IllegalArgumentException || failure instanceof DataLossRefusedException) {
             return ExitCodes.USAGE;
         }
         return ExitCodes.FAILED;
@@ -65,6 +66,10 @@ final class FailureReporter implements IExecutionExceptionHandler, IParameterExc
      * failed restore adds the statement's text and the rollback on the lines after it.
      */
     private static String message(Throwable failure) {
+        if (failure instanceof DataLossRefusedException refused) {
+            // the library names its API option; here the flag is what to give
+            return refused.message(RestoreLosses.DISCARD_DATA);
+        }
         String message = failure.getMessage();
         if (message == null || message.isBlank()) {
             return failure.getClass().getSimpleName() + (failure.getCause() != null ? ": " + message(failure.getCause()) : "");

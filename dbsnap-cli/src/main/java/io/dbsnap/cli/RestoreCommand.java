@@ -1,6 +1,8 @@
 package io.dbsnap.cli;
 
+import io.dbsnap.restore.DataLossRefusedException;
 import io.dbsnap.restore.RestoreOptions;
+import io.dbsnap.restore.RestorePlan;
 import io.dbsnap.restore.RestoreReport;
 import io.dbsnap.restore.SnapshotRestorer;
 import io.dbsnap.store.SnapshotMetadata;
@@ -24,7 +26,9 @@ import picocli.CommandLine.ParentCommand;
         header = "Restore a snapshot (or a plain SQL file) in one transaction.",
         description = "Restore the database to a snapshot, in one transaction: everything in the snapshot's scope is "
                 + "dropped (also what was created after it) and the snapshot recreated, then checked against it. A "
-                + "safety snapshot (before_restore) of the current state is written first. Asks for confirmation; "
+                + "safety snapshot (before_restore) of the current state is written first. What will be lost (tables left "
+                + "empty with their rows, objects dropped) is listed first; a schema-only snapshot over tables that hold "
+                + "rows is refused unless --discard-data. Asks for confirmation; "
                 + "without a terminal, --yes is required. A plain SQL file (such as pg_dump's) is run as it is, in "
                 + "one transaction, without a checksum check.",
         footerHeading = "%nExamples:%n",
@@ -47,6 +51,11 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = "--no-safety-snapshot", description = "Do not write a snapshot of the current state first.")
     private boolean noSafetySnapshot;
+
+    @Option(names = RestoreLosses.DISCARD_DATA,
+            description = "Restore a schema-only snapshot even though the database's tables hold rows: every table"
+                    + " comes back empty. Without it, such a restore is refused before anything changes.")
+    private boolean discardData;
 
     @Option(names = "--create-db", paramLabel = "NAME",
             description = "Create database NAME on the server of --url and restore into it; refused if it exists."
@@ -71,12 +80,21 @@ final class RestoreCommand implements Callable<Integer> {
         SnapshotMetadata metadata = stored.snapshot().metadata();
         String target = createDatabase == null ? database.describe() : database.onDatabase(createDatabase).describe();
         context.err().print(plan(metadata, snapshot, target));
-        if (createDatabase == null) {
-            Confirmation.require(context, yes, "restore " + snapshot.name().baseName() + " into " + target);
-        }
         RestoreOptions options = noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot() : RestoreOptions.defaults();
+        options = discardData ? options.discardingData() : options;
         ScriptMeter meter = new ScriptMeter();
         SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options).watchingScript(meter::watch);
+        if (createDatabase == null) {
+            RestorePlan losses;
+            try (Connection connection = database.connect()) {
+                losses = restorer.plan(connection, snapshot);
+            }
+            context.err().print(RestoreLosses.of(losses, discardData));
+            if (losses.emptiesTablesWithRows() && !discardData) {
+                throw new DataLossRefusedException(losses);
+            }
+            Confirmation.require(context, yes, "restore " + snapshot.name().baseName() + " into " + target);
+        }
         RestoreReport report;
         try (Connection connection = database.connect();
              ProgressDisplay progress = ProgressDisplay.start(context, "restore " + snapshot.name().baseName(), meter,

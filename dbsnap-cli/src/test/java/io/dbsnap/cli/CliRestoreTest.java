@@ -139,7 +139,8 @@ class CliRestoreTest {
             db.execute(Fixture.SCHEMA);
             CliRunner cli = CliRunner.forServer().withoutTerminal().env("DATABASE_URL", CliRunner.url(db))
                     .env("DBSNAP_DIR", dir.toString());
-            assertThat(cli.run("snapshot", "before").exitCode()).isZero();
+            // with data: a schema-only snapshot over these rows would be refused before the lock is tried
+            assertThat(cli.run("snapshot", "before", "--data").exitCode()).isZero();
             db.execute("CREATE TABLE app.later (id int)");
             String now = PgDump.run(db, "--no-owner");
             try (Connection other = db.connect(); Statement s = other.createStatement();
@@ -171,7 +172,8 @@ class CliRestoreTest {
             db.execute(Fixture.SCHEMA);
             CliRunner cli = CliRunner.forServer().withoutTerminal().env("DATABASE_URL", CliRunner.url(db))
                     .env("DBSNAP_DIR", dir.toString());
-            assertThat(cli.run("snapshot", "base").exitCode()).isZero();
+            // with data: a schema-only snapshot over these rows would be refused before its file is checked
+            assertThat(cli.run("snapshot", "base", "--data").exitCode()).isZero();
             Path file = sqlFiles().get(0);
             Files.writeString(file, Files.readString(file).replace("app.users", "app.userz"));
             db.execute("CREATE TABLE app.later (id int)");

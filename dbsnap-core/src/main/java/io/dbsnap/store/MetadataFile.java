@@ -88,13 +88,15 @@ final class MetadataFile {
     }
 
     /** The file as Jackson sees it: every field may be absent, and is checked in {@link #toMetadata}. */
-    @JsonPropertyOrder({"label", "purpose", "database", "notes", "keep", "created", "type", "compressed", "size_bytes",
+    @JsonPropertyOrder({"label", "kind", "purpose", "database", "notes", "keep", "created", "type", "compressed", "size_bytes",
             "size", "sha256", "server_version", "dbsnap_version", "schema_fingerprint", "objects", "scope", "tables",
             "restore"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Document(
             @JsonProperty("label") String label,
+            // written only for a snapshot dbsnap took as part of an operation (see SnapshotKind)
+            @JsonProperty("kind") String kind,
             @JsonProperty("purpose") String purpose,
             @JsonProperty("database") String database,
             @JsonProperty("notes") String notes,
@@ -122,7 +124,8 @@ final class MetadataFile {
                     : m.tables().stream().map(t -> new Table(t.table(), t.rows(), t.sha256())).toList();
             SnapshotDetails d = m.details();
             RestoreInstructions restore = m.restoreInstructions();
-            return new Document(m.label(), d.purpose().orElse(null), d.database().orElse(null), d.notes().orElse(null),
+            String kind = d.kind() == SnapshotKind.ON_REQUEST ? null : d.kind().fileValue();
+            return new Document(m.label(), kind, d.purpose().orElse(null), d.database().orElse(null), d.notes().orElse(null),
                     d.keep() ? Boolean.TRUE : null, m.created().toString(), m.type(), m.compressed(), m.sizeBytes(),
                     m.size(), m.sha256(), m.serverVersion(), m.dbsnapVersion(), m.schemaFingerprint().orElse(null),
                     m.objects().map(Counts::of).orElse(null), m.scope().map(Scope::of).orElse(null), tables,
@@ -151,7 +154,7 @@ final class MetadataFile {
                     tableFacts.add(new TableFacts(t.table(), t.rows(), t.sha256()));
                 }
                 SnapshotDetails details = new SnapshotDetails(nonBlank(purpose), nonBlank(database), nonBlank(notes),
-                        Boolean.TRUE.equals(keep));
+                        Boolean.TRUE.equals(keep), SnapshotKind.fromFile(nonBlank(kind)));
                 return new SnapshotMetadata(label, details, Instant.parse(created), type, compressed, sizeBytes, sha256,
                         serverVersion, dbsnapVersion, Optional.ofNullable(schemaFingerprint), Optional.ofNullable(objects).map(Counts::toCounts),
                         Optional.ofNullable(scope).map(Scope::toScope), tableFacts);

@@ -10,34 +10,42 @@ import java.util.Optional;
  * @param database where it was taken from, as {@code user@host:port/db}; never a password
  * @param notes    free-form text for whoever reads the metadata later
  * @param keep     pinned: no retention policy ever deletes it
+ * @param kind     why it was taken: on request, or by dbsnap as part of a restore or migration
  */
-public record SnapshotDetails(Optional<String> purpose, Optional<String> database, Optional<String> notes, boolean keep) {
+public record SnapshotDetails(Optional<String> purpose, Optional<String> database, Optional<String> notes, boolean keep,
+                              SnapshotKind kind) {
 
     public SnapshotDetails {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(kind, "kind");
     }
 
-    /** Nothing said: no purpose, database or notes, not pinned. */
+    /** Nothing said: no purpose, database or notes, not pinned, taken on request. */
     public static SnapshotDetails none() {
-        return new SnapshotDetails(Optional.empty(), Optional.empty(), Optional.empty(), false);
+        return new SnapshotDetails(Optional.empty(), Optional.empty(), Optional.empty(), false, SnapshotKind.ON_REQUEST);
     }
 
     public SnapshotDetails withPurpose(String purpose) {
-        return new SnapshotDetails(nonBlank(purpose, "purpose"), database, notes, keep);
+        return new SnapshotDetails(nonBlank(purpose, "purpose"), database, notes, keep, kind);
     }
 
     public SnapshotDetails withDatabase(String database) {
-        return new SnapshotDetails(purpose, nonBlank(database, "database"), notes, keep);
+        return new SnapshotDetails(purpose, nonBlank(database, "database"), notes, keep, kind);
     }
 
     public SnapshotDetails withNotes(String notes) {
-        return new SnapshotDetails(purpose, database, nonBlank(notes, "notes"), keep);
+        return new SnapshotDetails(purpose, database, nonBlank(notes, "notes"), keep, kind);
     }
 
     public SnapshotDetails pinned() {
-        return new SnapshotDetails(purpose, database, notes, true);
+        return new SnapshotDetails(purpose, database, notes, true, kind);
+    }
+
+    /** Taken by dbsnap as part of an operation (a restore's safety snapshot, a migration's), not on request. */
+    public SnapshotDetails withKind(SnapshotKind kind) {
+        return new SnapshotDetails(purpose, database, notes, keep, kind);
     }
 
     private static Optional<String> nonBlank(String text, String what) {

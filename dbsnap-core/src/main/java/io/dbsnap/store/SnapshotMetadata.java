@@ -11,6 +11,7 @@ import java.util.Optional;
  * <p>The file is YAML with snake_case field names, which stay stable, and every text quoted:
  * <pre>
  * label: "pre_migration"
+ * kind: "before-migration"             # only for a snapshot dbsnap took itself (see {@link SnapshotKind})
  * purpose: "before adding user_roles"  # these four only when given
  * database: "app@db.example.com:5432/app"   # user@host:port/db, never a password
  * notes: "ticket 1234"
@@ -82,6 +83,11 @@ public record SnapshotMetadata(String label, SnapshotDetails details, Instant cr
     /** Why the snapshot was taken, when that was said. */
     public Optional<String> purpose() {
         return details.purpose();
+    }
+
+    /** Why it was taken: on request, or by dbsnap as part of a restore or migration. */
+    public SnapshotKind kind() {
+        return details.kind();
     }
 
     /** The snapshot's name, which gives its files' names. */

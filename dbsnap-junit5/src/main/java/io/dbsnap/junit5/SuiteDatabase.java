@@ -63,7 +63,9 @@ final class SuiteDatabase implements AutoCloseable {
             if (!from.isEmpty()) {
                 Path dir = directory.isEmpty() ? Snapshots.defaultDirectory() : Path.of(directory);
                 Snapshot named = Snapshots.in(dir).get(from);
-                RestoreReport restored = named.restoreTo(dataSource, RestoreOptions.defaults().withoutSafetySnapshot());
+                // the test database is the suite's to replace: a schema-only snapshot empties its tables
+                RestoreReport restored = named.restoreTo(dataSource,
+                        RestoreOptions.defaults().withoutSafetySnapshot().discardingData());
                 if (!restored.verification().verified()) {
                     throw new DbSnapException("Restoring " + named + " into " + address + " did not verify: "
                             + restored.verification().differences());

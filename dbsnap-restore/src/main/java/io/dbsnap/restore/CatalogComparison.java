@@ -49,6 +49,26 @@ public final class CatalogComparison {
         return differences;
     }
 
+    /**
+     * The objects with an identity (tables, views, functions, ...) that {@code current} has and
+     * {@code snapshot} lacks: what restoring the snapshot drops for good.
+     */
+    public static List<ObjectId> onlyIn(Catalog current, Catalog snapshot) {
+        List<ObjectId> only = new ArrayList<>();
+        for (RecordComponent list : Catalog.class.getRecordComponents()) {
+            if (NOT_COMPARED.contains(list.getName())) {
+                continue;
+            }
+            Set<Object> kept = byIdentity(read(list, snapshot)).keySet();
+            for (Object key : byIdentity(read(list, current)).keySet()) {
+                if (key instanceof ObjectId id && !kept.contains(id)) {
+                    only.add(id);
+                }
+            }
+        }
+        return only;
+    }
+
     private static List<?> read(RecordComponent list, Catalog catalog) {
         try {
             return (List<?>) list.getAccessor().invoke(catalog);

@@ -14,6 +14,7 @@ import io.dbsnap.dumper.DumpOptions;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.store.Compression;
 import io.dbsnap.store.SnapshotDetails;
+import io.dbsnap.store.SnapshotKind;
 import io.dbsnap.store.SnapshotScope;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
@@ -78,7 +79,8 @@ public final class Migrator {
         String stem = script.stem();
         String target = DatabaseAddress.describe(connection);
         try (OperationLock lock = OperationLock.take(connection, options.waitForLock())) {
-            StoredSnapshot before = snapshot(connection, BEFORE_PREFIX + stem, "before migration " + migration.getFileName());
+            StoredSnapshot before = snapshot(connection, BEFORE_PREFIX + stem, SnapshotKind.BEFORE_MIGRATION,
+                    "before migration " + migration.getFileName());
             RestoreResult result;
             try (ScriptReader reader = ScriptReader.open(migration)) {
                 result = new Restorer("migration").restore(connection, reader, this::limitLockWaits, script::runsOutside);
@@ -86,7 +88,8 @@ public final class Migrator {
                 throw failed(e, before);
             }
             runOutside(connection, script, before);
-            StoredSnapshot after = snapshot(connection, AFTER_PREFIX + stem, "after migration " + migration.getFileName());
+            StoredSnapshot after = snapshot(connection, AFTER_PREFIX + stem, SnapshotKind.AFTER_MIGRATION,
+                    "after migration " + migration.getFileName());
             DiffReport diff = SchemaDiff.compare(DiffSide.of(store, before), DiffSide.of(store, after));
             Path markdown = store.attach(after, StoredSnapshot.DIFF_MARKDOWN, diff.toMarkdown());
             Path patch = store.attach(after, StoredSnapshot.DIFF_PATCH, UnifiedDdlDiff.ofSnapshots(store, before, after));
@@ -153,10 +156,11 @@ public final class Migrator {
         }
     }
 
-    private StoredSnapshot snapshot(Connection connection, String label, String purpose) {
+    private StoredSnapshot snapshot(Connection connection, String label, SnapshotKind kind, String purpose) {
         DumpOptions dump = options.data() ? DumpOptions.schemaAndData() : DumpOptions.schemaOnly();
         DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(SnapshotScope.everything()), dump);
-        SnapshotDetails details = SnapshotDetails.none().withPurpose(purpose)
+        // the kind, not the label, tells an emergency rollback which of the two undoes the migration
+        SnapshotDetails details = SnapshotDetails.none().withPurpose(purpose).withKind(kind)
                 .withDatabase(DatabaseAddress.describe(connection));
         return store.write(label, Compression.NONE, details, dumper.snapshotContent(connection));
     }

@@ -14,15 +14,17 @@ import java.util.Optional;
  * @param dropped        the drop statements run to empty the snapshot's scope first
  * @param result         what the script did
  * @param verification   how the restored database compares with the snapshot
+ * @param plan           what the restore was to lose, as read before it began (tables emptied, objects dropped)
  */
 public record RestoreReport(StoredSnapshot snapshot, String target, boolean emergency,
                             Optional<StoredSnapshot> safetySnapshot, int dropped, RestoreResult result,
-                            Verification verification) {
+                            Verification verification, RestorePlan plan) {
 
     public RestoreReport {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(safetySnapshot, "safetySnapshot");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(verification, "verification");
+        Objects.requireNonNull(plan, "plan");
     }
 }

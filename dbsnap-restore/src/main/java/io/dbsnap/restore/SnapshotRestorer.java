@@ -12,6 +12,7 @@ import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.store.Compression;
 import io.dbsnap.store.SnapshotDetails;
 import io.dbsnap.store.SnapshotFacts;
+import io.dbsnap.store.SnapshotKind;
 import io.dbsnap.store.SnapshotMetadata;
 import io.dbsnap.store.SnapshotScope;
 import io.dbsnap.store.SnapshotStore;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *       compared with the snapshot's;</li>
  *   <li>dbsnap's operation lock is taken, so a second restore or a migration fails at once; the
  *       restore is refused when its one transaction would need more locks than the server's lock
- *       table holds ({@code max_locks_per_transaction});</li>
+ *       table holds ({@code max_locks_per_transaction}); a schema-only snapshot is refused when
+ *       the database's tables hold rows (it would empty them all; see {@link #plan}), unless
+ *       {@link RestoreOptions#discardData()};</li>
  *   <li>a safety snapshot of the current state is written to the store
  *       ({@value #SAFETY_LABEL}), so that the restore itself can be undone;</li>
  *   <li>in ONE transaction: everything the database now holds in the snapshot's scope is dropped
@@ -123,19 +126,38 @@ public final class SnapshotRestorer {
     }
 
     /**
-     * Restores the newest snapshot of the store that is not a safety snapshot, with the same
-     * checks and safety snapshot as {@link #restore}, and logs it as an emergency rollback. Made
-     * for the moment a deploy broke production: no question is asked.
+     * Undoes the last dbsnap operation on the database, with the same checks and safety snapshot
+     * as {@link #restore}, and logs it as an emergency rollback: the snapshot
+     * {@link #rollbackTarget} chooses (after a migration, its snapshot before; never a safety
+     * snapshot, never a migration's snapshot after it). Made for the moment a deploy broke
+     * production: no question is asked.
+     *
+     * @throws SnapshotNotFoundException when the store holds no snapshot to roll back to
+     * @throws DataLossRefusedException  when that snapshot is schema-only and the tables hold rows,
+     *                                   unless {@link RestoreOptions#discardData()}
+     */
+    public RestoreReport emergencyRollback(Connection connection) {
+        return emergencyRollback(connection, rollbackTarget(connection));
+    }
+
+    /** Like {@link #emergencyRollback(Connection)}, to the snapshot chosen before (and shown to someone). */
+    public RestoreReport emergencyRollback(Connection connection, RollbackChoice choice) {
+        LOG.warn("Emergency rollback of {}. {}", DatabaseAddress.describe(connection), choice.reason());
+        return run(connection, choice.snapshot(), true);
+    }
+
+    /**
+     * The snapshot an emergency rollback of the database of {@code connection} restores, and why:
+     * the state before the last dbsnap operation on it, decided from what dbsnap recorded. After
+     * a migration, the snapshot taken before it; after a restore (or a rollback), the snapshot it
+     * restored, so that rolling back twice does the same thing twice; otherwise the newest snapshot
+     * taken on request. Safety snapshots and migrations' snapshots after them are never chosen.
+     * Nothing is changed.
      *
      * @throws SnapshotNotFoundException when the store holds no snapshot to roll back to
      */
-    public RestoreReport emergencyRollback(Connection connection) {
-        StoredSnapshot newest = store.list().stream().filter(s -> !s.name().label().equals(SAFETY_LABEL)).findFirst()
-                .orElseThrow(() -> new SnapshotNotFoundException("There is no snapshot to roll back to in "
-                        + store.directory() + " (safety snapshots, labelled " + SAFETY_LABEL + ", are not used for an"
-                        + " emergency rollback; restore one of them by name if that is what you want)."));
-        LOG.warn("Emergency rollback of {} to snapshot {}", DatabaseAddress.describe(connection), newest.sqlFile().getFileName());
-        return run(connection, newest, true);
+    public RollbackChoice rollbackTarget(Connection connection) {
+        return RollbackTarget.choose(store, DatabaseAddress.describe(connection));
     }
 
     private RestoreReport run(Connection connection, StoredSnapshot snapshot, boolean emergency) {
@@ -161,14 +183,18 @@ public final class SnapshotRestorer {
         SnapshotMetadata metadata = store.metadata(snapshot);
         checkServerVersion(connection, metadata);
         SnapshotScope scope = metadata.scope().orElse(SnapshotScope.everything());
-        boolean dataOnly = metadata.type().equals(SnapshotFacts.DATA_ONLY);
-        // what the snapshot creates, for the lock estimate and the verification; read once
-        Optional<Catalog> catalog = dataOnly || metadata.scope().isEmpty() ? Optional.empty() : store.catalog(snapshot);
         // the whole file is hashed here, before the database is touched
         try (InputStream script = scriptTap.apply(store.openVerified(snapshot));
              OperationLock lock = OperationLock.take(connection)) {
+            Optional<Catalog> catalog = creates(snapshot, metadata);
+            Catalog current = readCurrent(connection, scope);
             if (catalog.isPresent()) {
-                checkLockBudget(connection, scope, catalog.get());
+                checkLockBudget(connection, current, catalog.get());
+            }
+            // under the lock, before the safety snapshot: a refusal leaves nothing behind
+            RestorePlan plan = plan(connection, snapshot, metadata, catalog, current, target);
+            if (plan.emptiesTablesWithRows() && !options.discardData()) {
+                throw new DataLossRefusedException(plan);
             }
             Optional<StoredSnapshot> safety = options.safetySnapshot()
                     ? Optional.of(writeSafetySnapshot(connection, scope, snapshot)) : Optional.empty();
@@ -178,9 +204,53 @@ public final class SnapshotRestorer {
             List<String> differences = new ArrayList<>(RowCounts.differences(metadata.tables(), result.rowsByTable()));
             catalog.ifPresent(expected -> differences.addAll(structuralDifferences(connection, scope, expected)));
             return new RestoreReport(snapshot, target, emergency, safety, exact.dropped(), result,
-                    new Verification(differences));
+                    new Verification(differences), plan);
         } catch (IOException e) {
             throw new DbSnapException("Could not read snapshot " + snapshot.sqlFile() + ": " + e, e);
+        }
+    }
+
+    /**
+     * What restoring {@code snapshot} into the database of {@code connection} would lose, as the
+     * database is now: the tables that hold rows and would be left empty, the objects the
+     * snapshot lacks, which would be dropped. Nothing is changed. A restore checks it again under
+     * its lock, and refuses a schema-only snapshot over tables that hold rows unless
+     * {@link RestoreOptions#discardData()}.
+     *
+     * @throws SnapshotNotFoundException          when the snapshot is not in the store
+     * @throws io.dbsnap.SnapshotCorruptException when its metadata or catalog is damaged
+     * @throws DbSnapException                    when the database cannot be read
+     */
+    public RestorePlan plan(Connection connection, StoredSnapshot snapshot) {
+        SnapshotMetadata metadata = store.metadata(snapshot);
+        SnapshotScope scope = metadata.scope().orElse(SnapshotScope.everything());
+        return plan(connection, snapshot, metadata, creates(snapshot, metadata), readCurrent(connection, scope),
+                DatabaseAddress.describe(connection));
+    }
+
+    private static RestorePlan plan(Connection connection, StoredSnapshot snapshot, SnapshotMetadata metadata,
+                                    Optional<Catalog> catalog, Catalog current, String target) {
+        try {
+            return RestorePlanner.plan(connection, snapshot.name().baseName(), target, metadata, catalog, current);
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not read the database's tables before the restore: " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + "). Nothing was changed.", e);
+        }
+    }
+
+    /** What the snapshot creates, for the lock estimate, the plan and the verification; read once. */
+    private Optional<Catalog> creates(StoredSnapshot snapshot, SnapshotMetadata metadata) {
+        boolean dataOnly = metadata.type().equals(SnapshotFacts.DATA_ONLY);
+        return dataOnly || metadata.scope().isEmpty() ? Optional.empty() : store.catalog(snapshot);
+    }
+
+    /** The database's catalog now, within the snapshot's scope. */
+    private static Catalog readCurrent(Connection connection, SnapshotScope scope) {
+        try {
+            return CatalogReader.of(scope).read(connection);
+        } catch (SQLException e) {
+            throw new DbSnapException("Could not read the database before the restore: " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + "). Nothing was changed.", e);
         }
     }
 
@@ -202,10 +272,10 @@ public final class SnapshotRestorer {
      * Refuses a restore whose one transaction would lock more relations than the server's lock
      * table holds: what it drops (the scope now) plus what it creates (the snapshot's catalog).
      */
-    private static void checkLockBudget(Connection connection, SnapshotScope scope, Catalog creates) {
+    private static void checkLockBudget(Connection connection, Catalog current, Catalog creates) {
         try {
-            int drops = LockBudget.locksFor(CatalogReader.of(scope).read(connection));
-            LockBudget.of(connection).check(LockBudget.CATALOG_READ + drops + LockBudget.locksFor(creates));
+            LockBudget.of(connection).check(LockBudget.CATALOG_READ + LockBudget.locksFor(current)
+                    + LockBudget.locksFor(creates));
         } catch (SQLException e) {
             throw new DbSnapException("Could not read the database before the restore: " + e.getMessage()
                     + " (SQLSTATE " + e.getSQLState() + "). Nothing was changed.", e);
@@ -224,7 +294,7 @@ public final class SnapshotRestorer {
     private StoredSnapshot writeSafetySnapshot(Connection connection, SnapshotScope scope, StoredSnapshot snapshot) {
         DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope), DumpOptions.schemaAndData());
         String database = DatabaseAddress.describe(connection);
-        SnapshotDetails details = SnapshotDetails.none().withDatabase(database)
+        SnapshotDetails details = SnapshotDetails.none().withDatabase(database).withKind(SnapshotKind.SAFETY)
                 .withPurpose("taken automatically before restoring " + snapshot.name().baseName());
         StoredSnapshot safety = store.write(SAFETY_LABEL, snapshot.compressed() ? Compression.GZIP : Compression.NONE,
                 details, dumper.snapshotContent(connection));
