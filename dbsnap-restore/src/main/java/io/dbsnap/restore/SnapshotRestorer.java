@@ -154,7 +154,7 @@ public final class SnapshotRestorer {
             return report;
         } catch (CommitOutcomeUnknownException e) {
             log.append(start, emergency, name, target, Duration.ofNanos(System.nanoTime() - started),
-                    "outcome UNKNOWN, the connection was lost during COMMIT: " + firstLine(e.getMessage()));
+                    "UNKNOWN, the connection was lost during COMMIT: " + firstLine(e.getMessage()));
             throw e;
         } catch (RuntimeException | Error e) {
             // an Error (out of memory) too: the transaction was rolled back before it got here
