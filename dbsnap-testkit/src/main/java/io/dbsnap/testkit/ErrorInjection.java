@@ -25,12 +25,15 @@ public final class ErrorInjection {
     private ErrorInjection() {
     }
 
-    /** {@code real}, throwing {@code error} when a statement with {@code marker} in its SQL is run or batched. */
+    /**
+     * {@code real}, throwing what {@code error} gives when a statement with {@code marker} in its
+     * SQL is run, batched or prepared; when {@code error} gives null, the statement goes through.
+     */
     public static Connection wrap(Connection real, String marker, Supplier<? extends Error> error) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
                     && sql.contains(marker)) {
-                throw error.get();
+                fail(error);
             }
             Object result = invoke(real, method, args);
             if (result instanceof Statement statement && method.getName().equals("createStatement")) {
@@ -56,12 +59,20 @@ public final class ErrorInjection {
         InvocationHandler handler = (proxy, method, args) -> {
             if (RUNS_SQL.contains(method.getName()) && args != null && args.length > 0 && args[0] instanceof String sql
                     && sql.contains(marker)) {
-                throw error.get();
+                fail(error);
             }
             return invoke(real, method, args);
         };
         return (Statement) Proxy.newProxyInstance(ErrorInjection.class.getClassLoader(), new Class<?>[] {Statement.class},
                 handler);
+    }
+
+    /** Throws what {@code error} gives; a null from it means "not this time". */
+    private static void fail(Supplier<? extends Error> error) {
+        Error e = error.get();
+        if (e != null) {
+            throw e;
+        }
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
