@@ -229,6 +229,7 @@ public final class Restorer {
                         Predicate<ScriptStatement> leaveOut) throws StatementBatch.Failure, SQLException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         String database = currentDatabase(connection);
+        String user = sessionUser(connection);
         StatementBatch batch = new StatementBatch(connection);
         try {
             Optional<ScriptStatement> next;
@@ -239,7 +240,7 @@ public final class Restorer {
                 }
                 progress.statements++;
                 switch (statement.kind()) {
-                    case META_COMMAND -> checkMetaCommand(statement, database);
+                    case META_COMMAND -> checkMetaCommand(statement, database, user);
                     case COPY_FROM_STDIN -> {
                         batch.flush();
                         try {
@@ -290,18 +291,50 @@ public final class Restorer {
         };
     }
 
-    private static void checkMetaCommand(ScriptStatement statement, String database) {
+    private static void checkMetaCommand(ScriptStatement statement, String database, String user) {
         String[] words = statement.sql().trim().split("\\s+");
         String name = words[0];
         if (name.equals("\\restrict") || name.equals("\\unrestrict")) {
             return;
         }
         if ((name.equals("\\connect") || name.equals("\\c")) && words.length >= 2 && unquote(words[1]).equals(database)) {
+            checkConnectKeepsSession(statement, words, user);
             return;
         }
         throw new DbSnapException("Line " + statement.line() + " (" + statement.sql() + ") would connect to another database;"
                 + " dbsnap restores into the one it is connected to (" + database + "). Restore each database's script"
                 + " on its own, or remove the line if it was meant for this database.");
+    }
+
+    /**
+     * psql's {@code \connect DBNAME USER HOST PORT} may switch the user, server or port too ("-"
+     * keeps the current one). The script runs through one connection in one transaction, so a
+     * switch cannot happen: accepting it would run what follows as the wrong user, silently.
+     */
+    private static void checkConnectKeepsSession(ScriptStatement statement, String[] words, String user) {
+        String[] parts = {"user", "host", "port"};
+        for (int i = 2; i < words.length && i < 2 + parts.length; i++) {
+            String value = unquote(words[i]);
+            if (value.equals("-") || (i == 2 && value.equals(user))) {
+                continue;
+            }
+            throw new DbSnapException("Line " + statement.line() + " (" + statement.sql() + ") would connect with another "
+                    + parts[i - 2] + " (" + value + "); dbsnap runs the whole script through its one connection, as user "
+                    + user + ", in one transaction, and cannot switch halfway. Restore as that user (give it in the URL),"
+                    + " or remove the " + parts[i - 2] + " from the line if " + user + " may run what follows. Nothing was"
+                    + " changed.");
+        }
+        if (words.length > 2 + parts.length) {
+            throw new DbSnapException("Line " + statement.line() + " (" + statement.sql() + ") has more arguments than"
+                    + " \\connect DBNAME USER HOST PORT; dbsnap cannot tell what it would change. Nothing was changed.");
+        }
+    }
+
+    private static String sessionUser(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT session_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static String unquote(String word) {
