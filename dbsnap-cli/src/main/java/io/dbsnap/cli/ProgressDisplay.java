@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Progress of a long dump or restore on stderr, read from a {@link ScriptMeter} by a thread of its
@@ -26,11 +28,10 @@ final class ProgressDisplay implements AutoCloseable {
     private final ScriptMeter meter;
     private final OptionalLong totalBytes;
     private final OptionalInt totalTables;
+    private final Supplier<Optional<String>> lockWait;
     private final long start = System.nanoTime();
     private final Thread thread;
     private volatile boolean running = true;
-    /** When the first byte went through: the rate leaves out the preparation (checksum, locks, safety snapshot). */
-    private long firstByteAt = -1;
     private int drawnWidth;
 
     /**
@@ -40,7 +41,8 @@ final class ProgressDisplay implements AutoCloseable {
      *                    otherwise a dump counts the tables its script creates
      */
     private ProgressDisplay(CliContext context, String task, ScriptMeter meter, OptionalLong totalBytes,
-                            OptionalInt totalTables) {
+                            OptionalInt totalTables, Supplier<Optional<String>> lockWait) {
+        this.lockWait = lockWait;
         this.err = context.err();
         this.redraw = context.terminal().progressBar();
         this.task = task;
@@ -53,7 +55,17 @@ final class ProgressDisplay implements AutoCloseable {
 
     static ProgressDisplay start(CliContext context, String task, ScriptMeter meter, OptionalLong totalBytes,
                                  OptionalInt totalTables) {
-        ProgressDisplay display = new ProgressDisplay(context, task, meter, totalBytes, totalTables);
+        return start(context, task, meter, totalBytes, totalTables, Optional::empty);
+    }
+
+    /**
+     * @param lockWait what the work waits for, asked while no byte has gone through yet (such as
+     *                 {@code table app.orders (held by server process 4242)}): the line says
+     *                 "waiting for a lock on" it instead of "preparing"
+     */
+    static ProgressDisplay start(CliContext context, String task, ScriptMeter meter, OptionalLong totalBytes,
+                                 OptionalInt totalTables, Supplier<Optional<String>> lockWait) {
+        ProgressDisplay display = new ProgressDisplay(context, task, meter, totalBytes, totalTables, lockWait);
         display.thread.start();
         return display;
     }
@@ -69,12 +81,7 @@ final class ProgressDisplay implements AutoCloseable {
             if (!running) {
                 return;
             }
-            long now = System.nanoTime();
-            if (firstByteAt < 0 && meter.bytes() > 0) {
-                firstByteAt = now;
-            }
-            String line = line(Duration.ofNanos(now - start),
-                    Duration.ofNanos(firstByteAt < 0 ? 0 : now - firstByteAt));
+            String line = lineAt(System.nanoTime());
             synchronized (this) {
                 if (redraw) {
                     String padded = line + " ".repeat(Math.max(0, drawnWidth - line.length()));
@@ -89,6 +96,14 @@ final class ProgressDisplay implements AutoCloseable {
     }
 
     /**
+     * The line at {@code now} (a {@link System#nanoTime()}): the rate is measured from when the
+     * meter saw the first byte, leaving out the preparation (checksum, locks, safety snapshot).
+     */
+    String lineAt(long now) {
+        return line(Duration.ofNanos(now - start), meter.streaming(now));
+    }
+
+    /**
      * One progress line, such as {@code snapshot pre_migration: 12/40 tables, 1,204 rows, 12.3 MB, 4.1 MB/s, ETA 0:07, 0:03}.
      *
      * @param elapsed   since the work started
@@ -97,7 +112,8 @@ final class ProgressDisplay implements AutoCloseable {
     String line(Duration elapsed, Duration streaming) {
         long bytes = meter.bytes();
         if (bytes == 0) {
-            return task + ": preparing... " + Units.clock(elapsed);
+            return task + ": " + lockWait.get().map(object -> "waiting for a lock on " + object + "...")
+                    .orElse("preparing...") + " " + Units.clock(elapsed);
         }
         List<String> parts = new ArrayList<>();
         int tables = tablesTotal();

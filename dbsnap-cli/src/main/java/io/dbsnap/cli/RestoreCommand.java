@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -57,6 +58,9 @@ final class RestoreCommand implements Callable<Integer> {
                     + " comes back empty. Without it, such a restore is refused before anything changes.")
     private boolean discardData;
 
+    @Mixin
+    private LockTimeoutOption lockTimeout;
+
     @Option(names = "--create-db", paramLabel = "NAME",
             description = "Create database NAME on the server of --url and restore into it; refused if it exists."
                     + " Nothing else is touched, so no confirmation is asked.")
@@ -68,8 +72,8 @@ final class RestoreCommand implements Callable<Integer> {
         Database database = Database.of(root.databaseUrl());
         SnapshotReference resolved = SnapshotReference.resolve(reference, root.directory());
         if (resolved instanceof SnapshotReference.PlainFile plain) {
-            return new PlainFileRestore(context, root.directory(), yes, !noSafetySnapshot, createDatabase)
-                    .restore(plain.file(), database);
+            return new PlainFileRestore(context, root.directory(), yes, !noSafetySnapshot, createDatabase,
+                    lockTimeout.value()).restore(plain.file(), database);
         }
         return restore((SnapshotReference.Stored) resolved, database);
     }
@@ -80,7 +84,8 @@ final class RestoreCommand implements Callable<Integer> {
         SnapshotMetadata metadata = stored.snapshot().metadata();
         String target = createDatabase == null ? database.describe() : database.onDatabase(createDatabase).describe();
         context.err().print(plan(metadata, snapshot, target));
-        RestoreOptions options = noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot() : RestoreOptions.defaults();
+        RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
+                : RestoreOptions.defaults());
         options = discardData ? options.discardingData() : options;
         ScriptMeter meter = new ScriptMeter();
         SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options).watchingScript(meter::watch);
@@ -97,8 +102,9 @@ final class RestoreCommand implements Callable<Integer> {
         }
         RestoreReport report;
         try (Connection connection = database.connect();
+             LockWaitProbe lockWait = new LockWaitProbe(database);
              ProgressDisplay progress = ProgressDisplay.start(context, "restore " + snapshot.name().baseName(), meter,
-                     ScriptSize.uncompressed(snapshot.sqlFile()), tablesOf(metadata))) {
+                     ScriptSize.uncompressed(snapshot.sqlFile()), tablesOf(metadata), lockWait)) {
             if (createDatabase == null) {
                 report = restorer.restore(connection, snapshot);
             } else {

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -54,6 +55,9 @@ final class RollbackCommand implements Callable<Integer> {
                     + " comes back empty. Without it, such a rollback is refused before anything changes.")
     private boolean discardData;
 
+    @Mixin
+    private LockTimeoutOption lockTimeout;
+
     @Override
     public Integer call() throws SQLException {
         if (!emergency) {
@@ -66,7 +70,8 @@ final class RollbackCommand implements Callable<Integer> {
                 + " with a snapshot in " + root.directory() + ", without confirmation"
                 + (noSafetySnapshot ? ", WITHOUT a safety snapshot" : ", after a safety snapshot")
                 + "; logged to " + root.directory().resolve("restore.log"));
-        RestoreOptions options = noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot() : RestoreOptions.defaults();
+        RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
+                : RestoreOptions.defaults());
         options = discardData ? options.discardingData() : options;
         ScriptMeter meter = new ScriptMeter();
         SnapshotRestorer restorer = new SnapshotRestorer(root.snapshots().store(), options).watchingScript(meter::watch);

@@ -1,6 +1,7 @@
 package io.dbsnap.restore;
 
 import io.dbsnap.store.StoredSnapshot;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,10 +16,12 @@ import java.util.Optional;
  * @param result         what the script did
  * @param verification   how the restored database compares with the snapshot
  * @param plan           what the restore was to lose, as read before it began (tables emptied, objects dropped)
+ * @param elapsed        the whole restore, from its first check to the end of the verification:
+ *                       the one duration both the {@code restore.log} and the command line show
  */
 public record RestoreReport(StoredSnapshot snapshot, String target, boolean emergency,
                             Optional<StoredSnapshot> safetySnapshot, int dropped, RestoreResult result,
-                            Verification verification, RestorePlan plan) {
+                            Verification verification, RestorePlan plan, Duration elapsed) {
 
     public RestoreReport {
         Objects.requireNonNull(snapshot, "snapshot");
@@ -26,5 +29,12 @@ public record RestoreReport(StoredSnapshot snapshot, String target, boolean emer
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(verification, "verification");
         Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /** This report with {@code duration} as the whole restore's. */
+    RestoreReport measured(Duration duration) {
+        return new RestoreReport(snapshot, target, emergency, safetySnapshot, dropped, result, verification, plan,
+                duration);
     }
 }

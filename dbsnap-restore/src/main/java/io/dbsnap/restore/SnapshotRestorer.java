@@ -1,13 +1,16 @@
 package io.dbsnap.restore;
 
+import io.dbsnap.CommitOutcomeUnknownException;
 import io.dbsnap.DatabaseAddress;
 import io.dbsnap.DbSnapException;
+import io.dbsnap.LockNotAvailableException;
 import io.dbsnap.SnapshotNotFoundException;
 import io.dbsnap.UnsupportedServerVersionException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dumper.LockHolders;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.store.Compression;
 import io.dbsnap.store.SnapshotDetails;
@@ -50,7 +53,12 @@ import org.slf4j.LoggerFactory;
  *       the catalog, read again, with the snapshot's {@code .catalog.json};</li>
  *   <li>the restore is appended to the store's {@code restore.log}, failures included.</li>
  * </ol>
- * A failure at any step leaves the database as it was.
+ * A failure at any step leaves the database as it was: whatever is thrown, an {@link Error}
+ * too, the transaction is rolled back first. No lock is waited for longer than
+ * {@link RestoreOptions#lockTimeout()}: a restore waiting behind an open reader would make every
+ * new reader queue behind it; it fails with {@link io.dbsnap.LockNotAvailableException} naming the
+ * table and the session instead. Only a connection lost during the COMMIT leaves the outcome
+ * unknown ({@link io.dbsnap.CommitOutcomeUnknownException}).
  */
 public final class SnapshotRestorer {
 
@@ -89,7 +97,10 @@ public final class SnapshotRestorer {
      * @throws SnapshotNotFoundException                  when the snapshot is not in the store
      * @throws io.dbsnap.SnapshotCorruptException         when its file or metadata is damaged
      * @throws UnsupportedServerVersionException          when the server is older than the snapshot's
-     * @throws io.dbsnap.LockNotAvailableException        when another restore or migration is running
+     * @throws io.dbsnap.LockNotAvailableException        when another restore or migration is running, or
+     *                                                    another session holds a lock on what the restore
+     *                                                    replaces longer than the lock timeout (nothing changed)
+     * @throws io.dbsnap.CommitOutcomeUnknownException    when the connection is lost during the COMMIT
      * @throws io.dbsnap.RestoreFailedException           when a statement fails (all is rolled back)
      */
     public RestoreReport restore(Connection connection, StoredSnapshot snapshot) {
@@ -162,18 +173,25 @@ public final class SnapshotRestorer {
 
     private RestoreReport run(Connection connection, StoredSnapshot snapshot, boolean emergency) {
         Instant start = Instant.now();
+        long started = System.nanoTime();
         String target = DatabaseAddress.describe(connection);
         RestoreLog log = new RestoreLog(store.directory());
         String name = snapshot.sqlFile().getFileName().toString();
         try {
-            RestoreReport report = restoreChecked(connection, snapshot, emergency, target);
-            log.append(start, emergency, name, target, Duration.between(start, Instant.now()),
+            RestoreReport report = restoreChecked(connection, snapshot, emergency, target)
+                    .measured(Duration.ofNanos(System.nanoTime() - started));
+            log.append(start, emergency, name, target, report.elapsed(),
                     report.verification().verified() ? "restored, verified"
                             : "restored, NOT verified: " + String.join("; ", report.verification().differences()));
             return report;
-        } catch (RuntimeException e) {
-            log.append(start, emergency, name, target, Duration.between(start, Instant.now()),
-                    "failed, nothing changed: " + firstLine(e.getMessage()));
+        } catch (CommitOutcomeUnknownException e) {
+            log.append(start, emergency, name, target, Duration.ofNanos(System.nanoTime() - started),
+                    "UNKNOWN, the connection was lost during COMMIT: " + firstLine(e.getMessage()));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // an Error (out of memory) too: the transaction was rolled back before it got here
+            log.append(start, emergency, name, target, Duration.ofNanos(System.nanoTime() - started),
+                    "failed, nothing changed: " + (e instanceof Error ? e.toString() : firstLine(e.getMessage())));
             throw e;
         }
     }
@@ -187,7 +205,7 @@ public final class SnapshotRestorer {
         try (InputStream script = scriptTap.apply(store.openVerified(snapshot));
              OperationLock lock = OperationLock.take(connection)) {
             Optional<Catalog> catalog = creates(snapshot, metadata);
-            Catalog current = readCurrent(connection, scope);
+            Catalog current = readCurrent(connection, scope, options.lockTimeout());
             if (catalog.isPresent()) {
                 checkLockBudget(connection, current, catalog.get());
             }
@@ -199,12 +217,12 @@ public final class SnapshotRestorer {
             Optional<StoredSnapshot> safety = options.safetySnapshot()
                     ? Optional.of(writeSafetySnapshot(connection, scope, snapshot)) : Optional.empty();
             ExactRestore exact = new ExactRestore(scope);
-            RestoreResult result = new Restorer().restore(connection, new ScriptReader(script),
+            RestoreResult result = new Restorer(options.lockTimeout()).restore(connection, new ScriptReader(script),
                     beforeScript(metadata, scope, exact, snapshot));
             List<String> differences = new ArrayList<>(RowCounts.differences(metadata.tables(), result.rowsByTable()));
             catalog.ifPresent(expected -> differences.addAll(structuralDifferences(connection, scope, expected)));
             return new RestoreReport(snapshot, target, emergency, safety, exact.dropped(), result,
-                    new Verification(differences), plan);
+                    new Verification(differences), plan, result.elapsed());
         } catch (IOException e) {
             throw new DbSnapException("Could not read snapshot " + snapshot.sqlFile() + ": " + e, e);
         }
@@ -224,8 +242,8 @@ public final class SnapshotRestorer {
     public RestorePlan plan(Connection connection, StoredSnapshot snapshot) {
         SnapshotMetadata metadata = store.metadata(snapshot);
         SnapshotScope scope = metadata.scope().orElse(SnapshotScope.everything());
-        return plan(connection, snapshot, metadata, creates(snapshot, metadata), readCurrent(connection, scope),
-                DatabaseAddress.describe(connection));
+        return plan(connection, snapshot, metadata, creates(snapshot, metadata),
+                readCurrent(connection, scope, options.lockTimeout()), DatabaseAddress.describe(connection));
     }
 
     private static RestorePlan plan(Connection connection, StoredSnapshot snapshot, SnapshotMetadata metadata,
@@ -244,11 +262,21 @@ public final class SnapshotRestorer {
         return dataOnly || metadata.scope().isEmpty() ? Optional.empty() : store.catalog(snapshot);
     }
 
-    /** The database's catalog now, within the snapshot's scope. */
-    private static Catalog readCurrent(Connection connection, SnapshotScope scope) {
+    /**
+     * The database's catalog now, within the snapshot's scope, read under the restore's lock
+     * timeout: an object locked ACCESS EXCLUSIVE by another session makes it fail, not wait.
+     */
+    private static Catalog readCurrent(Connection connection, SnapshotScope scope, Duration lockTimeout) {
         try {
-            return CatalogReader.of(scope).read(connection);
+            return CatalogReader.of(scope).read(connection, lockTimeout);
         } catch (SQLException e) {
+            if (LockHolders.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new LockNotAvailableException("Could not read the database before the restore within its lock"
+                        + " timeout (" + lockTimeout.toMillis() + " ms): another session holds an ACCESS EXCLUSIVE lock"
+                        + " (an ALTER TABLE, a migration, a VACUUM FULL ...)." + LockHolders.explain(connection, true, "")
+                        + " Nothing was changed. Restore again when it has finished, or allow a longer wait"
+                        + " (--lock-timeout).", e);
+            }
             throw new DbSnapException("Could not read the database before the restore: " + e.getMessage()
                     + " (SQLSTATE " + e.getSQLState() + "). Nothing was changed.", e);
         }
@@ -292,7 +320,8 @@ public final class SnapshotRestorer {
     }
 
     private StoredSnapshot writeSafetySnapshot(Connection connection, SnapshotScope scope, StoredSnapshot snapshot) {
-        DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope), DumpOptions.schemaAndData());
+        DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope),
+                DumpOptions.schemaAndData().lockTimeout(options.lockTimeout()));
         String database = DatabaseAddress.describe(connection);
         SnapshotDetails details = SnapshotDetails.none().withDatabase(database).withKind(SnapshotKind.SAFETY)
                 .withPurpose("taken automatically before restoring " + snapshot.name().baseName());
