@@ -333,17 +333,18 @@ public final class SnapshotStore {
      * and diffs without a server.
      *
      * @return empty when the snapshot has no catalog file (it was written from a script, not a database)
-     * @throws SnapshotCorruptException when the file is not a catalog dbsnap wrote
+     * @throws SnapshotCorruptException when the file is not a catalog dbsnap wrote, or not the one
+     *                                  whose SHA-256 its metadata records as {@code schema_fingerprint}
      * @throws DbSnapException          when the file cannot be read
      */
     public Optional<Catalog> catalog(StoredSnapshot snapshot) {
         Path file = snapshot.catalogFile();
         try (InputStream in = Files.newInputStream(file)) {
-            return Optional.of(CatalogJson.read(in));
+            // checked against the metadata before it is believed: an edited catalog would make a
+            // verification blame the live database for a difference the file made up
+            return Optional.of(CatalogFile.read(file, in, () -> metadata(snapshot)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (SnapshotCorruptException e) {
-            throw new SnapshotCorruptException("The catalog file " + file + " is damaged: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new DbSnapException("Could not read the catalog file " + file + ": " + e
                     + ". Check that the file is readable.", e);

@@ -313,6 +313,33 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void anEditedCatalogThatStillReadsIsRefusedForNotMatchingTheFingerprint() throws Exception {
+        SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
+        StoredSnapshot s = store.write("edited", withCatalog("CREATE SCHEMA app;", schemaCatalog("app")));
+        // a valid catalog of another schema, written over the real one: it parses, but is not the one written
+        StoredSnapshot other = storeAt("2026-01-02T00:00:00Z").write("other", withCatalog("SELECT 1;", schemaCatalog("evil")));
+        Files.copy(other.catalogFile(), s.catalogFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThatThrownBy(() -> store.catalog(s)).isInstanceOf(SnapshotCorruptException.class)
+                .hasMessageContaining(s.catalogFile().toString())
+                .hasMessageContaining("schema_fingerprint")
+                .hasMessageContaining(sha256(Files.readAllBytes(other.catalogFile())));
+        assertThat(store.catalog(other)).contains(schemaCatalog("evil"));
+    }
+
+    @Test
+    void aCatalogBesideMetadataWithoutAFingerprintIsRefused() throws Exception {
+        SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
+        StoredSnapshot s = store.write("edited", withCatalog("CREATE SCHEMA app;", schemaCatalog("app")));
+        String yaml = Files.readString(s.metadataFile());
+        Files.writeString(s.metadataFile(), yaml.replaceAll("(?m)^schema_fingerprint: .*\\n", ""));
+        assertThat(Files.readString(s.metadataFile())).doesNotContain("schema_fingerprint");
+
+        assertThatThrownBy(() -> store.catalog(s)).isInstanceOf(SnapshotCorruptException.class)
+                .hasMessageContaining("no schema_fingerprint");
+    }
+
+    @Test
     void aCatalogIsTakenBackWhenTheSqlFileCannotBePublished() throws IOException {
         Path rival = dir.resolve("20260101_000000_race.sql");
 

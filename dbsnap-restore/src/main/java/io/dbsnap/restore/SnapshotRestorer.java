@@ -164,6 +164,10 @@ public final class SnapshotRestorer {
         boolean dataOnly = metadata.type().equals(SnapshotFacts.DATA_ONLY);
         // what the snapshot creates, for the lock estimate and the verification; read once
         Optional<Catalog> catalog = dataOnly || metadata.scope().isEmpty() ? Optional.empty() : store.catalog(snapshot);
+        if (dataOnly) {
+            // the tables it empties come from the metadata, which no checksum covers
+            DataOnlyRestore.checkTables(metadata.tables(), store.openVerified(snapshot), snapshot.metadataFile());
+        }
         // the whole file is hashed here, before the database is touched
         try (InputStream script = scriptTap.apply(store.openVerified(snapshot));
              OperationLock lock = OperationLock.take(connection)) {
@@ -188,7 +192,7 @@ public final class SnapshotRestorer {
     private static Restorer.BeforeScript beforeScript(SnapshotMetadata metadata, SnapshotScope scope, ExactRestore exact,
                                                       StoredSnapshot snapshot) {
         if (metadata.type().equals(SnapshotFacts.DATA_ONLY)) {
-            return c -> DataOnlyRestore.emptyTables(c, scope, metadata.tables());
+            return c -> DataOnlyRestore.emptyTables(c, scope, metadata.tables(), snapshot.metadataFile());
         }
         if (metadata.scope().isEmpty()) {
             LOG.warn("Snapshot {} does not record the schemas it covers (written by an older dbsnap): objects created"
