@@ -43,10 +43,11 @@ final class DataOnlyRestore {
         try (ScriptReader reader = new ScriptReader(script)) {
             Optional<ScriptStatement> next;
             while ((next = reader.next()).isPresent()) {
-                if (next.get().kind() == StatementKind.COPY_FROM_STDIN) {
-                    String target = CopyTarget.tableOf(next.get().sql());
+                ScriptStatement statement = next.get();
+                if (statement.kind() == StatementKind.COPY_FROM_STDIN) {
+                    String target = CopyTarget.tableOf(statement.sql());
                     loaded.add(TableName.parse(target).orElseThrow(() -> new SnapshotCorruptException("The script of "
-                            + "the snapshot loads '" + target + "' (line " + next.get().line() + "), which is not a "
+                            + "the snapshot loads '" + target + "' (line " + statement.line() + "), which is not a "
                             + "schema-qualified table name. Nothing was changed.")));
                 }
             }
