@@ -73,18 +73,18 @@ public final class SnapshotStore {
      * @throws DbSnapException       when a snapshot of that name exists already, or writing fails
      */
     public StoredSnapshot write(String label, Compression compression, SnapshotDetails details, SnapshotContent content) {
-        SnapshotName name = new SnapshotName(clock.instant(), label);
+        SnapshotName first = new SnapshotName(clock.instant(), label);
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(content, "content");
-        SnapshotWriter writer = new SnapshotWriter(directory);
-        if (writer.isTaken(name)) {
-            // Two snapshots of one label in one second (a restore's safety snapshots, a test
-            // suite): the second waits for the next second rather than being refused.
+        // Two snapshots of one label in one second (a restore's safety snapshots, a test suite,
+        // two jobs at once): the name is reserved before the dump, and the second write waits for
+        // the next second rather than being refused after a whole dump.
+        NameReservations names = new NameReservations(directory, first, () -> {
             sleepUntilNextSecond();
-            name = new SnapshotName(clock.instant(), label);
-        }
-        return writer.write(name, compression, details, content);
+            return new SnapshotName(clock.instant(), label);
+        });
+        return new SnapshotWriter(directory).write(names, compression, details, content);
     }
 
     private void sleepUntilNextSecond() {

@@ -48,6 +48,15 @@ final class StaleFiles {
                 }
             }
         }
+        // a name reservation names a second; one a day old belongs to a write that was killed
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, NameReservations.PREFIX + "*")) {
+            for (Path file : files) {
+                Optional<Instant> modified = lastModified(file);
+                if (modified.isPresent() && modified.get().isBefore(Instant.now().minus(ABANDONED))) {
+                    delete(file);
+                }
+            }
+        }
     }
 
     private static boolean isStale(Path file) throws IOException {

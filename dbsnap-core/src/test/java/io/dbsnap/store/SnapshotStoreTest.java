@@ -255,6 +255,37 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void twoConcurrentSnapshotsOfOneLabelBothSucceedWithTwoNames() throws Exception {
+        SnapshotStore store = new SnapshotStore(dir);
+        java.util.concurrent.CyclicBarrier bothDumping = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // both dumps run at the same time: neither sees the other's files until both have a name
+            java.util.concurrent.Callable<StoredSnapshot> write = () -> store.write("nightly", out -> {
+                try {
+                    bothDumping.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IOException("the other snapshot never started", e);
+                }
+                out.write("SELECT 1;".getBytes(StandardCharsets.UTF_8));
+                return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", SnapshotScope.everything(), List.of());
+            });
+            java.util.concurrent.Future<StoredSnapshot> one = threads.submit(write);
+            java.util.concurrent.Future<StoredSnapshot> two = threads.submit(write);
+            StoredSnapshot a = one.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            StoredSnapshot b = two.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(a.name().baseName()).isNotEqualTo(b.name().baseName());
+            assertThat(List.of(a.name().label(), b.name().label())).containsOnly("nightly");
+            assertThat(store.list()).hasSize(2);
+            assertThat(store.entries()).noneMatch(SnapshotInfo::damaged);
+            assertThat(filesInDir()).hasSize(4).noneMatch(f -> f.startsWith("."));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aSecondSnapshotOfTheSameLabelWithinASecondIsNamedAfterTheNextSecond() throws IOException {
         SnapshotStore store = new SnapshotStore(dir);
         StoredSnapshot first = store.write("twice", sql("first"));
