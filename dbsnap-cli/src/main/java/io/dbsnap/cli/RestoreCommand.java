@@ -76,7 +76,9 @@ final class RestoreCommand implements Callable<Integer> {
         }
         RestoreOptions options = noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot() : RestoreOptions.defaults();
         ScriptMeter meter = new ScriptMeter();
-        SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options).watchingScript(meter::watch);
+        // a snapshot named by its path is read where it lies; what the restore writes goes to --dir
+        SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options)
+                .keepingRecordsIn(root.snapshots().store()).watchingScript(meter::watch);
         RestoreReport report;
         try (Connection connection = database.connect();
              ProgressDisplay progress = ProgressDisplay.start(context, "restore " + snapshot.name().baseName(), meter,
@@ -89,7 +91,7 @@ final class RestoreCommand implements Callable<Integer> {
                         name -> created.dataSource().getConnection(), snapshot);
             }
         }
-        context.out().print(RestoreSummary.of(report, stored.directory().path()));
+        context.out().print(RestoreSummary.of(report, root.directory()));
         return report.verification().verified() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -39,12 +40,13 @@ final class SnapshotWriter {
     StoredSnapshot write(NameReservations names, Compression compression, SnapshotDetails details,
                          SnapshotContent content) {
         SnapshotName name = names.first();
-        boolean directoryExisted = Files.isDirectory(directory);
+        // a link counts as there: never removed, even when it leads nowhere
+        boolean directoryExisted = Files.exists(directory, LinkOption.NOFOLLOW_LINKS);
         List<Path> temporary = new ArrayList<>();
         boolean published = false;
         NameReservations.Reservation reservation = null;
         try {
-            Files.createDirectories(directory);
+            PrivateFiles.createDirectories(directory);
             StaleFiles.remove(directory);
             // claimed before a possibly long dump rather than found taken after it; publishing
             // (which never replaces a file) still decides

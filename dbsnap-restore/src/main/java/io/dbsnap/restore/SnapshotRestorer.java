@@ -57,17 +57,30 @@ public final class SnapshotRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotRestorer.class);
 
     private final SnapshotStore store;
+    /** Where the safety snapshot and {@code restore.log} go: the store, unless told otherwise. */
+    private final SnapshotStore records;
     private final RestoreOptions options;
     private final UnaryOperator<InputStream> scriptTap;
 
     public SnapshotRestorer(SnapshotStore store, RestoreOptions options) {
-        this(store, options, UnaryOperator.identity());
+        this(store, store, options, UnaryOperator.identity());
     }
 
-    private SnapshotRestorer(SnapshotStore store, RestoreOptions options, UnaryOperator<InputStream> scriptTap) {
+    private SnapshotRestorer(SnapshotStore store, SnapshotStore records, RestoreOptions options,
+                             UnaryOperator<InputStream> scriptTap) {
         this.store = store;
+        this.records = records;
         this.options = options;
         this.scriptTap = scriptTap;
+    }
+
+    /**
+     * This restorer writing its safety snapshot and its {@code restore.log} line to {@code records}
+     * rather than beside the snapshot restored: a snapshot named by its path, elsewhere, is
+     * restored with the records kept where the user's snapshot directory is.
+     */
+    public SnapshotRestorer keepingRecordsIn(SnapshotStore records) {
+        return new SnapshotRestorer(store, Objects.requireNonNull(records, "records"), options, scriptTap);
     }
 
     /**
@@ -76,7 +89,7 @@ public final class SnapshotRestorer {
      * stream {@code tap} returns must hand on every byte, unchanged, and close the one it is given.
      */
     public SnapshotRestorer watchingScript(UnaryOperator<InputStream> tap) {
-        return new SnapshotRestorer(store, options, Objects.requireNonNull(tap, "tap"));
+        return new SnapshotRestorer(store, records, options, Objects.requireNonNull(tap, "tap"));
     }
 
     /**
@@ -109,7 +122,7 @@ public final class SnapshotRestorer {
         NewDatabase.create(server, database);
         boolean restored = false;
         try (Connection target = connector.connect(database)) {
-            RestoreReport report = new SnapshotRestorer(store, options.withoutSafetySnapshot(), scriptTap)
+            RestoreReport report = new SnapshotRestorer(store, records, options.withoutSafetySnapshot(), scriptTap)
                     .run(target, snapshot, false);
             restored = true;
             return report;
@@ -141,7 +154,8 @@ public final class SnapshotRestorer {
     private RestoreReport run(Connection connection, StoredSnapshot snapshot, boolean emergency) {
         Instant start = Instant.now();
         String target = DatabaseAddress.describe(connection);
-        RestoreLog log = new RestoreLog(store.directory());
+        RestoreLog log = new RestoreLog(records.directory());
+        log.checkWritable();
         String name = snapshot.sqlFile().getFileName().toString();
         try {
             RestoreReport report = restoreChecked(connection, snapshot, emergency, target);
@@ -230,7 +244,7 @@ public final class SnapshotRestorer {
         String database = DatabaseAddress.describe(connection);
         SnapshotDetails details = SnapshotDetails.none().withDatabase(database)
                 .withPurpose("taken automatically before restoring " + snapshot.name().baseName());
-        StoredSnapshot safety = store.write(SAFETY_LABEL, snapshot.compressed() ? Compression.GZIP : Compression.NONE,
+        StoredSnapshot safety = records.write(SAFETY_LABEL, snapshot.compressed() ? Compression.GZIP : Compression.NONE,
                 details, dumper.snapshotContent(connection));
         LOG.info("Safety snapshot of {} written to {}", database, safety.sqlFile());
         return safety;
