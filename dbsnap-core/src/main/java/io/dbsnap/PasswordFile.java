@@ -3,7 +3,6 @@ package io.dbsnap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -45,8 +44,8 @@ final class PasswordFile {
         List<String> lines;
         try {
             if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS
-                );
+                // of the file itself, also through a link, as libpq's stat() sees it
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
                 if (permissions.stream().anyMatch(OTHERS::contains)) {
                     // libpq's own words, so that the fix people find for it applies
                     LOG.warn("password file \"{}\" has group or world access; permissions should be u=rw (0600) or"
