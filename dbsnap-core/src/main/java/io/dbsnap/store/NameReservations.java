@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>The claim is a hidden file {@code .dbsnap-reserved-{name}}, created with {@code CREATE_NEW}:
  * of two writers, exactly one creates it. The other takes the next second's name. The file goes
  * when the write ends; one left by a killed process names a second that is past, so it stands in
- * nobody's way, and {@link StaleFiles} removes it after a day.
+ * nobody's way, and {@link StaleFiles} removes it as it removes the process's temporary files.
  */
 final class NameReservations {
 
@@ -39,6 +40,15 @@ final class NameReservations {
         this.directory = directory;
         this.first = first;
         this.nextSecond = nextSecond;
+    }
+
+    /** The pid written into a reservation; empty when it cannot be read. */
+    static Optional<Long> writerOf(Path reservation) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(reservation, StandardCharsets.US_ASCII).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The name asked for first, for messages about a write that has no name yet. */
