@@ -3,7 +3,6 @@ package io.dbsnap.restore;
 import io.dbsnap.SnapshotCorruptException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,7 +54,7 @@ record TableName(String schema, String name) {
                 if (part.isEmpty()) {
                     return Optional.empty();
                 }
-                parts.add(part.toString().toLowerCase(Locale.ROOT));
+                parts.add(foldAscii(part.toString()));
                 part = null;
             }
             if (part != null) {
@@ -79,6 +78,16 @@ record TableName(String schema, String name) {
         return parse(text).orElseThrow(() -> new SnapshotCorruptException("The metadata file " + metadataFile
                 + " names a table '" + abbreviate(text) + "', which is not a schema-qualified table name: the file was "
                 + "edited or damaged. Nothing was changed; restore the file from a copy, or take a new snapshot."));
+    }
+
+    /** As PostgreSQL folds an unquoted identifier in a UTF-8 database: A to Z only. */
+    private static String foldAscii(String identifier) {
+        StringBuilder folded = new StringBuilder(identifier.length());
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return folded.toString();
     }
 
     /** As SQL: both parts always double-quoted, so that no text from a file is read as SQL. */

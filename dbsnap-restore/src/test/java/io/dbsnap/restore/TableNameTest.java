@@ -14,6 +14,8 @@ class TableNameTest {
         assertThat(TableName.parse("app.\"Order \"\"Lines\"\"\"")).contains(new TableName("app", "Order \"Lines\""));
         assertThat(TableName.parse("\"a.b\".\"c;d\"")).contains(new TableName("a.b", "c;d"));
         assertThat(TableName.parse("sch\u00e9ma.t\u00e4ble")).contains(new TableName("sch\u00e9ma", "t\u00e4ble"));
+        // PostgreSQL folds A to Z only
+        assertThat(TableName.parse("S.\u00c9T")).contains(new TableName("s", "\u00c9t"));
     }
 
     @Test
