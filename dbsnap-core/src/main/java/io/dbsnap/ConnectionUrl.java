@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public record ConnectionUrl(String jdbcUrl, List<String> hosts, String database, Optional<String> user,
                             Optional<String> password) {
 
-    private static final Pattern LIBPQ = Pattern.compile("(?:postgresql|postgres)://(?:([^@/?]*)@)?([^/?]*)(?:/([^?]*))?(?:\\?(.*))?");
+    private static final Pattern LIBPQ = Pattern.compile("(?:postgresql|postgres)://(?:([^/?]*)@)?([^@/?]*)(?:/([^?]*))?(?:\\?(.*))?");
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^/?]*)(?:/([^?]*))?(?:\\?(.*))?");
     private static final int DEFAULT_PORT = 5432;
     /** libpq's parameter names that pgjdbc spells differently; the rest (sslmode, ...) are the same. */
@@ -98,6 +98,16 @@ public record ConnectionUrl(String jdbcUrl, List<String> hosts, String database,
         return new ConnectionUrl(jdbcUrl(hosts, database, parameters), hosts, database, user, password);
     }
 
+    /** The same address for {@code user}. */
+    public ConnectionUrl withUser(String user) {
+        return new ConnectionUrl(jdbcUrl, hosts, database, Optional.of(user), password);
+    }
+
+    /** The same address with {@code password}. */
+    public ConnectionUrl withPassword(String password) {
+        return new ConnectionUrl(jdbcUrl, hosts, database, user, Optional.of(password));
+    }
+
     /** {@code user@host:port/db}, for people and for a snapshot's metadata: never the password. */
     public String describe() {
         return user.map(u -> u + "@").orElse("") + String.join(",", hosts) + "/" + database;
@@ -155,7 +165,12 @@ public record ConnectionUrl(String jdbcUrl, List<String> hosts, String database,
     }
 
     private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // URLDecoder's message quotes the text, which may be the password
+            throw invalid("a % is not followed by two hex digits; write a % in a password as %25");
+        }
     }
 
     private static String encode(String text) {

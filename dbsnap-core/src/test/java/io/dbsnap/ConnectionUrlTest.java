@@ -25,6 +25,57 @@ class ConnectionUrlTest {
     }
 
     @Test
+    void passwordsWithSpacesQuotesAndAtSignsAreReadWholeAndNeverShown() {
+        for (String url : List.of("postgresql://app:pa ss\"w'o@rd@db.example:5433/shop",
+                "postgresql://app:pa%20ss%22w%27o%40rd@db.example:5433/shop",
+                "jdbc:postgresql://db.example:5433/shop?user=app&password=pa%20ss%22w%27o%40rd",
+                "postgresql://db.example:5433/shop?user=app&password=pa ss\"w'o@rd")) {
+            ConnectionUrl parsed = ConnectionUrl.parse(url);
+
+            assertThat(parsed.password()).as(url).contains("pa ss\"w'o@rd");
+            assertThat(parsed.user()).as(url).contains("app");
+            assertThat(parsed.hosts()).as(url).containsExactly("db.example:5433");
+            assertThat(parsed.describe() + parsed + parsed.jdbcUrl()).as(url).doesNotContain("ss").doesNotContain("rd");
+        }
+    }
+
+    @Test
+    void aBrokenPercentEscapeInAPasswordIsRefusedWithoutQuotingIt() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("postgresql://app:se%zzcret@db/shop"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("%25")
+                .message().doesNotContain("zz").doesNotContain("cret");
+    }
+
+    @Test
+    void theEnvironmentCompletesWhatTheUrlLeavesOutInLibpqsOrder() throws Exception {
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("pgpass");
+        java.nio.file.Path pgpass = home.resolve(".pgpass");
+        java.nio.file.Files.writeString(pgpass, "db:5432:shop:app:from-pgpass\n");
+        java.nio.file.Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        LibpqEnvironment withFile = new LibpqEnvironment(java.util.Map.of("PGUSER", "app"), Optional.of(home));
+        LibpqEnvironment withBoth = new LibpqEnvironment(java.util.Map.of("PGUSER", "app", "PGPASSWORD", "from-env"),
+                Optional.of(home));
+
+        assertThat(withFile.complete(ConnectionUrl.parse("postgresql://db/shop")).password()).contains("from-pgpass");
+        assertThat(withFile.complete(ConnectionUrl.parse("postgresql://db/shop")).user()).contains("app");
+        assertThat(withBoth.complete(ConnectionUrl.parse("postgresql://db/shop")).password()).contains("from-env");
+        assertThat(withBoth.complete(ConnectionUrl.parse("postgresql://app:in-url@db/shop")).password()).contains("in-url");
+        assertThat(withFile.complete(ConnectionUrl.parse("postgresql://db/other")).password()).isEmpty();
+        assertThat(LibpqEnvironment.none().complete(ConnectionUrl.parse("postgresql://app@db/shop")).password()).isEmpty();
+        assertThat(withBoth.toString()).doesNotContain("from-env");
+    }
+
+    @Test
+    void pgVariablesNameAServerWhenAnyIsSet() {
+        assertThat(new LibpqEnvironment(java.util.Map.of("PGHOST", "db.internal", "PGPORT", "6432", "PGUSER", "app user",
+                "PGDATABASE", "shop"), Optional.empty()).url())
+                .contains("postgresql://app%20user@db.internal:6432/shop");
+        assertThat(new LibpqEnvironment(java.util.Map.of("PGUSER", "app"), Optional.empty()).url())
+                .contains("postgresql://app@localhost:5432/app");
+        assertThat(new LibpqEnvironment(java.util.Map.of("PGPASSWORD", "x"), Optional.empty()).url()).isEmpty();
+    }
+
+    @Test
     void libpqDefaultsAndParameters() {
         ConnectionUrl url = ConnectionUrl.parse("postgres://app@db?application_name=deploy&connect_timeout=5");
 

@@ -11,9 +11,18 @@ final class Connections {
     private Connections() {
     }
 
-    /** A data source for a JDBC or libpq URL; nothing is connected yet. */
+    /** A data source for a JDBC or libpq URL, completed from the process's environment; nothing is connected yet. */
     static DataSource dataSource(String url) {
-        ConnectionUrl parsed = ConnectionUrl.parse(url);
+        return dataSource(url, LibpqEnvironment.system());
+    }
+
+    /** A data source for a JDBC or libpq URL, what it leaves out taken from {@code environment}. */
+    static DataSource dataSource(String url, LibpqEnvironment environment) {
+        return dataSource(environment.complete(ConnectionUrl.parse(url)));
+    }
+
+    /** A data source for the URL with exactly its credentials. */
+    static DataSource dataSource(ConnectionUrl parsed) {
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setURL(parsed.jdbcUrl());
         parsed.user().ifPresent(source::setUser);

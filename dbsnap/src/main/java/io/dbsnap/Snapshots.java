@@ -70,11 +70,22 @@ public final class Snapshots {
 
     /**
      * A data source for a URL in either form users are given: {@code jdbc:postgresql://host:5432/db?user=...}
-     * or {@code postgresql://user:password@host:5432/db?sslmode=require}.
+     * or {@code postgresql://user:password@host:5432/db?sslmode=require}. What the URL leaves out
+     * comes from the environment as libpq takes it (see {@link LibpqEnvironment}): the user from
+     * {@code PGUSER}, the password from {@code PGPASSWORD}, else from {@code ~/.pgpass} or
+     * {@code $PGPASSFILE}; so the password need not be in the URL at all.
      *
      * @throws IllegalArgumentException when it is neither
      */
     public static DataSource dataSource(String url) {
+        return Connections.dataSource(url, LibpqEnvironment.system());
+    }
+
+    /**
+     * A data source for {@code url} exactly as given, credentials included; no environment is read.
+     * For callers that resolved the credentials themselves (see {@link LibpqEnvironment#complete}).
+     */
+    public static DataSource dataSource(ConnectionUrl url) {
         return Connections.dataSource(url);
     }
 }

@@ -51,8 +51,10 @@ class KilledSnapshotTest {
 
             assertThat(Snapshots.in(dir).list()).isEmpty();
             List<Path> partial = files(dir);
-            assertThat(partial).as("the killed dump's temporary file").isNotEmpty()
-                    .allMatch(f -> f.getFileName().toString().startsWith(".dbsnap-partial-" + child.pid() + "-"));
+            assertThat(partial).as("the killed dump's temporary file and the reservation of its name")
+                    .anyMatch(f -> f.getFileName().toString().startsWith(".dbsnap-partial-" + child.pid() + "-"))
+                    .allMatch(f -> f.getFileName().toString().startsWith(".dbsnap-partial-" + child.pid() + "-")
+                            || f.getFileName().toString().startsWith(".dbsnap-reserved-"));
 
             // a while later (its writer gone, the file untouched for over a minute), the next write removes it
             for (Path file : partial) {

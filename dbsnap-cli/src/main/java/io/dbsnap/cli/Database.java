@@ -26,11 +26,22 @@ final class Database {
      * @throws UsageException when the text is not a PostgreSQL URL, naming where it came from
      */
     static Database of(Environment.Source source) {
+        ConnectionUrl url;
         try {
-            return new Database(ConnectionUrl.parse(source.url()), Snapshots.dataSource(source.url()));
+            url = ConnectionUrl.parse(source.url());
         } catch (IllegalArgumentException e) {
             throw new UsageException("The database URL from " + source.from() + " is not usable: " + e.getMessage());
         }
+        if (source.password().isPresent()) {
+            if (url.password().isPresent()) {
+                throw new UsageException("A password is given twice, in the URL from " + source.from() + " and by "
+                        + "--password-file: give it one way (the file keeps it out of the process list).");
+            }
+            url = url.withPassword(source.password().get());
+        }
+        // what the URL leaves out: PGUSER, PGPASSWORD, ~/.pgpass, as libpq completes it
+        url = source.libpq().complete(url);
+        return new Database(url, Snapshots.dataSource(url));
     }
 
     /** Whether {@code text} reads as a database URL rather than a snapshot's name or path. */

@@ -1,8 +1,10 @@
 package io.dbsnap.cli;
 
+import io.dbsnap.ConnectionUrl;
 import io.dbsnap.Snapshots;
 import io.dbsnap.SnapshotDirectory;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +38,10 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {
                 "  DBSNAP_DB_URL, DATABASE_URL, SUPABASE_DB_URL",
                 "                 the database when --url is not given (the first one set)",
+                "  PGHOST, PGPORT, PGUSER, PGDATABASE",
+                "                 the database when neither --url nor the variables above are given",
+                "  PGPASSWORD, PGPASSFILE (else ~/.pgpass)",
+                "                 the password when the URL has none (as libpq reads them)",
                 "  DBSNAP_DIR     the snapshot directory when --dir is not given (else ./snapshots)",
                 "",
                 "Exit codes:",
@@ -49,9 +55,15 @@ final class DbsnapCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL", order = 100,
-            description = "The database: postgresql://user:password@host:5432/db or jdbc:postgresql://host:5432/db?user=..."
-                    + " Default: $DBSNAP_DB_URL, $DATABASE_URL, $SUPABASE_DB_URL.")
+            description = "The database: postgresql://user@host:5432/db or jdbc:postgresql://host:5432/db?user=..."
+                    + " Default: $DBSNAP_DB_URL, $DATABASE_URL, $SUPABASE_DB_URL, else $PGHOST, $PGPORT, $PGUSER,"
+                    + " $PGDATABASE.")
     private String url;
+
+    @Option(names = "--password-file", scope = ScopeType.INHERIT, paramLabel = "FILE", order = 100,
+            description = "Read the database password from the first line of FILE, rather than from the URL, which"
+                    + " the process list shows. Also: $PGPASSWORD, ~/.pgpass or $PGPASSFILE.")
+    private Path passwordFile;
 
     @Option(names = "--dir", scope = ScopeType.INHERIT, paramLabel = "DIR", order = 101,
             description = "The snapshot directory. Default: $DBSNAP_DIR, else ./snapshots.")
@@ -62,6 +74,7 @@ final class DbsnapCommand implements Callable<Integer> {
     private boolean verbose;
 
     private CliContext context;
+    private boolean passwordWarned;
 
     DbsnapCommand(CliContext context) {
         this.context = context;
@@ -75,11 +88,49 @@ final class DbsnapCommand implements Callable<Integer> {
         return verbose;
     }
 
-    /** The --url option as given, else the environment's; never read until a command needs a database. */
+    /**
+     * The --url option as given, else the environment's, with --password-file's password; never
+     * read until a command needs a database. Warns (once) when --url holds a password.
+     */
     Environment.Source databaseUrl() {
-        return context.environment().databaseUrl(url).orElseThrow(() -> new UsageException(
-                "No database given: use --url postgresql://user:password@host:5432/db, or set DBSNAP_DB_URL"
-                        + " (or DATABASE_URL, SUPABASE_DB_URL)."));
+        Environment.Source source = context.environment().databaseUrl(url).orElseThrow(() -> new UsageException(
+                "No database given: use --url postgresql://user@host:5432/db (the password in PGPASSWORD, ~/.pgpass"
+                        + " or --password-file), or set DBSNAP_DB_URL (or DATABASE_URL, SUPABASE_DB_URL), or"
+                        + " PGHOST, PGPORT, PGUSER and PGDATABASE."));
+        if (urlGiven()) {
+            warnOfPasswordIn(url, "--url");
+        }
+        return withPasswordFile(source);
+    }
+
+    /** A database named on the command line other than by --url (diff's arguments). */
+    Environment.Source databaseUrl(String text, String from) {
+        warnOfPasswordIn(text, from);
+        return withPasswordFile(new Environment.Source(text, from, Optional.empty(), context.environment().libpq()));
+    }
+
+    private Environment.Source withPasswordFile(Environment.Source source) {
+        Optional<String> password = passwordFile == null ? Optional.empty() : Optional.of(PasswordOption.read(passwordFile));
+        return new Environment.Source(source.url(), source.from(), password, source.libpq());
+    }
+
+    /** Once per run: the process list shows the command line to every user of the machine. */
+    private void warnOfPasswordIn(String text, String from) {
+        if (passwordWarned) {
+            return;
+        }
+        boolean hasPassword;
+        try {
+            hasPassword = ConnectionUrl.parse(text).password().isPresent();
+        } catch (IllegalArgumentException e) {
+            return; // reported when it is used
+        }
+        if (hasPassword) {
+            passwordWarned = true;
+            context.err().println("Warning: the password in " + from + " can be read by every user of this machine"
+                    + " (ps) while dbsnap runs. Leave it out of the URL and use PGPASSWORD, ~/.pgpass (or PGPASSFILE),"
+                    + " --password-file FILE, or a URL in DATABASE_URL instead.");
+        }
     }
 
     /** Only the --url option, without the environment's fallback. */

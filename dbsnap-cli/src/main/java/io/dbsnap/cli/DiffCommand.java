@@ -48,8 +48,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DiffOperand a = DiffOperand.of(before, root.directory());
-        DiffOperand b = DiffOperand.of(after, root.directory());
+        DiffOperand a = DiffOperand.of(before, root);
+        DiffOperand b = DiffOperand.of(after, root);
         SnapshotScope scope = a.scope().or(b::scope).orElse(SnapshotScope.everything());
         String text;
         if (format == Format.UNIFIED) {

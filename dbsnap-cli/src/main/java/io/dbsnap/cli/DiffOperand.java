@@ -78,11 +78,11 @@ sealed interface DiffOperand {
      * A database URL ({@code postgresql://}, {@code jdbc:postgresql:}) is a live side; anything
      * else names a snapshot as for restore. A plain SQL file cannot be a side: it has no catalog.
      */
-    static DiffOperand of(String text, Path directory) {
+    static DiffOperand of(String text, DbsnapCommand root) {
         if (Database.looksLikeUrl(text)) {
-            return new LiveSide(Database.of(new Environment.Source(text, "the diff's argument")));
+            return new LiveSide(Database.of(root.databaseUrl(text, "the diff's argument")));
         }
-        SnapshotReference reference = SnapshotReference.resolve(text, directory);
+        SnapshotReference reference = SnapshotReference.resolve(text, root.directory());
         if (reference instanceof SnapshotReference.Stored stored) {
             return new SnapshotSide(stored);
         }

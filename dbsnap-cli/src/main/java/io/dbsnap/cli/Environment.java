@@ -1,8 +1,10 @@
 package io.dbsnap.cli;
 
+import io.dbsnap.LibpqEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,22 +23,50 @@ record Environment(Map<String, String> variables) {
         variables = Map.copyOf(variables);
     }
 
-    /** A URL and where it came from: {@code --url} or the name of the variable. */
-    record Source(String url, String from) {
+    /**
+     * A URL, where it came from ({@code --url} or the name of the variable), and what completes
+     * it: a password read from {@code --password-file}, and libpq's environment.
+     */
+    record Source(String url, String from, Optional<String> password, LibpqEnvironment libpq) {
+
+        Source {
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(libpq, "libpq");
+        }
+
+        /** Only the URL: no password file, no environment. */
+        Source(String url, String from) {
+            this(url, from, Optional.empty(), LibpqEnvironment.none());
+        }
+
+        /** Never the password. */
+        @Override
+        public String toString() {
+            return "Source[from=" + from + "]";
+        }
     }
 
-    /** {@code --url} when given, else the first of {@link #URL_VARIABLES} that is set. */
+    /** libpq's variables ({@code PGPASSWORD}, {@code PGPASSFILE}, {@code PGHOST}, ...) among these. */
+    LibpqEnvironment libpq() {
+        return LibpqEnvironment.of(variables);
+    }
+
+    /**
+     * {@code --url} when given, else the first of {@link #URL_VARIABLES} that is set, else the
+     * server {@code PGHOST}, {@code PGPORT}, {@code PGUSER} and {@code PGDATABASE} name.
+     */
     Optional<Source> databaseUrl(String option) {
         if (option != null && !option.isBlank()) {
-            return Optional.of(new Source(option, "--url"));
+            return Optional.of(new Source(option, "--url", Optional.empty(), libpq()));
         }
         for (String name : URL_VARIABLES) {
             String value = variables.get(name);
             if (value != null && !value.isBlank()) {
-                return Optional.of(new Source(value, name));
+                return Optional.of(new Source(value, name, Optional.empty(), libpq()));
             }
         }
-        return Optional.empty();
+        return libpq().url().map(url -> new Source(url, String.join("/", LibpqEnvironment.ADDRESS_VARIABLES),
+                Optional.empty(), libpq()));
     }
 
     /** {@code --dir} when given, else {@code $DBSNAP_DIR}, else {@code ./snapshots}. */

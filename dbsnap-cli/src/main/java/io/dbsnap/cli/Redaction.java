@@ -9,10 +9,19 @@ import java.util.regex.Pattern;
  */
 final class Redaction {
 
-    /** {@code scheme://user:password@} in libpq and JDBC URLs. */
-    private static final Pattern USER_INFO = Pattern.compile("(://[^:/@\\s]*):[^@\\s]*@");
-    /** {@code password=...} as a URL or connection-string parameter. */
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&\\s'\"]*");
+    /**
+     * {@code scheme://user:password@} in libpq and JDBC URLs. The password runs to the last
+     * {@code @} of the line: written unencoded, it may hold spaces, quotes and {@code @} itself, and
+     * hiding too much is better than showing part of it.
+     */
+    private static final Pattern USER_INFO = Pattern.compile("(://[^:/@\\s]*):[^\\n]*@");
+    /**
+     * {@code password=...} as a URL or connection-string parameter ({@code PGPASSWORD=} too): a
+     * quoted value to its closing quote ({@code \'} inside, as libpq's key=value strings escape
+     * it), else to the next {@code &}, space or end.
+     */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile(
+            "(?i)(password\"?\\s*[=:]\\s*)('(?:[^'\\\\]|\\\\.)*'?|\"(?:[^\"\\\\]|\\\\.)*\"?|[^&\\s]*)");
 
     private Redaction() {
     }

@@ -88,7 +88,9 @@ final class RestoreCommand implements Callable<Integer> {
                 : RestoreOptions.defaults());
         options = discardData ? options.discardingData() : options;
         ScriptMeter meter = new ScriptMeter();
-        SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options).watchingScript(meter::watch);
+        // a snapshot named by its path is read where it lies; what the restore writes goes to --dir
+        SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options)
+                .keepingRecordsIn(root.snapshots().store()).watchingScript(meter::watch);
         if (createDatabase == null) {
             RestorePlan losses;
             try (Connection connection = database.connect()) {
@@ -113,7 +115,7 @@ final class RestoreCommand implements Callable<Integer> {
                         name -> created.dataSource().getConnection(), snapshot);
             }
         }
-        context.out().print(RestoreSummary.of(report, stored.directory().path()));
+        context.out().print(RestoreSummary.of(report, root.directory()));
         return report.verification().verified() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 

@@ -100,6 +100,34 @@ class CliDiffVerifyTest {
         }
     }
 
+    @Test
+    void anEditedCatalogFailsVerificationInsteadOfBlamingTheLiveDatabase() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_verify_catalog")) {
+            db.execute(Fixture.SCHEMA);
+            CliRunner cli = CliRunner.forServer().env("DATABASE_URL", CliRunner.url(db)).env("DBSNAP_DIR", dir.toString());
+            assertThat(cli.run("snapshot", "base").exitCode()).isZero();
+            Path catalog;
+            try (Stream<Path> files = Files.list(dir)) {
+                catalog = files.filter(p -> p.getFileName().toString().endsWith("_base.catalog.json")).findFirst()
+                        .orElseThrow();
+            }
+            // still a valid catalog, of a table that is not there: only the fingerprint can tell
+            String json = Files.readString(catalog);
+            assertThat(json).contains("\"users\"");
+            Files.writeString(catalog, json.replace("\"users\"", "\"customers\""));
+
+            CliRunner.Run verified = cli.run("verify", "base", "--url", CliRunner.url(db));
+
+            assertThat(verified.exitCode()).isEqualTo(ExitCodes.DIFFERENCES);
+            assertThat(verified.err()).contains("Verification FAILED").contains("schema_fingerprint")
+                    .contains(catalog.getFileName().toString());
+            assertThat(verified.out()).doesNotContain("Database DIFFERS").doesNotContain("customers");
+            CliRunner.Run diff = cli.run("diff", "base", CliRunner.url(db));
+            assertThat(diff.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(diff.err()).contains("schema_fingerprint");
+        }
+    }
+
     /** The risk codes of the change to column {@code name}. */
     private static List<String> risksOf(JsonNode json, String name) {
         List<String> codes = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.dbsnap.DbSnapException;
 import io.dbsnap.SnapshotCorruptException;
 import io.dbsnap.SnapshotNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,9 +41,27 @@ final class MetadataFile {
     private MetadataFile() {
     }
 
-    /** The metadata as the file's bytes. */
+    /**
+     * The largest metadata file read: it is read whole by every listing, and the YAML parser takes
+     * seconds per megabyte of one long text. Above SnakeYAML's own limit of 3 Mi code points, so
+     * that nothing it would read is refused; a file dbsnap writes has a few KiB plus about 110
+     * bytes per table.
+     */
+    static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    /**
+     * The metadata as the file's bytes.
+     *
+     * @throws IOException when they would be more than {@link #MAX_BYTES}, which no listing would read
+     */
     static byte[] toYaml(SnapshotMetadata metadata) throws IOException {
-        return YAML.writeValueAsBytes(Document.of(metadata));
+        byte[] yaml = YAML.writeValueAsBytes(Document.of(metadata));
+        if (yaml.length > MAX_BYTES) {
+            throw new IOException("the metadata would be " + yaml.length + " bytes, more than the " + MAX_BYTES
+                    + " a metadata file may have (" + metadata.tables().size() + " tables); snapshot fewer tables at"
+                    + " once (--table, --exclude-table, --schema)");
+        }
+        return yaml;
     }
 
     /**
@@ -55,7 +74,7 @@ final class MetadataFile {
         Path file = snapshot.metadataFile();
         Document document;
         try {
-            document = YAML.readValue(Files.readAllBytes(file), Document.class);
+            document = YAML.readValue(readCapped(file), Document.class);
         } catch (NoSuchFileException e) {
             throw missing(snapshot, e);
         } catch (JacksonException e) {
@@ -68,6 +87,18 @@ final class MetadataFile {
             throw unreadable(file, "the file is empty", null);
         }
         return document.toMetadata(file);
+    }
+
+    /** The file's bytes, refused without parsing when there are more than {@link #MAX_BYTES}. */
+    private static byte[] readCapped(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw unreadable(file, "it is " + Files.size(file) + " bytes long, more than the " + MAX_BYTES
+                        + " a metadata file may have (a huge field was edited in, or it is another file)", null);
+            }
+            return bytes;
+        }
     }
 
     private static DbSnapException missing(StoredSnapshot snapshot, NoSuchFileException e) {

@@ -15,11 +15,32 @@ import java.util.Optional;
 public record SnapshotDetails(Optional<String> purpose, Optional<String> database, Optional<String> notes, boolean keep,
                               SnapshotKind kind) {
 
+    /** The longest purpose, in characters: a line in a listing, not a document. */
+    public static final int MAX_PURPOSE = 1_000;
+    /** The longest database description, in characters. */
+    public static final int MAX_DATABASE = 1_000;
+    /** The longest notes, in characters. */
+    public static final int MAX_NOTES = 10_000;
+
+    /**
+     * @throws IllegalArgumentException when a text is longer than its cap: metadata is read by
+     *                                  every listing, and a huge field made listing slow
+     */
     public SnapshotDetails {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(notes, "notes");
         Objects.requireNonNull(kind, "kind");
+        capped(purpose, "purpose", MAX_PURPOSE);
+        capped(database, "database", MAX_DATABASE);
+        capped(notes, "notes", MAX_NOTES);
+    }
+
+    private static void capped(Optional<String> text, String what, int max) {
+        if (text.isPresent() && text.get().length() > max) {
+            throw new IllegalArgumentException("The " + what + " of a snapshot is " + text.get().length()
+                    + " characters long; at most " + max + " are kept. Shorten it (a link to a longer text will do).");
+        }
     }
 
     /** Nothing said: no purpose, database or notes, not pinned, taken on request. */

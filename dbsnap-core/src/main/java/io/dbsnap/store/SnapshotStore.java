@@ -73,18 +73,18 @@ public final class SnapshotStore {
      * @throws DbSnapException       when a snapshot of that name exists already, or writing fails
      */
     public StoredSnapshot write(String label, Compression compression, SnapshotDetails details, SnapshotContent content) {
-        SnapshotName name = new SnapshotName(clock.instant(), label);
+        SnapshotName first = new SnapshotName(clock.instant(), label);
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(content, "content");
-        SnapshotWriter writer = new SnapshotWriter(directory);
-        if (writer.isTaken(name)) {
-            // Two snapshots of one label in one second (a restore's safety snapshots, a test
-            // suite): the second waits for the next second rather than being refused.
+        // Two snapshots of one label in one second (a restore's safety snapshots, a test suite,
+        // two jobs at once): the name is reserved before the dump, and the second write waits for
+        // the next second rather than being refused after a whole dump.
+        NameReservations names = new NameReservations(directory, first, () -> {
             sleepUntilNextSecond();
-            name = new SnapshotName(clock.instant(), label);
-        }
-        return writer.write(name, compression, details, content);
+            return new SnapshotName(clock.instant(), label);
+        });
+        return new SnapshotWriter(directory).write(names, compression, details, content);
     }
 
     private void sleepUntilNextSecond() {
@@ -333,17 +333,18 @@ public final class SnapshotStore {
      * and diffs without a server.
      *
      * @return empty when the snapshot has no catalog file (it was written from a script, not a database)
-     * @throws SnapshotCorruptException when the file is not a catalog dbsnap wrote
+     * @throws SnapshotCorruptException when the file is not a catalog dbsnap wrote, or not the one
+     *                                  whose SHA-256 its metadata records as {@code schema_fingerprint}
      * @throws DbSnapException          when the file cannot be read
      */
     public Optional<Catalog> catalog(StoredSnapshot snapshot) {
         Path file = snapshot.catalogFile();
         try (InputStream in = Files.newInputStream(file)) {
-            return Optional.of(CatalogJson.read(in));
+            // checked against the metadata before it is believed: an edited catalog would make a
+            // verification blame the live database for a difference the file made up
+            return Optional.of(CatalogFile.read(file, in, () -> metadata(snapshot)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (SnapshotCorruptException e) {
-            throw new SnapshotCorruptException("The catalog file " + file + " is damaged: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new DbSnapException("Could not read the catalog file " + file + ": " + e
                     + ". Check that the file is readable.", e);

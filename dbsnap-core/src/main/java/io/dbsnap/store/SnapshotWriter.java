@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -36,18 +37,24 @@ final class SnapshotWriter {
         this.directory = directory;
     }
 
-    StoredSnapshot write(SnapshotName name, Compression compression, SnapshotDetails details, SnapshotContent content) {
-        Path sqlFile = directory.resolve(name.sqlFileName(compression));
-        Path metadataFile = directory.resolve(name.metadataFileName());
-        Path catalogFile = directory.resolve(name.catalogFileName());
-        boolean directoryExisted = Files.isDirectory(directory);
+    StoredSnapshot write(NameReservations names, Compression compression, SnapshotDetails details,
+                         SnapshotContent content) {
+        SnapshotName name = names.first();
+        // a link counts as there: never removed, even when it leads nowhere
+        boolean directoryExisted = Files.exists(directory, LinkOption.NOFOLLOW_LINKS);
         List<Path> temporary = new ArrayList<>();
         boolean published = false;
+        NameReservations.Reservation reservation = null;
         try {
-            Files.createDirectories(directory);
+            PrivateFiles.createDirectories(directory);
             StaleFiles.remove(directory);
-            // fails before a possibly long dump rather than after it; publishing still decides
-            refuseIfTaken(name);
+            // claimed before a possibly long dump rather than found taken after it; publishing
+            // (which never replaces a file) still decides
+            reservation = names.reserve(this::isTaken);
+            name = reservation.name();
+            Path sqlFile = directory.resolve(name.sqlFileName(compression));
+            Path metadataFile = directory.resolve(name.metadataFileName());
+            Path catalogFile = directory.resolve(name.catalogFileName());
 
             Path sqlTemp = createTemp(temporary, ".sql");
             SnapshotFacts facts;
@@ -92,6 +99,9 @@ final class SnapshotWriter {
             throw notWritten(name, e);
         } finally {
             temporary.forEach(SnapshotWriter::deleteTemporary);
+            if (reservation != null) {
+                reservation.close();
+            }
             if (!published && !directoryExisted) {
                 deleteIfEmpty(directory);
             }
@@ -139,14 +149,6 @@ final class SnapshotWriter {
 
     boolean isTaken(SnapshotName name) {
         return names(name).stream().anyMatch(fileName -> Files.exists(directory.resolve(fileName)));
-    }
-
-    private void refuseIfTaken(SnapshotName name) {
-        for (String fileName : names(name)) {
-            if (Files.exists(directory.resolve(fileName))) {
-                throw alreadyExists(name, new FileAlreadyExistsException(directory.resolve(fileName).toString()));
-            }
-        }
     }
 
     private DbSnapException alreadyExists(SnapshotName name, FileAlreadyExistsException cause) {

@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * their removal once their writer is gone: a process killed in the middle of a dump cannot
  * remove its own, so the next write in the directory does.
  *
+ * <p>Name reservations ({@link NameReservations}) go by the same rules, their writer's pid read
+ * from their content. (A reservation is not written to while its dump runs: one of a write on
+ * another machine may go after a minute; its snapshot is then still never replaced, since
+ * publishing refuses a name that is taken.)
+ *
  * <p>A temporary file is stale when the process named in it no longer runs on this machine and
  * nothing has written to it for a minute (the minute guards a write from another machine sharing
  * the directory, whose process this one cannot see, but which keeps its file's modification time
@@ -48,16 +53,28 @@ final class StaleFiles {
                 }
             }
         }
+        // a name reservation holds its writer's pid: the same rules, read from its content
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, NameReservations.PREFIX + "*")) {
+            for (Path file : files) {
+                if (isStale(file, NameReservations.writerOf(file))) {
+                    delete(file);
+                }
+            }
+        }
     }
 
     private static boolean isStale(Path file) throws IOException {
+        Matcher m = TEMP.matcher(file.getFileName().toString());
+        return isStale(file, m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty());
+    }
+
+    private static boolean isStale(Path file, Optional<Long> writer) throws IOException {
         Optional<Instant> modified = lastModified(file);
         if (modified.isEmpty()) {
             return false;
         }
         Instant now = Instant.now();
-        Matcher m = TEMP.matcher(file.getFileName().toString());
-        boolean writerIsGone = m.matches() && writerIsGone(Long.parseLong(m.group(1)));
+        boolean writerIsGone = writer.isPresent() && writerIsGone(writer.get());
         return writerIsGone && modified.get().isBefore(now.minus(QUIET)) || modified.get().isBefore(now.minus(ABANDONED));
     }
 

@@ -45,6 +45,41 @@ class SnapshotListingTest {
     }
 
     @Test
+    void aHugeMetadataFileIsListedAsDamagedWithoutBeingParsed() throws Exception {
+        write("2026-01-01T00:00:00Z", "before");
+        StoredSnapshot huge = write("2026-01-02T00:00:00Z", "huge");
+        StoredSnapshot longPurpose = write("2026-01-03T00:00:00Z", "long_purpose");
+        write("2026-01-04T00:00:00Z", "after");
+        // a 5 MB purpose edited in: the YAML parser alone took half a minute and a gigabyte on it
+        String yaml = Files.readString(huge.metadataFile());
+        Files.writeString(huge.metadataFile(), yaml + "purpose: \"" + "x".repeat(5_000_000) + "\"\n");
+        // small enough to parse, too long to be a purpose dbsnap writes
+        Files.writeString(longPurpose.metadataFile(), Files.readString(longPurpose.metadataFile())
+                + "purpose: \"" + "y".repeat(SnapshotDetails.MAX_PURPOSE + 1) + "\"\n");
+
+        var entries = new SnapshotStore(dir).entries();
+
+        assertThat(entries).extracting(SnapshotInfo::label).containsExactly("after", "long_purpose", "huge", "before");
+        assertThat(entries).extracting(SnapshotInfo::damaged).containsExactly(false, true, true, false);
+        assertThat(entries.get(2).damage().orElseThrow()).contains("more than the 4194304 a metadata file may have")
+                .contains(String.valueOf(Files.size(huge.metadataFile())));
+        assertThat(entries.get(1).damage().orElseThrow()).contains("purpose").contains("at most 1000");
+        assertThatThrownBy(() -> new SnapshotStore(dir).metadata(huge)).isInstanceOf(SnapshotCorruptException.class);
+    }
+
+    @Test
+    void aPurposeOrNotesOverTheirCapsAreRefusedBeforeAnythingIsWritten() {
+        SnapshotStore store = new SnapshotStore(dir);
+        assertThatThrownBy(() -> store.write("x", Compression.NONE,
+                SnapshotDetails.none().withPurpose("p".repeat(SnapshotDetails.MAX_PURPOSE + 1)), sql("SELECT 1;")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 1000");
+        assertThatThrownBy(() -> SnapshotDetails.none().withNotes("n".repeat(SnapshotDetails.MAX_NOTES + 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("notes");
+        assertThat(SnapshotDetails.none().withPurpose("p".repeat(SnapshotDetails.MAX_PURPOSE)).purpose()).isPresent();
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void aDamagedDirectoryStillListsAndSaysWhatIsWrong() throws Exception {
         StoredSnapshot noMetadata = write("2026-01-01T00:00:00Z", "lost_meta");
         StoredSnapshot noSql = write("2026-01-02T00:00:00Z", "lost_sql");

@@ -255,6 +255,37 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void twoConcurrentSnapshotsOfOneLabelBothSucceedWithTwoNames() throws Exception {
+        SnapshotStore store = new SnapshotStore(dir);
+        java.util.concurrent.CyclicBarrier bothDumping = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // both dumps run at the same time: neither sees the other's files until both have a name
+            java.util.concurrent.Callable<StoredSnapshot> write = () -> store.write("nightly", out -> {
+                try {
+                    bothDumping.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IOException("the other snapshot never started", e);
+                }
+                out.write("SELECT 1;".getBytes(StandardCharsets.UTF_8));
+                return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "17.6", SnapshotScope.everything(), List.of());
+            });
+            java.util.concurrent.Future<StoredSnapshot> one = threads.submit(write);
+            java.util.concurrent.Future<StoredSnapshot> two = threads.submit(write);
+            StoredSnapshot a = one.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            StoredSnapshot b = two.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(a.name().baseName()).isNotEqualTo(b.name().baseName());
+            assertThat(List.of(a.name().label(), b.name().label())).containsOnly("nightly");
+            assertThat(store.list()).hasSize(2);
+            assertThat(store.entries()).noneMatch(SnapshotInfo::damaged);
+            assertThat(filesInDir()).hasSize(4).noneMatch(f -> f.startsWith("."));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aSecondSnapshotOfTheSameLabelWithinASecondIsNamedAfterTheNextSecond() throws IOException {
         SnapshotStore store = new SnapshotStore(dir);
         StoredSnapshot first = store.write("twice", sql("first"));
@@ -310,6 +341,33 @@ class SnapshotStoreTest {
 
         assertThatThrownBy(() -> store.catalog(s)).isInstanceOf(SnapshotCorruptException.class)
                 .hasMessageContaining(s.catalogFile().toString());
+    }
+
+    @Test
+    void anEditedCatalogThatStillReadsIsRefusedForNotMatchingTheFingerprint() throws Exception {
+        SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
+        StoredSnapshot s = store.write("edited", withCatalog("CREATE SCHEMA app;", schemaCatalog("app")));
+        // a valid catalog of another schema, written over the real one: it parses, but is not the one written
+        StoredSnapshot other = storeAt("2026-01-02T00:00:00Z").write("other", withCatalog("SELECT 1;", schemaCatalog("evil")));
+        Files.copy(other.catalogFile(), s.catalogFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThatThrownBy(() -> store.catalog(s)).isInstanceOf(SnapshotCorruptException.class)
+                .hasMessageContaining(s.catalogFile().toString())
+                .hasMessageContaining("schema_fingerprint")
+                .hasMessageContaining(sha256(Files.readAllBytes(other.catalogFile())));
+        assertThat(store.catalog(other)).contains(schemaCatalog("evil"));
+    }
+
+    @Test
+    void aCatalogBesideMetadataWithoutAFingerprintIsRefused() throws Exception {
+        SnapshotStore store = storeAt("2026-01-01T00:00:00Z");
+        StoredSnapshot s = store.write("edited", withCatalog("CREATE SCHEMA app;", schemaCatalog("app")));
+        String yaml = Files.readString(s.metadataFile());
+        Files.writeString(s.metadataFile(), yaml.replaceAll("(?m)^schema_fingerprint: .*\\n", ""));
+        assertThat(Files.readString(s.metadataFile())).doesNotContain("schema_fingerprint");
+
+        assertThatThrownBy(() -> store.catalog(s)).isInstanceOf(SnapshotCorruptException.class)
+                .hasMessageContaining("no schema_fingerprint");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.dbsnap.reset;
 
 import io.dbsnap.DbSnapException;
+import io.dbsnap.store.PrivateFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ final class TableCopies {
     /** Writes every table's rows into {@code directory}, in the caller's transaction. */
     static TableCopies write(Connection connection, RelationInventory inventory, Path directory)
             throws SQLException, IOException {
-        Files.createDirectories(directory);
+        PrivateFiles.createDirectories(directory);
         try (var s = connection.createStatement()) {
             s.execute(FORMAT);
         }
@@ -67,7 +68,8 @@ final class TableCopies {
         int number = 0;
         for (Relation table : inventory.tables()) {
             Path file = directory.resolve(String.format("%05d.copy", ++number));
-            try (OutputStream out = Files.newOutputStream(file)) {
+            // the rows of the database under test: 0600, and never through a link planted there
+            try (OutputStream out = PrivateFiles.createNew(file)) {
                 rows.put(table.name(), copy.copyOut("COPY " + table.withColumns() + " TO STDOUT", out));
             }
             files.put(table.name(), file);

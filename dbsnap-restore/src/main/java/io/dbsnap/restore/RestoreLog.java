@@ -1,12 +1,14 @@
 package io.dbsnap.restore;
 
+import io.dbsnap.DbSnapException;
+import io.dbsnap.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.LinkOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * The append-only {@code restore.log} of a snapshot directory: one line per restore, what was
  * restored where, how long it took and how it ended, so that "who rolled back production, and
  * to what?" has an answer. Targets are {@code user@host:port/db}; no password is ever written.
+ * The file is created 0600 and never written through a symbolic link.
  */
 final class RestoreLog {
 
@@ -31,6 +34,30 @@ final class RestoreLog {
     }
 
     /**
+     * Refuses, before a restore starts, a log that could not be written the safe way: a symbolic
+     * link (someone pointing the append at another file) or anything but a regular file.
+     *
+     * @throws DbSnapException saying what is there and what to do
+     */
+    void checkWritable() {
+        if (Files.isSymbolicLink(file)) {
+            String target;
+            try {
+                target = String.valueOf(Files.readSymbolicLink(file));
+            } catch (IOException e) {
+                target = "?";
+            }
+            throw new DbSnapException("The restore log " + file + " is a symbolic link (to " + target + "); dbsnap "
+                    + "does not write through links. Remove the link (a real restore.log is created 0600); nothing "
+                    + "was changed.");
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new DbSnapException("The restore log " + file + " is not a regular file. Move it away; nothing was"
+                    + " changed.");
+        }
+    }
+
+    /**
      * Appends {@code 2026-11-21T20:30:00Z restore|emergency-rollback snapshot=... target=...
      * duration=1.234s outcome=...}.
      */
@@ -39,9 +66,8 @@ final class RestoreLog {
                 + " snapshot=" + snapshot + " target=" + target + " duration=" + seconds(duration)
                 + " outcome=" + outcome.replaceAll("\\s+", " ") + "\n";
         try {
-            Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE)) {
+            PrivateFiles.createDirectories(file.getParent());
+            try (FileChannel channel = PrivateFiles.openForAppend(file)) {
                 ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);

@@ -68,17 +68,30 @@ public final class SnapshotRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotRestorer.class);
 
     private final SnapshotStore store;
+    /** Where the safety snapshot and {@code restore.log} go: the store, unless told otherwise. */
+    private final SnapshotStore records;
     private final RestoreOptions options;
     private final UnaryOperator<InputStream> scriptTap;
 
     public SnapshotRestorer(SnapshotStore store, RestoreOptions options) {
-        this(store, options, UnaryOperator.identity());
+        this(store, store, options, UnaryOperator.identity());
     }
 
-    private SnapshotRestorer(SnapshotStore store, RestoreOptions options, UnaryOperator<InputStream> scriptTap) {
+    private SnapshotRestorer(SnapshotStore store, SnapshotStore records, RestoreOptions options,
+                             UnaryOperator<InputStream> scriptTap) {
         this.store = store;
+        this.records = records;
         this.options = options;
         this.scriptTap = scriptTap;
+    }
+
+    /**
+     * This restorer writing its safety snapshot and its {@code restore.log} line to {@code records}
+     * rather than beside the snapshot restored: a snapshot named by its path, elsewhere, is
+     * restored with the records kept where the user's snapshot directory is.
+     */
+    public SnapshotRestorer keepingRecordsIn(SnapshotStore records) {
+        return new SnapshotRestorer(store, Objects.requireNonNull(records, "records"), options, scriptTap);
     }
 
     /**
@@ -87,7 +100,7 @@ public final class SnapshotRestorer {
      * stream {@code tap} returns must hand on every byte, unchanged, and close the one it is given.
      */
     public SnapshotRestorer watchingScript(UnaryOperator<InputStream> tap) {
-        return new SnapshotRestorer(store, options, Objects.requireNonNull(tap, "tap"));
+        return new SnapshotRestorer(store, records, options, Objects.requireNonNull(tap, "tap"));
     }
 
     /**
@@ -123,7 +136,7 @@ public final class SnapshotRestorer {
         NewDatabase.create(server, database);
         boolean restored = false;
         try (Connection target = connector.connect(database)) {
-            RestoreReport report = new SnapshotRestorer(store, options.withoutSafetySnapshot(), scriptTap)
+            RestoreReport report = new SnapshotRestorer(store, records, options.withoutSafetySnapshot(), scriptTap)
                     .run(target, snapshot, false);
             restored = true;
             return report;
@@ -175,7 +188,8 @@ public final class SnapshotRestorer {
         Instant start = Instant.now();
         long started = System.nanoTime();
         String target = DatabaseAddress.describe(connection);
-        RestoreLog log = new RestoreLog(store.directory());
+        RestoreLog log = new RestoreLog(records.directory());
+        log.checkWritable();
         String name = snapshot.sqlFile().getFileName().toString();
         try {
             RestoreReport report = restoreChecked(connection, snapshot, emergency, target)
@@ -201,6 +215,10 @@ public final class SnapshotRestorer {
         SnapshotMetadata metadata = store.metadata(snapshot);
         checkServerVersion(connection, metadata);
         SnapshotScope scope = metadata.scope().orElse(SnapshotScope.everything());
+        if (metadata.type().equals(SnapshotFacts.DATA_ONLY)) {
+            // the tables it empties come from the metadata, which no checksum covers
+            DataOnlyRestore.checkTables(metadata.tables(), store.openVerified(snapshot), snapshot.metadataFile());
+        }
         // the whole file is hashed here, before the database is touched
         try (InputStream script = scriptTap.apply(store.openVerified(snapshot));
              OperationLock lock = OperationLock.take(connection)) {
@@ -286,7 +304,7 @@ public final class SnapshotRestorer {
     private static Restorer.BeforeScript beforeScript(SnapshotMetadata metadata, SnapshotScope scope, ExactRestore exact,
                                                       StoredSnapshot snapshot) {
         if (metadata.type().equals(SnapshotFacts.DATA_ONLY)) {
-            return c -> DataOnlyRestore.emptyTables(c, scope, metadata.tables());
+            return c -> DataOnlyRestore.emptyTables(c, scope, metadata.tables(), snapshot.metadataFile());
         }
         if (metadata.scope().isEmpty()) {
             LOG.warn("Snapshot {} does not record the schemas it covers (written by an older dbsnap): objects created"
@@ -325,7 +343,7 @@ public final class SnapshotRestorer {
         String database = DatabaseAddress.describe(connection);
         SnapshotDetails details = SnapshotDetails.none().withDatabase(database).withKind(SnapshotKind.SAFETY)
                 .withPurpose("taken automatically before restoring " + snapshot.name().baseName());
-        StoredSnapshot safety = store.write(SAFETY_LABEL, snapshot.compressed() ? Compression.GZIP : Compression.NONE,
+        StoredSnapshot safety = records.write(SAFETY_LABEL, snapshot.compressed() ? Compression.GZIP : Compression.NONE,
                 details, dumper.snapshotContent(connection));
         LOG.info("Safety snapshot of {} written to {}", database, safety.sqlFile());
         return safety;

@@ -33,14 +33,21 @@ final class ScriptInput implements Closeable {
     private int captureFrom = -1;
     private byte[] captured = new byte[256];
     private int capturedLength;
+    private int captureLine;
+    /** The longest statement kept: an int indexes the bytes, and one too long must fail before it overflows. */
+    private final int maxStatementBytes;
 
-    ScriptInput(InputStream in, int bufferSize) {
+    ScriptInput(InputStream in, int bufferSize, int maxStatementBytes) {
         if (bufferSize < 4) {
             // The longest look-ahead is the COPY end marker "\.\r\n".
             throw new IllegalArgumentException("buffer size " + bufferSize + " is below 4 bytes");
         }
+        if (maxStatementBytes < 1) {
+            throw new IllegalArgumentException("a statement cap of " + maxStatementBytes + " bytes allows no statement");
+        }
         this.in = in;
         this.buf = new byte[bufferSize];
+        this.maxStatementBytes = maxStatementBytes;
     }
 
     /** Reads more bytes once {@link #pos} has reached {@link #limit}; false at the end of the input. */
@@ -82,10 +89,11 @@ final class ScriptInput implements Closeable {
         return line;
     }
 
-    /** Starts keeping the bytes from {@link #pos} on, as the text of a statement. */
-    void startCapture() {
+    /** Starts keeping the bytes from {@link #pos} on, as the text of the statement that starts on {@code line}. */
+    void startCapture(int line) {
         captureFrom = pos;
         capturedLength = 0;
+        captureLine = line;
     }
 
     /** Stops keeping bytes; returns those from {@link #startCapture()} up to {@link #pos}, valid until the next read. */
@@ -93,6 +101,7 @@ final class ScriptInput implements Closeable {
         int from = captureFrom;
         captureFrom = -1;
         if (capturedLength == 0) {
+            checkStatementSize(pos - from);
             return ByteBuffer.wrap(buf, from, pos - from);
         }
         append(from, pos);
@@ -143,10 +152,24 @@ final class ScriptInput implements Closeable {
 
     private void append(int from, int to) {
         int length = to - from;
+        checkStatementSize((long) capturedLength + length);
         if (capturedLength + length > captured.length) {
-            captured = Arrays.copyOf(captured, Math.max(captured.length * 2, capturedLength + length));
+            long grown = Math.max(2L * captured.length, (long) capturedLength + length);
+            captured = Arrays.copyOf(captured, (int) Math.min(grown, maxStatementBytes));
         }
         System.arraycopy(buf, from, captured, capturedLength, length);
         capturedLength += length;
+    }
+
+    private void checkStatementSize(long length) {
+        if (length > maxStatementBytes) {
+            captureFrom = -1;
+            captured = new byte[256];
+            capturedLength = 0;
+            throw new ScriptSyntaxException(captureLine, "the statement that starts on this line is longer than "
+                    + maxStatementBytes + " bytes, the most dbsnap reads as one statement (table rows in a COPY block"
+                    + " have no such limit). The file is damaged (a quote or a dollar quote left open swallows the rest"
+                    + " of it), or the statement must be split: load large values with COPY.");
+        }
     }
 }

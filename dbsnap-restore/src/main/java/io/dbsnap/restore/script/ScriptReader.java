@@ -39,6 +39,11 @@ public final class ScriptReader implements AutoCloseable {
 
     /** Large enough that reads from a file or a gzip stream are few; statements may be longer. */
     static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
+    /**
+     * The longest statement read, in bytes (1 GiB, PostgreSQL's own limit for a value): its bytes
+     * are held in one array, whose int index must not overflow. COPY rows stream and have no limit.
+     */
+    public static final int DEFAULT_MAX_STATEMENT_BYTES = 1 << 30;
 
     private final ScriptInput input;
     private final StatementLexer lexer;
@@ -53,7 +58,12 @@ public final class ScriptReader implements AutoCloseable {
 
     /** With a chosen buffer size (at least 4 bytes), for tests of the buffer's edges. */
     ScriptReader(InputStream in, int bufferSize) {
-        this.input = new ScriptInput(in, bufferSize);
+        this(in, bufferSize, DEFAULT_MAX_STATEMENT_BYTES);
+    }
+
+    /** With a chosen buffer size and statement cap, for tests of both. */
+    ScriptReader(InputStream in, int bufferSize, int maxStatementBytes) {
+        this.input = new ScriptInput(in, bufferSize, maxStatementBytes);
         this.lexer = new StatementLexer(input);
     }
 

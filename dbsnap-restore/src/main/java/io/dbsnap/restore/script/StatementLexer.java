@@ -95,7 +95,7 @@ final class StatementLexer {
     /** Reads the SQL statement that starts at the current byte, through its semicolon. */
     ScriptStatement statement(int number) throws IOException {
         int line = in.line();
-        in.startCapture();
+        in.startCapture(line);
         shape.reset();
         int lastString = NO_STRING;
         boolean newlineSinceString = false;
@@ -181,7 +181,7 @@ final class StatementLexer {
     /** Reads a psql meta-command: the rest of the line from the backslash at the current byte. */
     ScriptStatement metaCommand(int number) throws IOException {
         int line = in.line();
-        in.startCapture();
+        in.startCapture(line);
         while (true) {
             int p = in.pos;
             int limit = in.limit;
