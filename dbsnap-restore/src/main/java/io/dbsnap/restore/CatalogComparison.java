@@ -1,7 +1,10 @@
 package io.dbsnap.restore;
 
+import io.dbsnap.catalog.AccessControl;
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.catalog.DefaultPrivileges;
 import io.dbsnap.catalog.ObjectId;
+import io.dbsnap.catalog.Ownership;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -16,22 +19,38 @@ import java.util.Set;
  * list of the {@link Catalog}, its objects matched by identity. A plain structural check for the
  * restore's verification; what changed in detail is the diff's job.
  *
- * <p>Owners and privileges are not compared (a snapshot without them is restored as whoever runs
- * the restore), nor are the dependencies, which only order creation.
+ * <p>Owners and privileges are compared only when asked: a snapshot without them is restored as
+ * whoever runs the restore. With them, a grant the restored database lacks is a difference, so
+ * that "verified" means the application's access is back. The dependencies, which only order
+ * creation, are never compared.
  */
 public final class CatalogComparison {
 
-    private static final Set<String> NOT_COMPARED = Set.of("owners", "privileges", "defaultPrivileges", "dependencies");
+    private static final Set<String> NEVER_COMPARED = Set.of("dependencies");
+    private static final Set<String> OWNERS = Set.of("owners");
+    private static final Set<String> PRIVILEGES = Set.of("privileges", "defaultPrivileges");
     private static final int MAX_DESCRIPTION = 200;
 
     private CatalogComparison() {
     }
 
-    /** One line per object the restored database lacks, has in addition, or has otherwise. */
+    /** One line per object the restored database lacks, has in addition, or has otherwise; not owners and grants. */
     public static List<String> differences(Catalog snapshot, Catalog restored) {
+        return differences(snapshot, restored, false, false);
+    }
+
+    /**
+     * One line per object the restored database lacks, has in addition, or has otherwise.
+     *
+     * @param owners     compare who owns each object
+     * @param privileges compare grants and default privileges
+     */
+    public static List<String> differences(Catalog snapshot, Catalog restored, boolean owners, boolean privileges) {
         List<String> differences = new ArrayList<>();
         for (RecordComponent list : Catalog.class.getRecordComponents()) {
-            if (NOT_COMPARED.contains(list.getName())) {
+            String name = list.getName();
+            if (NEVER_COMPARED.contains(name) || (!owners && OWNERS.contains(name))
+                    || (!privileges && PRIVILEGES.contains(name))) {
                 continue;
             }
             Map<Object, Object> expected = byIdentity(read(list, snapshot));
@@ -67,6 +86,17 @@ public final class CatalogComparison {
     }
 
     private static Object identity(Object object) {
+        // owners and grants by what they are on, so that a changed one reads "not as in the snapshot"
+        if (object instanceof Ownership o) {
+            return "owner of " + o.target();
+        }
+        if (object instanceof AccessControl a) {
+            return "privileges on " + a.target() + a.column().map(c -> " column " + c).orElse("");
+        }
+        if (object instanceof DefaultPrivileges d) {
+            return "default privileges for role " + d.role() + d.schema().map(s -> " in schema " + s).orElse("")
+                    + " on " + d.objectType();
+        }
         try {
             Method id = object.getClass().getMethod("id");
             return id.getReturnType() == ObjectId.class ? id.invoke(object) : object;
