@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
         description = "Restore the database to a snapshot, in one transaction: everything in the snapshot's scope is "
                 + "dropped (also what was created after it) and the snapshot recreated, then checked against it. A "
                 + "safety snapshot (before_restore) of the current state is written first. Asks for confirmation; "
-                + "without a terminal, --yes is required. A plain SQL file (such as pg_dump's) is run as it is, in "
+                + "without a terminal, --yes is required. Owners and grants the snapshot recorded are set, so the "
+                + "server needs its roles (checked first); --no-owner / --no-privileges skip them. A plain SQL file (such as pg_dump's) is run as it is, in "
                 + "one transaction, without a checksum check.",
         footerHeading = "%nExamples:%n",
         footer = {
@@ -48,6 +49,14 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--no-safety-snapshot", description = "Do not write a snapshot of the current state first.")
     private boolean noSafetySnapshot;
 
+    @Option(names = {"-O", "--no-owner"},
+            description = "Skip the snapshot's ALTER ... OWNER TO: the restoring role owns what it creates.")
+    private boolean noOwner;
+
+    @Option(names = {"-x", "--no-privileges", "--no-acl"},
+            description = "Skip the snapshot's grants and default privileges (GRANT/REVOKE).")
+    private boolean noPrivileges;
+
     @Option(names = "--create-db", paramLabel = "NAME",
             description = "Create database NAME on the server of --url and restore into it; refused if it exists."
                     + " Nothing else is touched, so no confirmation is asked.")
@@ -59,6 +68,10 @@ final class RestoreCommand implements Callable<Integer> {
         Database database = Database.of(root.databaseUrl());
         SnapshotReference resolved = SnapshotReference.resolve(reference, root.directory());
         if (resolved instanceof SnapshotReference.PlainFile plain) {
+            if (noOwner || noPrivileges) {
+                throw new UsageException("--no-owner and --no-privileges apply to dbsnap snapshots; a plain SQL file is"
+                        + " run as it is. Write it without owners or grants instead (pg_dump --no-owner --no-privileges).");
+            }
             return new PlainFileRestore(context, root.directory(), yes, !noSafetySnapshot, createDatabase)
                     .restore(plain.file(), database);
         }
@@ -75,6 +88,12 @@ final class RestoreCommand implements Callable<Integer> {
             Confirmation.require(context, yes, "restore " + snapshot.name().baseName() + " into " + target);
         }
         RestoreOptions options = noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot() : RestoreOptions.defaults();
+        if (noOwner) {
+            options = options.noOwner();
+        }
+        if (noPrivileges) {
+            options = options.noPrivileges();
+        }
         ScriptMeter meter = new ScriptMeter();
         SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options).watchingScript(meter::watch);
         RestoreReport report;

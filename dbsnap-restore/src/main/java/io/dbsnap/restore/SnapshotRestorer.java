@@ -179,7 +179,7 @@ public final class SnapshotRestorer {
             }
             Optional<StoredSnapshot> safety = options.safetySnapshot()
                     ? Optional.of(writeSafetySnapshot(connection, scope, snapshot)) : Optional.empty();
-            ExactRestore exact = new ExactRestore(scope);
+            ExactRestore exact = new ExactRestore(scope, privileges);
             RestoreResult result = new Restorer().restore(connection, new ScriptReader(script),
                     beforeScript(metadata, scope, exact, snapshot), AccessStatements.leftOut(options.owners(),
                             options.privileges()));
