@@ -9,6 +9,7 @@ import io.dbsnap.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,50 @@ class OptionsRoundTripTest {
             assertThat(without).doesNotContain("OWNER TO", "GRANT ", "REVOKE ", "DEFAULT PRIVILEGES");
             RoundTrip.load(plain, without);
             assertThat(RoundTrip.schemaWithoutOwnersOrGrants(plain)).isEqualTo(RoundTrip.schemaWithoutOwnersOrGrants(src));
+        }
+    }
+
+    /**
+     * Objects that come with the database or an extension are not created by the script: as
+     * pg_dump does, only how their owner and privileges differ from the initial ones is written.
+     */
+    @Test
+    void schemaPublicAndExtensionMembersAreWrittenRelativeToTheirInitialPrivileges(@TempDir Path dir) throws Exception {
+        String role = "dbsnap_init_" + UUID.randomUUID().toString().substring(0, 8);
+        try (TestDatabase src = PostgresServer.shared().createDatabase("init_privs_src");
+             TestDatabase viaJdbc = PostgresServer.shared().createDatabase("init_privs_jdbc");
+             TestDatabase viaPsql = PostgresServer.shared().createDatabase("init_privs_psql")) {
+            src.execute("""
+                    CREATE ROLE %1$s;
+                    ALTER SCHEMA public OWNER TO %1$s;
+                    REVOKE USAGE ON SCHEMA public FROM PUBLIC;
+                    GRANT CREATE ON SCHEMA public TO PUBLIC;
+                    CREATE SCHEMA extensions;
+                    CREATE EXTENSION pgcrypto WITH SCHEMA extensions;
+                    GRANT EXECUTE ON FUNCTION extensions.crypt(text, text) TO %1$s WITH GRANT OPTION;
+                    REVOKE EXECUTE ON FUNCTION extensions.gen_salt(text) FROM PUBLIC;
+                    GRANT EXECUTE ON FUNCTION extensions.digest(text, text) TO %1$s;
+                    REVOKE EXECUTE ON FUNCTION extensions.digest(text, text) FROM %1$s;
+                    """.formatted(role));
+            String expected = PgDump.schemaOnly(src);
+            assertThat(expected).contains("ALTER SCHEMA public OWNER TO " + role,
+                    "GRANT ALL ON FUNCTION extensions.crypt(text, text) TO " + role + " WITH GRANT OPTION",
+                    "REVOKE ALL ON FUNCTION extensions.gen_salt(text) FROM PUBLIC");
+
+            String script = RoundTrip.dump(src);
+            // the untouched members and public's unchanged entries are not written
+            assertThat(script).doesNotContain("extensions.digest", "ALTER SCHEMA public OWNER TO pg_database_owner")
+                    .contains("GRANT EXECUTE ON FUNCTION extensions.crypt(text, text) TO " + role + " WITH GRANT OPTION;");
+            RoundTrip.load(viaJdbc, script);
+            Path file = dir.resolve("init-privs.sql");
+            Files.writeString(file, script);
+            Psql.runFile(viaPsql, file);
+            assertThat(PgDump.schemaOnly(viaJdbc)).isEqualTo(expected);
+            assertThat(PgDump.schemaOnly(viaPsql)).isEqualTo(expected);
+        } finally {
+            try (TestDatabase any = PostgresServer.shared().createDatabase("init_privs_cleanup")) {
+                any.execute("DROP ROLE IF EXISTS " + role);
+            }
         }
     }
 
