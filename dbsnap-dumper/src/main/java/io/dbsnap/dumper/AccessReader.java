@@ -90,11 +90,11 @@ final class AccessReader {
                 .append(SchemaFilter.SQL).append(") SELECT * FROM (")
                 // Schema public comes with the database (initdb records its list in pg_init_privs):
                 // as pg_dump does, its owner is written only when not the default one (pg_database_owner
-                // from PostgreSQL 15 on, the bootstrap superuser before) and its list only when changed.
+                // from PostgreSQL 15 on, the bootstrap superuser before) and of its list only what changed
+                // (AccessDdl writes nothing for an unchanged one, which the catalog still records).
                 .append("SELECT CASE WHEN n.nspname = 'public' AND n.nspowner = " + (query.atLeast(15) ? "6171" : "10")
                         + " THEN NULL ELSE 'SCHEMA ' || " + Q + "(ns.nspname) END AS alter_target,"
-                        + " CASE WHEN i.initprivs IS NOT NULL AND i.initprivs = COALESCE(n.nspacl,"
-                        + " pg_catalog.acldefault('n', n.nspowner)) THEN NULL ELSE 'SCHEMA ' || " + Q + "(ns.nspname) END AS grant_target,"
+                        + " 'SCHEMA ' || " + Q + "(ns.nspname) AS grant_target,"
                         + owner.formatted("n.nspowner") + ", " + exploded("CASE WHEN i.initprivs IS NULL THEN n.nspacl"
                         + " ELSE COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner)) END") + ", " + exploded("i.initprivs")
                         + " FROM pg_catalog.pg_namespace n JOIN ns ON ns.oid = n.oid"

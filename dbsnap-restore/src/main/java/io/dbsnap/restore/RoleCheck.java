@@ -12,7 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,9 +48,13 @@ final class RoleCheck {
         }
         if (privileges) {
             for (AccessControl acl : snapshot.privileges()) {
-                named.add(acl.owner());
-                acl.grants().stream().map(Grant::grantee).forEach(named::add);
-                acl.initial().ifPresent(initial -> initial.stream().map(Grant::grantee).forEach(named::add));
+                if (acl.initial().isPresent()) {
+                    // written as the changes to the initial list: only the grantees whose entry changed
+                    named.addAll(changedGrantees(acl.initial().get(), acl.grants()));
+                } else {
+                    named.add(acl.owner());
+                    acl.grants().stream().map(Grant::grantee).forEach(named::add);
+                }
             }
             for (DefaultPrivileges d : snapshot.defaultPrivileges()) {
                 named.add(d.role());
@@ -88,6 +95,24 @@ final class RoleCheck {
             throw new DbSnapException("Could not check the roles the snapshot names: " + e.getMessage() + " (SQLSTATE "
                     + e.getSQLState() + "). Nothing was changed.", e);
         }
+    }
+
+    private static Set<String> changedGrantees(List<Grant> initial, List<Grant> grants) {
+        Map<String, Set<String>> before = entries(initial);
+        Map<String, Set<String>> after = entries(grants);
+        Set<String> changed = new TreeSet<>();
+        before.keySet().stream().filter(g -> !before.get(g).equals(after.get(g))).forEach(changed::add);
+        after.keySet().stream().filter(g -> !after.get(g).equals(before.get(g))).forEach(changed::add);
+        return changed;
+    }
+
+    private static Map<String, Set<String>> entries(List<Grant> grants) {
+        Map<String, Set<String>> entries = new HashMap<>();
+        for (Grant g : grants) {
+            g.privileges().forEach(p -> entries.computeIfAbsent(g.grantee(), k -> new HashSet<>())
+                    .add(g.withGrantOption() ? p + "*" : p));
+        }
+        return entries;
     }
 
     private static List<String> query(Connection connection, String sql, Set<String> roles) throws SQLException {
