@@ -67,6 +67,41 @@ class CliRestoreTest {
     }
 
     @Test
+    void aSnapshotNamingMissingRolesIsRefusedUnlessRestoredWithoutOwnersAndGrants() throws Exception {
+        String role = "dbsnap_cli_reader_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_restore_roles")) {
+            db.execute(Fixture.SCHEMA + ";\nCREATE ROLE " + role + "; GRANT SELECT ON app.users TO " + role);
+            String atSnapshot = PgDump.run(db, "--no-owner", "--no-privileges");
+            CliRunner cli = CliRunner.forServer().env("DATABASE_URL", CliRunner.url(db));
+            assertThat(cli.run("snapshot", "with_grant", "--data", "--dir", dir.toString()).exitCode()).isZero();
+            db.execute("DROP OWNED BY " + role + "; DROP ROLE " + role + "; DELETE FROM app.users");
+            String broken = PgDump.run(db);
+
+            CliRunner.Run refused = cli.run("restore", "with_grant", "--yes", "--dir", dir.toString());
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(refused.err()).contains("a role this server does not have: " + role)
+                    .contains("--no-owner / --no-privileges").contains("Nothing was changed");
+            assertThat(PgDump.run(db)).isEqualTo(broken);
+
+            CliRunner.Run restored = cli.run("restore", "with_grant", "--yes", "-O", "--no-privileges", "--dir",
+                    dir.toString());
+            assertThat(restored.exitCode()).as(restored.err()).isZero();
+            assertThat(PgDump.run(db, "--no-owner", "--no-privileges")).isEqualTo(atSnapshot);
+            assertThat(PgDump.run(db)).doesNotContain(role);
+
+            Path script = dir.resolve("plain.sql");
+            Files.writeString(script, "SELECT 1;");
+            CliRunner.Run plain = cli.run("restore", script.toString(), "--yes", "--no-owner");
+            assertThat(plain.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(plain.err()).contains("apply to dbsnap snapshots");
+        } finally {
+            try (TestDatabase any = PostgresServer.shared().createDatabase("cli_roles_cleanup")) {
+                any.execute("DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
+    @Test
     void createDbClonesIntoANewDatabaseAndRefusesAnExistingOne() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("cli_clone_src")) {
             db.execute(Fixture.SCHEMA);
