@@ -32,28 +32,28 @@ class CliRestoreTest {
     void restoreRefusesWithoutATerminalUnlessYesAsksOnOneAndRestoresExactly() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("cli_restore")) {
             db.execute(Fixture.SCHEMA);
-            String before = PgDump.run(db, "--no-owner");
+            String before = PgDump.run(db);
             CliRunner cli = CliRunner.forServer().env("DATABASE_URL", CliRunner.url(db));
             assertThat(cli.run("snapshot", "pre_migration", "--data", "--dir", dir.toString()).exitCode()).isZero();
             db.execute("DROP VIEW app.happy_users; DELETE FROM app.users; CREATE TABLE app.user_roles (id int)");
-            String broken = PgDump.run(db, "--no-owner");
+            String broken = PgDump.run(db);
 
             CliRunner.Run refused = cli.withoutTerminal().run("restore", "pre_migration", "--dir", dir.toString());
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(refused.err()).contains("Restore ").contains("This will:")
                     .contains("Refusing to restore").contains("stdin is not a terminal").contains("--yes");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(broken);
+            assertThat(PgDump.run(db)).isEqualTo(broken);
 
             CliRunner.Run declined = cli.answering("no").run("restore", "1", "--dir", dir.toString());
             assertThat(declined.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(declined.err()).contains("Type yes to continue").contains("Cancelled");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(broken);
+            assertThat(PgDump.run(db)).isEqualTo(broken);
 
             CliRunner.Run restored = cli.answering("yes").run("restore", "pre_migration", "--dir", dir.toString());
             assertThat(restored.exitCode()).as(restored.err()).isZero();
             assertThat(restored.out()).contains("Restored ").contains("Safety snapshot: ")
                     .contains("Verified: the catalog and the row counts match the snapshot.");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+            assertThat(PgDump.run(db)).isEqualTo(before);
             assertThat(labels()).containsExactlyInAnyOrder("before_restore", "pre_migration");
 
             // the safety snapshot undoes the restore
@@ -61,7 +61,7 @@ class CliRestoreTest {
                     "--dir", dir.toString());
             assertThat(undone.exitCode()).as(undone.err()).isZero();
             assertThat(undone.out()).contains("No safety snapshot was taken.");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(broken);
+            assertThat(PgDump.run(db)).isEqualTo(broken);
             assertThat(labels()).containsExactlyInAnyOrder("before_restore", "pre_migration");
         }
     }
@@ -113,7 +113,7 @@ class CliRestoreTest {
                 assertThat(run.exitCode()).as(run.err()).isZero();
                 assertThat(run.out()).contains("/" + clone + " in ");
                 // a later --dbname wins: pg_dump of the clone, through the testkit's connection settings
-                assertThat(PgDump.run(db, "--no-owner", "--dbname", clone)).isEqualTo(PgDump.run(db, "--no-owner"));
+                assertThat(PgDump.run(db, "--dbname", clone)).isEqualTo(PgDump.run(db));
 
                 CliRunner.Run again = cli.run("restore", "v1", "--create-db", clone);
                 assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -150,7 +150,7 @@ class CliRestoreTest {
                     .env("DBSNAP_DIR", dir.toString());
             assertThat(cli.run("snapshot", "old").exitCode()).isZero();
             db.execute("CREATE TABLE app.v2 (id int)");
-            String deployed = PgDump.run(db, "--no-owner");
+            String deployed = PgDump.run(db);
             assertThat(cli.run("snapshot", "pre_deploy", "--data").exitCode()).isZero();
             db.execute("DROP TABLE app.users CASCADE");
 
@@ -162,7 +162,7 @@ class CliRestoreTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.err()).contains("EMERGENCY ROLLBACK of " + db.user() + "@").contains("without confirmation");
             assertThat(run.out()).contains("Emergency rollback: restored ").contains("_pre_deploy into ");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(deployed);
+            assertThat(PgDump.run(db)).isEqualTo(deployed);
             assertThat(Files.readString(dir.resolve("restore.log"))).contains("_pre_deploy.sql").doesNotContain(db.password());
             assertThat(labels()).containsExactlyInAnyOrder("before_restore", "pre_deploy", "old");
         }
@@ -176,7 +176,7 @@ class CliRestoreTest {
                     .env("DBSNAP_DIR", dir.toString());
             assertThat(cli.run("snapshot", "before").exitCode()).isZero();
             db.execute("CREATE TABLE app.later (id int)");
-            String now = PgDump.run(db, "--no-owner");
+            String now = PgDump.run(db);
             try (Connection other = db.connect(); Statement s = other.createStatement();
                  ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + DBSNAP_LOCK + ")")) {
                 assertThat(rs.next() && rs.getBoolean(1)).isTrue();
@@ -196,7 +196,7 @@ class CliRestoreTest {
                 assertThat(plain.err()).contains("Another dbsnap operation is running");
                 assertThat(sqlFiles()).hasSize(1);
             }
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
+            assertThat(PgDump.run(db)).isEqualTo(now);
         }
     }
 
@@ -210,13 +210,13 @@ class CliRestoreTest {
             Path file = sqlFiles().get(0);
             Files.writeString(file, Files.readString(file).replace("app.users", "app.userz"));
             db.execute("CREATE TABLE app.later (id int)");
-            String now = PgDump.run(db, "--no-owner");
+            String now = PgDump.run(db);
 
             CliRunner.Run run = cli.run("restore", "base", "--yes");
 
             assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(run.err()).contains("truncated or was changed").doesNotContain("\tat ");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
+            assertThat(PgDump.run(db)).isEqualTo(now);
         }
     }
 
