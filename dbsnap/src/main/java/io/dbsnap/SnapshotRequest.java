@@ -108,12 +108,40 @@ public final class SnapshotRequest {
         return with(options.excludeTableData(patterns));
     }
 
-    /** Records who owns each object ({@code ALTER ... OWNER TO}), as pg_dump does without {@code --no-owner}. */
+    /**
+     * Leaves out who owns each object ({@code ALTER ... OWNER TO}), as pg_dump's {@code --no-owner}:
+     * the restore then makes whoever runs it the owner of everything.
+     */
+    public SnapshotRequest noOwner() {
+        return with(options.noOwner());
+    }
+
+    /**
+     * Leaves out grants and default privileges, as pg_dump's {@code --no-privileges}: after a
+     * restore, roles other than the owner have no access until granted it again.
+     */
+    public SnapshotRequest noPrivileges() {
+        return with(options.noPrivileges());
+    }
+
+    /**
+     * Owners are recorded by default (as by pg_dump without {@code --no-owner}); kept for callers
+     * written when they were not.
+     *
+     * @deprecated owners are recorded unless {@link #noOwner()} is asked for
+     */
+    @Deprecated
     public SnapshotRequest withOwners() {
         return with(options.with(options.ddl().withOwners()));
     }
 
-    /** Records grants ({@code GRANT}/{@code REVOKE}), as pg_dump does without {@code --no-privileges}. */
+    /**
+     * Grants are recorded by default (as by pg_dump without {@code --no-privileges}); kept for
+     * callers written when they were not.
+     *
+     * @deprecated grants are recorded unless {@link #noPrivileges()} is asked for
+     */
+    @Deprecated
     public SnapshotRequest withPrivileges() {
         return with(options.with(options.ddl().withPrivileges()));
     }

@@ -27,7 +27,7 @@ class MigrationApiTest {
             Path migration = Files.writeString(dir.resolve("V2__prices.sql"),
                     "ALTER TABLE public.items ADD COLUMN price numeric(10,2) NOT NULL DEFAULT 0;\n");
             Path snapshots = dir.resolve("snapshots");
-            String before = PgDump.run(db, "--no-owner");
+            String before = PgDump.run(db);
             PostgresServer server = PostgresServer.shared();
             String url = "postgresql://" + db.user() + ":" + db.password() + "@" + server.host() + ":" + server.port()
                     + "/" + db.name();
@@ -35,7 +35,7 @@ class MigrationApiTest {
             DryRunReport dry = Snapshots.migration(migration).in(snapshots).dryRun(url);
 
             assertThat(dry.diff().changes()).extracting(Object::toString).containsExactly("+ column public.items.price");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+            assertThat(PgDump.run(db)).isEqualTo(before);
             assertThat(snapshots).doesNotExist();
 
             MigrationReport applied = Snapshots.migration(migration).withData().lockTimeout(Duration.ofSeconds(2))
@@ -50,7 +50,7 @@ class MigrationApiTest {
 
             // the way back: the snapshot before
             Snapshots.in(snapshots).get("before_V2__prices").restoreTo(db.dataSource());
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+            assertThat(PgDump.run(db)).isEqualTo(before);
         }
     }
 }

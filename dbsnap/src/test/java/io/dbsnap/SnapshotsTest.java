@@ -35,7 +35,8 @@ class SnapshotsTest {
     void aSnapshotRecordsItsPurposeDatabaseCountsAndRowsAndRestoresTheDatabase() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("fluent")) {
             db.execute(SCHEMA);
-            String before = PgDump.run(db, "--no-owner");
+            // owners and grants are recorded by default: plain pg_dump is the oracle
+            String before = PgDump.run(db);
 
             Snapshot taken = Snapshots.create("pre_migration").purpose("before adding user_roles").withData().gzip()
                     .in(dir).from(db.dataSource());
@@ -58,7 +59,7 @@ class SnapshotsTest {
 
             assertThat(report.snapshot()).isEqualTo(taken.stored());
             assertThat(report.verification().verified()).isTrue();
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+            assertThat(PgDump.run(db)).isEqualTo(before);
             List<SnapshotInfo> listed = Snapshots.in(dir).list();
             assertThat(listed).extracting(SnapshotInfo::label).containsExactly("before_restore", "pre_migration");
             assertThat(listed.get(1).purpose()).contains("before adding user_roles");
@@ -68,6 +69,24 @@ class SnapshotsTest {
             assertThat(Snapshots.in(dir).list()).hasSize(2);
             cleanup.apply();
             assertThat(Snapshots.in(dir).list()).extracting(SnapshotInfo::label).containsExactly("before_restore");
+        }
+    }
+
+    @Test
+    void ownersAndGrantsAreRecordedUnlessAskedNotTo() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("fluent_access")) {
+            db.execute(SCHEMA + "; GRANT SELECT ON app.users TO PUBLIC");
+            Snapshot full = Snapshots.create("full").in(dir).from(db.dataSource());
+            Snapshot bare = Snapshots.create("bare").noOwner().noPrivileges().in(dir).from(db.dataSource());
+            Snapshot ownersOnly = Snapshots.create("owners_only").noPrivileges().in(dir).from(db.dataSource());
+
+            assertThat(Files.readString(full.file())).contains("ALTER TABLE app.users OWNER TO " + db.user() + ";",
+                    "GRANT SELECT ON TABLE app.users TO PUBLIC;");
+            assertThat(Files.readString(bare.file())).doesNotContain("OWNER TO", "GRANT ", "REVOKE ");
+            assertThat(Files.readString(ownersOnly.file())).contains("OWNER TO").doesNotContain("GRANT ", "REVOKE ");
+            assertThat(full.metadata().access()).isEqualTo(io.dbsnap.store.RecordedAccess.both());
+            assertThat(bare.metadata().access()).isEqualTo(io.dbsnap.store.RecordedAccess.none());
+            assertThat(ownersOnly.metadata().access()).isEqualTo(new io.dbsnap.store.RecordedAccess(true, false));
         }
     }
 

@@ -28,13 +28,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "dump", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         header = "Write the database as plain SQL to stdout, like pg_dump.",
         description = "Write the database as plain SQL to stdout, as pg_dump does: schema and data unless told "
-                + "otherwise; no owners or grants unless asked (--owners, --privileges). The output is the SQL a "
+                + "otherwise; with owners and grants unless told not to (--no-owner, --no-privileges). The output is the SQL a "
                 + "snapshot holds and runs with psql -v ON_ERROR_STOP=1 -f or dbsnap restore. Nothing is stored.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap dump > app.sql",
                 "  dbsnap dump --schema-only --clean --schema public | gzip > schema.sql.gz",
-                "  dbsnap dump --exclude-table-data 'public.audit_*' --owners --privileges --url \"$DATABASE_URL\""})
+                "  dbsnap dump --exclude-table-data 'public.audit_*' --no-owner --no-privileges --url \"$DATABASE_URL\""})
 final class DumpCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -55,10 +55,18 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "Drop each object first (DROP ... IF EXISTS), to replace an older version.")
     private boolean clean;
 
-    @Option(names = "--owners", description = "Include ownership (ALTER ... OWNER TO).")
+    @Option(names = {"-O", "--no-owner"}, description = "Leave out ownership (ALTER ... OWNER TO), as pg_dump -O.")
+    private boolean noOwner;
+
+    @Option(names = {"-x", "--no-privileges", "--no-acl"},
+            description = "Leave out grants and default privileges, as pg_dump -x.")
+    private boolean noPrivileges;
+
+    // Owners and grants are written by default now; the old flags that asked for them still parse.
+    @Option(names = "--owners", hidden = true, description = "Deprecated: owners are written by default.")
     private boolean owners;
 
-    @Option(names = "--privileges", description = "Include grants (GRANT/REVOKE).")
+    @Option(names = "--privileges", hidden = true, description = "Deprecated: grants are written by default.")
     private boolean privileges;
 
     @Option(names = "--schema", paramLabel = "S", description = "Only this schema (repeatable).")
@@ -104,11 +112,11 @@ final class DumpCommand implements Callable<Integer> {
         if (clean) {
             ddl = ddl.withClean();
         }
-        if (owners) {
-            ddl = ddl.withOwners();
+        if (noOwner) {
+            ddl = ddl.noOwner();
         }
-        if (privileges) {
-            ddl = ddl.withPrivileges();
+        if (noPrivileges) {
+            ddl = ddl.noPrivileges();
         }
         options = options.with(ddl);
         if (!excludeTableData.isEmpty()) {

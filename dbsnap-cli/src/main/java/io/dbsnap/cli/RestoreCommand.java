@@ -29,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
                 + "dropped (also what was created after it) and the snapshot recreated, then checked against it. A "
                 + "safety snapshot (before_restore) of the current state is written first. What will be lost (tables left "
                 + "empty with their rows, objects dropped) is listed first; a schema-only snapshot over tables that hold "
-                + "rows is refused unless --discard-data. Asks for confirmation; "
+                + "rows is refused unless --discard-data. Owners and grants the snapshot recorded are set, so the "
+                + "server needs its roles (checked first); --no-owner / --no-privileges skip them. Asks for confirmation; "
                 + "without a terminal, --yes is required. A plain SQL file (such as pg_dump's) is run as it is, in "
                 + "one transaction, without a checksum check.",
         footerHeading = "%nExamples:%n",
@@ -61,6 +62,14 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     private LockTimeoutOption lockTimeout;
 
+    @Option(names = {"-O", "--no-owner"},
+            description = "Skip the snapshot's ALTER ... OWNER TO: the restoring role owns what it creates.")
+    private boolean noOwner;
+
+    @Option(names = {"-x", "--no-privileges", "--no-acl"},
+            description = "Skip the snapshot's grants and default privileges (GRANT/REVOKE).")
+    private boolean noPrivileges;
+
     @Option(names = "--create-db", paramLabel = "NAME",
             description = "Create database NAME on the server of --url and restore into it; refused if it exists."
                     + " Nothing else is touched, so no confirmation is asked.")
@@ -72,6 +81,10 @@ final class RestoreCommand implements Callable<Integer> {
         Database database = Database.of(root.databaseUrl());
         SnapshotReference resolved = SnapshotReference.resolve(reference, root.directory());
         if (resolved instanceof SnapshotReference.PlainFile plain) {
+            if (noOwner || noPrivileges) {
+                throw new UsageException("--no-owner and --no-privileges apply to dbsnap snapshots; a plain SQL file is"
+                        + " run as it is. Write it without owners or grants instead (pg_dump --no-owner --no-privileges).");
+            }
             return new PlainFileRestore(context, root.directory(), yes, !noSafetySnapshot, createDatabase,
                     lockTimeout.value()).restore(plain.file(), database);
         }
@@ -87,6 +100,8 @@ final class RestoreCommand implements Callable<Integer> {
         RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
                 : RestoreOptions.defaults());
         options = discardData ? options.discardingData() : options;
+        options = noOwner ? options.noOwner() : options;
+        options = noPrivileges ? options.noPrivileges() : options;
         ScriptMeter meter = new ScriptMeter();
         // a snapshot named by its path is read where it lies; what the restore writes goes to --dir
         SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options)

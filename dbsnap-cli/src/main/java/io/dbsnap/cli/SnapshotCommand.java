@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dbsnap snapshot LABEL}: takes a snapshot into the directory and reports it as the seeds' scripts did. */
 @Command(name = "snapshot", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         header = "Take a snapshot of the database (schema, or schema and data).",
-        description = "Take a snapshot of the database: its schema (the default), or its schema and data with --data. "
+        description = "Take a snapshot of the database: its schema (the default), or its schema and data with --data; "
+                + "owners and grants are recorded as pg_dump records them unless --no-owner / --no-privileges. "
                 + "The snapshot is {yyyyMMdd_HHmmss}_{LABEL}.sql (UTC) in the snapshot directory, with its "
                 + "metadata ({name}.meta.yaml) and catalog ({name}.catalog.json) beside it; it appears only when "
                 + "complete.",
@@ -58,10 +59,19 @@ final class SnapshotCommand implements Callable<Integer> {
             description = "Keep the definition of tables matching this pattern but not their rows (repeatable).")
     private List<String> excludeTableData = new ArrayList<>();
 
-    @Option(names = "--owners", description = "Record owners (ALTER ... OWNER TO); the restore then needs those roles.")
+    @Option(names = {"-O", "--no-owner"},
+            description = "Do not record owners (ALTER ... OWNER TO): the restore makes its own role the owner.")
+    private boolean noOwner;
+
+    @Option(names = {"-x", "--no-privileges", "--no-acl"},
+            description = "Do not record grants and default privileges (GRANT/REVOKE).")
+    private boolean noPrivileges;
+
+    // Owners and grants are recorded by default now; the old flags that asked for them still parse.
+    @Option(names = "--owners", hidden = true, description = "Deprecated: owners are recorded by default.")
     private boolean owners;
 
-    @Option(names = "--privileges", description = "Record grants (GRANT/REVOKE).")
+    @Option(names = "--privileges", hidden = true, description = "Deprecated: grants are recorded by default.")
     private boolean privileges;
 
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -108,11 +118,11 @@ final class SnapshotCommand implements Callable<Integer> {
         if (!excludeTableData.isEmpty()) {
             request = request.excludeTableData(excludeTableData.toArray(String[]::new));
         }
-        if (owners) {
-            request = request.withOwners();
+        if (noOwner) {
+            request = request.noOwner();
         }
-        if (privileges) {
-            request = request.withPrivileges();
+        if (noPrivileges) {
+            request = request.noPrivileges();
         }
         if (Double.isNaN(lockTimeoutSeconds) || lockTimeoutSeconds < 0.001 || lockTimeoutSeconds > Integer.MAX_VALUE / 1000.0) {
             throw new UsageException("--lock-timeout must be a number of seconds above 0 (such as 30 or 0.5), not "

@@ -67,15 +67,20 @@ class CliCleanupDumpTest {
             Path file = dir.resolve("dump.sql");
             Files.writeString(file, dump.out(), StandardCharsets.UTF_8);
             Psql.runFile(target, file);
-            assertThat(PgDump.run(target, "--no-owner")).isEqualTo(PgDump.run(source, "--no-owner"));
+            // owners and grants by default, as plain pg_dump
+            assertThat(PgDump.run(target)).isEqualTo(PgDump.run(source));
 
-            String schemaOnly = cli.run("dump", "--schema-only", "--clean", "--table", "app.users").out();
+            String schemaOnly = cli.run("dump", "--schema-only", "--clean", "--no-owner", "--table", "app.users").out();
             assertThat(schemaOnly).contains("DROP TABLE IF EXISTS app.users").contains("CREATE TABLE app.users")
                     .doesNotContain("COPY ").doesNotContain("CREATE TABLE app.audit").doesNotContain("OWNER TO");
             String dataOnly = cli.run("dump", "--data-only", "--exclude-table-data", "app.audit").out();
             assertThat(dataOnly).contains("COPY app.users").doesNotContain("COPY app.audit")
                     .doesNotContain("CREATE TABLE");
+            assertThat(cli.run("dump", "--schema-only", "--schema", "app").out()).contains("OWNER TO");
+            // the old flag that asked for owners still parses
             assertThat(cli.run("dump", "--schema-only", "--owners", "--schema", "app").out()).contains("OWNER TO");
+            assertThat(cli.run("dump", "--schema-only", "-O", "-x", "--schema", "app").out())
+                    .doesNotContain("OWNER TO").doesNotContain("GRANT ").doesNotContain("REVOKE ");
 
             CliRunner.Run both = cli.run("dump", "--schema-only", "--data-only");
             assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -61,7 +61,7 @@ class CliLauncherTest {
             assertThat(list).hasSize(1);
             assertThat(list.get(0).get("purpose").asText()).isEqualTo("launcher test");
 
-            String before = PgDump.run(db, "--no-owner");
+            String before = PgDump.run(db);
             db.execute("DELETE FROM app.users");
             Result refused = run(launcher, env, all, "restore", "latest");
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -72,7 +72,7 @@ class CliLauncherTest {
             assertThat(restored.out()).contains("Verified:");
             // an INFO line of the library, shown only with -v, on stderr
             assertThat(restored.err()).contains("Safety snapshot of " + db.user() + "@");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+            assertThat(PgDump.run(db)).isEqualTo(before);
 
             Result quiet = run(launcher, env, all, "restore", "pre_migration", "--yes", "--no-safety-snapshot");
             assertThat(quiet.exitCode()).as(quiet.err()).isZero();

@@ -30,14 +30,14 @@ class CliMigrateTest {
             CliRunner cli = CliRunner.forServer().env("DATABASE_URL", CliRunner.url(db)).env("DBSNAP_DIR", snapshots.toString());
             Path migration = Files.writeString(dir.resolve("V7__points.sql"),
                     "ALTER TABLE app.users ADD COLUMN points int NOT NULL DEFAULT 0;\nDROP VIEW app.happy_users;\n");
-            String before = PgDump.run(db, "--no-owner");
+            String before = PgDump.run(db);
 
             CliRunner.Run dry = cli.run("migrate", migration.toString(), "--dry-run");
 
             assertThat(dry.exitCode()).as(dry.err()).isZero();
             assertThat(dry.out()).contains("nothing was changed").contains("+ column app.users.points")
                     .contains("- view app.happy_users");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+            assertThat(PgDump.run(db)).isEqualTo(before);
             assertThat(snapshots).doesNotExist();
 
             CliRunner.Run applied = cli.run("migrate", migration.toString());
@@ -65,7 +65,7 @@ class CliMigrateTest {
                     "ALTER TABLE app.users ADD COLUMN x int;\nINSERT INTO app.nope VALUES (1);\n");
             Path concurrently = Files.writeString(dir.resolve("V9__index.sql"),
                     "CREATE INDEX CONCURRENTLY users_mood ON app.users (mood);\n");
-            String before = PgDump.run(db, "--no-owner");
+            String before = PgDump.run(db);
 
             CliRunner.Run failed = cli.run("migrate", failing.toString());
             assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -75,7 +75,7 @@ class CliMigrateTest {
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(refused.err()).contains("CREATE INDEX CONCURRENTLY").contains("cannot run inside a transaction block");
 
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+            assertThat(PgDump.run(db)).isEqualTo(before);
             assertThat(cli.run("list", "--json").out()).doesNotContain("after_");
 
             try (Connection other = db.connect(); Statement s = other.createStatement();

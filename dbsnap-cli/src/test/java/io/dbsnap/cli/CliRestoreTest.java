@@ -32,28 +32,28 @@ class CliRestoreTest {
     void restoreRefusesWithoutATerminalUnlessYesAsksOnOneAndRestoresExactly() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("cli_restore")) {
             db.execute(Fixture.SCHEMA);
-            String before = PgDump.run(db, "--no-owner");
+            String before = PgDump.run(db);
             CliRunner cli = CliRunner.forServer().env("DATABASE_URL", CliRunner.url(db));
             assertThat(cli.run("snapshot", "pre_migration", "--data", "--dir", dir.toString()).exitCode()).isZero();
             db.execute("DROP VIEW app.happy_users; DELETE FROM app.users; CREATE TABLE app.user_roles (id int)");
-            String broken = PgDump.run(db, "--no-owner");
+            String broken = PgDump.run(db);
 
             CliRunner.Run refused = cli.withoutTerminal().run("restore", "pre_migration", "--dir", dir.toString());
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(refused.err()).contains("Restore ").contains("This will:")
                     .contains("Refusing to restore").contains("stdin is not a terminal").contains("--yes");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(broken);
+            assertThat(PgDump.run(db)).isEqualTo(broken);
 
             CliRunner.Run declined = cli.answering("no").run("restore", "1", "--dir", dir.toString());
             assertThat(declined.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(declined.err()).contains("Type yes to continue").contains("Cancelled");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(broken);
+            assertThat(PgDump.run(db)).isEqualTo(broken);
 
             CliRunner.Run restored = cli.answering("yes").run("restore", "pre_migration", "--dir", dir.toString());
             assertThat(restored.exitCode()).as(restored.err()).isZero();
             assertThat(restored.out()).contains("Restored ").contains("Safety snapshot: ")
                     .contains("Verified: the catalog and the row counts match the snapshot.");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+            assertThat(PgDump.run(db)).isEqualTo(before);
             assertThat(labels()).containsExactlyInAnyOrder("before_restore", "pre_migration");
 
             // the safety snapshot undoes the restore
@@ -61,8 +61,43 @@ class CliRestoreTest {
                     "--dir", dir.toString());
             assertThat(undone.exitCode()).as(undone.err()).isZero();
             assertThat(undone.out()).contains("No safety snapshot was taken.");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(broken);
+            assertThat(PgDump.run(db)).isEqualTo(broken);
             assertThat(labels()).containsExactlyInAnyOrder("before_restore", "pre_migration");
+        }
+    }
+
+    @Test
+    void aSnapshotNamingMissingRolesIsRefusedUnlessRestoredWithoutOwnersAndGrants() throws Exception {
+        String role = "dbsnap_cli_reader_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_restore_roles")) {
+            db.execute(Fixture.SCHEMA + ";\nCREATE ROLE " + role + "; GRANT SELECT ON app.users TO " + role);
+            String atSnapshot = PgDump.run(db, "--no-owner", "--no-privileges");
+            CliRunner cli = CliRunner.forServer().env("DATABASE_URL", CliRunner.url(db));
+            assertThat(cli.run("snapshot", "with_grant", "--data", "--dir", dir.toString()).exitCode()).isZero();
+            db.execute("DROP OWNED BY " + role + "; DROP ROLE " + role + "; DELETE FROM app.users");
+            String broken = PgDump.run(db);
+
+            CliRunner.Run refused = cli.run("restore", "with_grant", "--yes", "--dir", dir.toString());
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(refused.err()).contains("a role this server does not have: " + role)
+                    .contains("--no-owner / --no-privileges").contains("Nothing was changed");
+            assertThat(PgDump.run(db)).isEqualTo(broken);
+
+            CliRunner.Run restored = cli.run("restore", "with_grant", "--yes", "-O", "--no-privileges", "--dir",
+                    dir.toString());
+            assertThat(restored.exitCode()).as(restored.err()).isZero();
+            assertThat(PgDump.run(db, "--no-owner", "--no-privileges")).isEqualTo(atSnapshot);
+            assertThat(PgDump.run(db)).doesNotContain(role);
+
+            Path script = dir.resolve("plain.sql");
+            Files.writeString(script, "SELECT 1;");
+            CliRunner.Run plain = cli.run("restore", script.toString(), "--yes", "--no-owner");
+            assertThat(plain.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(plain.err()).contains("apply to dbsnap snapshots");
+        } finally {
+            try (TestDatabase any = PostgresServer.shared().createDatabase("cli_roles_cleanup")) {
+                any.execute("DROP ROLE IF EXISTS " + role);
+            }
         }
     }
 
@@ -78,7 +113,7 @@ class CliRestoreTest {
                 assertThat(run.exitCode()).as(run.err()).isZero();
                 assertThat(run.out()).contains("/" + clone + " in ");
                 // a later --dbname wins: pg_dump of the clone, through the testkit's connection settings
-                assertThat(PgDump.run(db, "--no-owner", "--dbname", clone)).isEqualTo(PgDump.run(db, "--no-owner"));
+                assertThat(PgDump.run(db, "--dbname", clone)).isEqualTo(PgDump.run(db));
 
                 CliRunner.Run again = cli.run("restore", "v1", "--create-db", clone);
                 assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -115,7 +150,7 @@ class CliRestoreTest {
                     .env("DBSNAP_DIR", dir.toString());
             assertThat(cli.run("snapshot", "old").exitCode()).isZero();
             db.execute("CREATE TABLE app.v2 (id int)");
-            String deployed = PgDump.run(db, "--no-owner");
+            String deployed = PgDump.run(db);
             assertThat(cli.run("snapshot", "pre_deploy", "--data").exitCode()).isZero();
             db.execute("DROP TABLE app.users CASCADE");
 
@@ -127,7 +162,7 @@ class CliRestoreTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.err()).contains("EMERGENCY ROLLBACK of " + db.user() + "@").contains("without confirmation");
             assertThat(run.out()).contains("Emergency rollback: restored ").contains("_pre_deploy into ");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(deployed);
+            assertThat(PgDump.run(db)).isEqualTo(deployed);
             assertThat(Files.readString(dir.resolve("restore.log"))).contains("_pre_deploy.sql").doesNotContain(db.password());
             assertThat(labels()).containsExactlyInAnyOrder("before_restore", "pre_deploy", "old");
         }
@@ -142,7 +177,7 @@ class CliRestoreTest {
             // with data: a schema-only snapshot over these rows would be refused before the lock is tried
             assertThat(cli.run("snapshot", "before", "--data").exitCode()).isZero();
             db.execute("CREATE TABLE app.later (id int)");
-            String now = PgDump.run(db, "--no-owner");
+            String now = PgDump.run(db);
             try (Connection other = db.connect(); Statement s = other.createStatement();
                  ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + DBSNAP_LOCK + ")")) {
                 assertThat(rs.next() && rs.getBoolean(1)).isTrue();
@@ -162,7 +197,7 @@ class CliRestoreTest {
                 assertThat(plain.err()).contains("Another dbsnap operation is running");
                 assertThat(sqlFiles()).hasSize(1);
             }
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
+            assertThat(PgDump.run(db)).isEqualTo(now);
         }
     }
 
@@ -177,13 +212,13 @@ class CliRestoreTest {
             Path file = sqlFiles().get(0);
             Files.writeString(file, Files.readString(file).replace("app.users", "app.userz"));
             db.execute("CREATE TABLE app.later (id int)");
-            String now = PgDump.run(db, "--no-owner");
+            String now = PgDump.run(db);
 
             CliRunner.Run run = cli.run("restore", "base", "--yes");
 
             assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(run.err()).contains("truncated or was changed").doesNotContain("\tat ");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
+            assertThat(PgDump.run(db)).isEqualTo(now);
         }
     }
 

@@ -76,11 +76,12 @@ class CliSnapshotTest {
     }
 
     @Test
-    void ownersAndPrivilegesAreLeftOutUnlessAsked() throws Exception {
+    void ownersAndPrivilegesAreRecordedUnlessToldNot() throws Exception {
         db.execute("GRANT SELECT ON app.users TO PUBLIC");
         CliRunner cli = CliRunner.forServer();
-        assertThat(cli.run("snapshot", "plain", "--url", CliRunner.url(db), "--dir", dir.toString()).exitCode()).isZero();
-        assertThat(cli.run("snapshot", "full", "--owners", "--privileges", "--table", "app.users",
+        assertThat(cli.run("snapshot", "plain", "--no-owner", "--no-acl", "--url", CliRunner.url(db), "--dir",
+                dir.toString()).exitCode()).isZero();
+        assertThat(cli.run("snapshot", "full", "--table", "app.users",
                 "--exclude-table-data", "app.users", "--data", "--url", CliRunner.url(db), "--dir", dir.toString())
                 .exitCode()).isZero();
 

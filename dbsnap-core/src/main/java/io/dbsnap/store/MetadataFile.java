@@ -120,7 +120,8 @@ final class MetadataFile {
 
     /** The file as Jackson sees it: every field may be absent, and is checked in {@link #toMetadata}. */
     @JsonPropertyOrder({"label", "kind", "purpose", "database", "notes", "keep", "created", "type", "compressed", "size_bytes",
-            "size", "sha256", "server_version", "dbsnap_version", "schema_fingerprint", "objects", "scope", "tables",
+            "size", "sha256", "server_version", "dbsnap_version", "schema_fingerprint", "owners", "privileges", "objects",
+            "scope", "tables",
             "restore"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -143,6 +144,9 @@ final class MetadataFile {
             @JsonProperty("server_version") String serverVersion,
             @JsonProperty("dbsnap_version") String dbsnapVersion,
             @JsonProperty("schema_fingerprint") String schemaFingerprint,
+            // absent in metadata written before dbsnap recorded owners and privileges: false
+            @JsonProperty("owners") Boolean owners,
+            @JsonProperty("privileges") Boolean privileges,
             @JsonProperty("objects") Counts objects,
             @JsonProperty("scope") Scope scope,
             @JsonProperty("tables") List<Table> tables,
@@ -159,7 +163,7 @@ final class MetadataFile {
             return new Document(m.label(), kind, d.purpose().orElse(null), d.database().orElse(null), d.notes().orElse(null),
                     d.keep() ? Boolean.TRUE : null, m.created().toString(), m.type(), m.compressed(), m.sizeBytes(),
                     m.size(), m.sha256(), m.serverVersion(), m.dbsnapVersion(), m.schemaFingerprint().orElse(null),
-                    m.objects().map(Counts::of).orElse(null), m.scope().map(Scope::of).orElse(null), tables,
+                    m.access().owners(), m.access().privileges(), m.objects().map(Counts::of).orElse(null), m.scope().map(Scope::of).orElse(null), tables,
                     new Restore(restore.dbsnap(), restore.psql()));
         }
 
@@ -188,7 +192,8 @@ final class MetadataFile {
                         Boolean.TRUE.equals(keep), SnapshotKind.fromFile(nonBlank(kind)));
                 return new SnapshotMetadata(label, details, Instant.parse(created), type, compressed, sizeBytes, sha256,
                         serverVersion, dbsnapVersion, Optional.ofNullable(schemaFingerprint), Optional.ofNullable(objects).map(Counts::toCounts),
-                        Optional.ofNullable(scope).map(Scope::toScope), tableFacts);
+                        Optional.ofNullable(scope).map(Scope::toScope), tableFacts,
+                        new RecordedAccess(Boolean.TRUE.equals(owners), Boolean.TRUE.equals(privileges)));
             } catch (DateTimeParseException e) {
                 throw unreadable(file, "created '" + created + "' is not an ISO-8601 time such as "
                         + "2026-03-04T05:06:07Z", e);

@@ -16,9 +16,10 @@ import java.util.Set;
  *                      snapshot
  * @param catalog       the catalog the snapshot was written from, stored beside it as
  *                      {@code {name}.catalog.json} with its fingerprint in the metadata
+ * @param access        whether the script sets owners and privileges
  */
 public record SnapshotFacts(String type, String serverVersion, SnapshotScope scope, List<TableFacts> tables,
-                            Optional<Catalog> catalog) {
+                            Optional<Catalog> catalog, RecordedAccess access) {
 
     public static final String SCHEMA_ONLY = "schema-only";
     public static final String SCHEMA_AND_DATA = "schema+data";
@@ -34,11 +35,18 @@ public record SnapshotFacts(String type, String serverVersion, SnapshotScope sco
         Objects.requireNonNull(serverVersion, "serverVersion");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(access, "access");
         tables = List.copyOf(tables);
         if (type.equals(SCHEMA_ONLY) && !tables.isEmpty()) {
             throw new IllegalArgumentException("A schema-only snapshot has no table rows, but " + tables.size()
                     + " tables were given");
         }
+    }
+
+    /** Facts of a script that sets no owners and no privileges. */
+    public SnapshotFacts(String type, String serverVersion, SnapshotScope scope, List<TableFacts> tables,
+                         Optional<Catalog> catalog) {
+        this(type, serverVersion, scope, tables, catalog, RecordedAccess.none());
     }
 
     /** Facts of a snapshot without a catalog, such as a script written by hand. */

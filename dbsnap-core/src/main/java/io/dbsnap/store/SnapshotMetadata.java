@@ -25,6 +25,8 @@ import java.util.Optional;
  * server_version: "17.6"
  * dbsnap_version: "0.1.0"
  * schema_fingerprint: "5e8848..."      # SHA-256 of the {name}.catalog.json text, when there is one
+ * owners: true                         # the script sets owners (absent: false, as before dbsnap wrote them)
+ * privileges: true                     # the script sets grants and default privileges
  * objects:                             # counts from the catalog, when there is one
  *   tables: 12
  *   views: 2
@@ -60,11 +62,12 @@ import java.util.Optional;
  * @param scope         the schemas and tables the snapshot covers; empty in metadata written
  *                      before dbsnap recorded it, when an exact restore cannot tell what to drop
  * @param tables        the rows written per table; empty for a schema-only snapshot
+ * @param access        whether the script sets owners and privileges
  */
 public record SnapshotMetadata(String label, SnapshotDetails details, Instant created, String type, boolean compressed,
                                long sizeBytes, String sha256, String serverVersion, String dbsnapVersion,
                                Optional<String> schemaFingerprint, Optional<ObjectCounts> objects,
-                               Optional<SnapshotScope> scope, List<TableFacts> tables) {
+                               Optional<SnapshotScope> scope, List<TableFacts> tables, RecordedAccess access) {
 
     public SnapshotMetadata {
         Objects.requireNonNull(label, "label");
@@ -78,6 +81,16 @@ public record SnapshotMetadata(String label, SnapshotDetails details, Instant cr
         Objects.requireNonNull(objects, "objects");
         Objects.requireNonNull(scope, "scope");
         tables = List.copyOf(tables);
+        Objects.requireNonNull(access, "access");
+    }
+
+    /** Metadata of a snapshot whose script sets no owners and no privileges. */
+    public SnapshotMetadata(String label, SnapshotDetails details, Instant created, String type, boolean compressed,
+                            long sizeBytes, String sha256, String serverVersion, String dbsnapVersion,
+                            Optional<String> schemaFingerprint, Optional<ObjectCounts> objects,
+                            Optional<SnapshotScope> scope, List<TableFacts> tables) {
+        this(label, details, created, type, compressed, sizeBytes, sha256, serverVersion, dbsnapVersion,
+                schemaFingerprint, objects, scope, tables, RecordedAccess.none());
     }
 
     /** Why the snapshot was taken, when that was said. */

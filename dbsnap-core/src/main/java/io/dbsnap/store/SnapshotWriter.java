@@ -72,7 +72,8 @@ final class SnapshotWriter {
             SnapshotMetadata metadata = new SnapshotMetadata(name.label(), details, name.created(), facts.type(),
                     compression == Compression.GZIP, stored.sizeBytes(), stored.sha256(), facts.serverVersion(),
                     DbsnapVersion.current(), facts.catalog().map(CatalogJson::fingerprint),
-                    facts.catalog().map(ObjectCounts::of), Optional.of(facts.scope()), facts.tables());
+                    facts.catalog().map(ObjectCounts::of), Optional.of(facts.scope()), facts.tables(),
+                    facts.access());
             Path metadataTemp = createTemp(temporary, ".meta.yaml");
             writeSynced(metadataTemp, MetadataFile.toYaml(metadata));
 

@@ -23,9 +23,11 @@ class EveryFieldComparedTest {
 
     /**
      * Parts deliberately not compared, with the reason: the dependencies only order creation, and
-     * an access list's owner is the owners' comparison's (its own privileges are in the grants).
+     * an access list's owner is the owners' comparison's (its own privileges are in the grants), and
+     * its initial list (pg_init_privs) is only what the script's grants are written against: the
+     * grants themselves are compared.
      */
-    private static final Set<String> NOT_COMPARED = Set.of("dependencies", "privileges.owner");
+    private static final Set<String> NOT_COMPARED = Set.of("dependencies", "privileges.owner", "privileges.initial");
 
     @Test
     void changingAnyPartOfAnyObjectIsAChange() {
@@ -45,7 +47,7 @@ class EveryFieldComparedTest {
             for (int i = 0; i < objects.get(c).size(); i++) {
                 Object original = objects.get(c).get(i);
                 for (Mutant mutant : mutants(original, original.getClass(), listName)) {
-                    if (NOT_COMPARED.contains(mutant.path())) {
+                    if (NOT_COMPARED.contains(mutant.path().replaceFirst(" \\(.*\\)$", ""))) {
                         continue;
                     }
                     mutants++;

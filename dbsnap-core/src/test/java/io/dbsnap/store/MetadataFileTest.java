@@ -47,7 +47,10 @@ class MetadataFileTest {
         Map<String, Object> yaml = parse(s.metadataFile());
 
         assertThat(yaml.keySet()).containsExactly("label", "created", "type", "compressed", "size_bytes", "size",
-                "sha256", "server_version", "dbsnap_version", "scope", "tables", "restore");
+                "sha256", "server_version", "dbsnap_version", "owners", "privileges", "scope", "tables", "restore");
+        // facts that say nothing of owners and grants: a script without them
+        assertThat(yaml.get("owners")).isEqualTo(false);
+        assertThat(yaml.get("privileges")).isEqualTo(false);
         assertThat(yaml.get("scope")).isEqualTo(Map.of("schemas", List.of("public", "auth"), "tables", List.of(),
                 "exclude_tables", List.of("public.audit_*")));
         // every text stays text, also for readers that would take 1e5 or 16.10 for numbers
@@ -71,6 +74,24 @@ class MetadataFileTest {
         assertThat(table.get("table")).isEqualTo("public.\"Order\"");
         assertThat(table.get("rows")).isEqualTo(1200);
         assertThat(table.get("sha256")).isEqualTo(SHA);
+    }
+
+    @Test
+    void recordsWhetherTheScriptSetsOwnersAndPrivilegesAndReadsOldMetadataAsWithout() throws IOException {
+        SnapshotStore store = store();
+        StoredSnapshot s = store.write("with_access", Compression.NONE, out -> {
+            out.write("SELECT 1;".getBytes(StandardCharsets.UTF_8));
+            return new SnapshotFacts(SnapshotFacts.SCHEMA_ONLY, "15.4", SnapshotScope.everything(), List.of(),
+                    java.util.Optional.empty(), new RecordedAccess(true, false));
+        });
+        assertThat(parse(s.metadataFile())).containsEntry("owners", true).containsEntry("privileges", false);
+        assertThat(store.metadata(s).access()).isEqualTo(new RecordedAccess(true, false));
+
+        // metadata written before dbsnap recorded them has neither field: no owners, no grants
+        String text = Files.readString(s.metadataFile());
+        Files.writeString(s.metadataFile(), text.replace("owners: true\n", "").replace("privileges: false\n", ""));
+        assertThat(Files.readString(s.metadataFile())).doesNotContain("owners", "privileges");
+        assertThat(store.metadata(s).access()).isEqualTo(RecordedAccess.none());
     }
 
     @Test

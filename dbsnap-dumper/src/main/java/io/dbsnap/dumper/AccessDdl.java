@@ -7,7 +7,11 @@ import io.dbsnap.catalog.DefaultPrivileges;
 import io.dbsnap.catalog.Grant;
 import io.dbsnap.catalog.Ownership;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Writes owners, access control lists and default privileges. */
 final class AccessDdl {
@@ -24,6 +28,9 @@ final class AccessDdl {
      * owner first, then each entry granted in the list's order, so that the list comes out equal.
      */
     static List<String> privileges(AccessControl acl) {
+        if (acl.initial().isPresent()) {
+            return changes(acl, acl.initial().get());
+        }
         List<String> statements = new ArrayList<>();
         if (acl.column().isPresent()) {
             String column = " (" + quote(acl.column().get()) + ")";
@@ -40,6 +47,41 @@ final class AccessDdl {
                     + (g.withGrantOption() ? " WITH GRANT OPTION" : "") + ";");
         }
         return statements;
+    }
+
+    /**
+     * The statements that turn {@code initial} into the list of {@code acl}, as pg_dump's
+     * {@code buildACLCommands} does with a base list: each grantee whose entry changed loses the
+     * whole initial entry, then gets the new one. Only these are written because the object is
+     * created by {@code initdb} or {@code CREATE EXTENSION} with its initial list, not by the script.
+     */
+    private static List<String> changes(AccessControl acl, List<Grant> initial) {
+        Map<String, Set<String>> before = entries(initial);
+        Map<String, Set<String>> after = entries(acl.grants());
+        List<String> statements = new ArrayList<>();
+        before.forEach((grantee, privileges) -> {
+            if (!privileges.equals(after.get(grantee))) {
+                List<String> names = privileges.stream().map(p -> p.replace("*", "")).distinct().toList();
+                statements.add("REVOKE " + String.join(",", names) + " ON " + acl.target() + " FROM " + grantee + ";");
+            }
+        });
+        for (Grant g : acl.grants()) {
+            if (!after.get(g.grantee()).equals(before.get(g.grantee()))) {
+                statements.add("GRANT " + String.join(",", g.privileges()) + " ON " + acl.target() + " TO " + g.grantee()
+                        + (g.withGrantOption() ? " WITH GRANT OPTION" : "") + ";");
+            }
+        }
+        return statements;
+    }
+
+    /** Each grantee's privileges, {@code SELECT} or {@code SELECT*} with the grant option, in the list's order. */
+    private static Map<String, Set<String>> entries(List<Grant> grants) {
+        Map<String, Set<String>> entries = new LinkedHashMap<>();
+        for (Grant g : grants) {
+            Set<String> privileges = entries.computeIfAbsent(g.grantee(), k -> new LinkedHashSet<>());
+            g.privileges().forEach(p -> privileges.add(g.withGrantOption() ? p + "*" : p));
+        }
+        return entries;
     }
 
     /** A role-wide entry replaces the built-in defaults, so those are revoked first; a schema's only adds. */

@@ -27,9 +27,12 @@ final class AccessReader {
     record Access(List<Ownership> owners, List<AccessControl> privileges, List<DefaultPrivileges> defaults) {
     }
 
-    /** One row of {@link #objects}: absent targets where the object has no ALTER or no ACL of its own. */
+    /**
+     * One row of {@link #objects}: absent targets where the object has no ALTER or no ACL of its
+     * own; the initial list for an object the database came with (schema {@code public}).
+     */
     private record ObjectAccess(Optional<String> alterTarget, Optional<String> grantTarget, String owner,
-                                Optional<List<Grant>> grants) {
+                                Optional<List<Grant>> grants, Optional<List<Grant>> initial) {
     }
 
     private AccessReader() {
@@ -38,15 +41,20 @@ final class AccessReader {
     static Access read(CatalogQuery query) throws SQLException {
         List<ObjectAccess> objects = query.list(objects(query), rs -> new ObjectAccess(
                 Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2)), rs.getString(3),
-                rs.getArray(4) == null ? Optional.empty() : Optional.of(grants(rs, 4))));
+                rs.getArray(4) == null ? Optional.empty() : Optional.of(grants(rs, 4)),
+                rs.getArray(5) == null ? Optional.empty() : Optional.of(grants(rs, 5))));
         List<Ownership> owners = new ArrayList<>();
         List<AccessControl> privileges = new ArrayList<>();
         for (ObjectAccess o : objects) {
             o.alterTarget().ifPresent(target -> owners.add(new Ownership(target, o.owner())));
             if (o.grantTarget().isPresent() && o.grants().isPresent()) {
-                privileges.add(new AccessControl(o.grantTarget().get(), Optional.empty(), o.owner(), o.grants().get()));
+                privileges.add(new AccessControl(o.grantTarget().get(), Optional.empty(), o.owner(), o.grants().get(),
+                        o.initial()));
             }
         }
+        privileges.addAll(query.list(extensionMembers(),
+                rs -> new AccessControl(rs.getString(1), Optional.empty(), rs.getString(2), grants(rs, 3),
+                        Optional.of(grants(rs, 4)))));
         privileges.addAll(query.list("SELECT 'TABLE ' || " + Q + "(n.nspname) || '.' || " + Q + "(c.relname), a.attname,"
                         + " " + Q + "(pg_catalog.pg_get_userbyid(c.relowner)), " + exploded("a.attacl")
                         + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
@@ -80,9 +88,18 @@ final class AccessReader {
         String name = Q + "(ns.nspname) || '.' || " + Q + "(%s)";
         StringBuilder sql = new StringBuilder("WITH ns AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n WHERE")
                 .append(SchemaFilter.SQL).append(") SELECT * FROM (")
-                .append("SELECT 'SCHEMA ' || " + Q + "(ns.nspname) AS alter_target, 'SCHEMA ' || " + Q + "(ns.nspname) AS grant_target,"
-                        + owner.formatted("n.nspowner") + ", " + exploded("n.nspacl")
-                        + " FROM pg_catalog.pg_namespace n JOIN ns ON ns.oid = n.oid")
+                // Schema public comes with the database (initdb records its list in pg_init_privs):
+                // as pg_dump does, its owner is written only when not the default one (pg_database_owner
+                // from PostgreSQL 15 on, the bootstrap superuser before) and of its list only what changed
+                // (AccessDdl writes nothing for an unchanged one, which the catalog still records).
+                .append("SELECT CASE WHEN n.nspname = 'public' AND n.nspowner = " + (query.atLeast(15) ? "6171" : "10")
+                        + " THEN NULL ELSE 'SCHEMA ' || " + Q + "(ns.nspname) END AS alter_target,"
+                        + " 'SCHEMA ' || " + Q + "(ns.nspname) AS grant_target,"
+                        + owner.formatted("n.nspowner") + ", " + exploded("CASE WHEN i.initprivs IS NULL THEN n.nspacl"
+                        + " ELSE COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner)) END") + ", " + exploded("i.initprivs")
+                        + " FROM pg_catalog.pg_namespace n JOIN ns ON ns.oid = n.oid"
+                        + " LEFT JOIN pg_catalog.pg_init_privs i ON i.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass"
+                        + " AND i.objoid = n.oid AND i.objsubid = 0")
                 // A sequence owned by a column (serial, identity) follows its table's owner: no ALTER.
                 .append(" UNION ALL SELECT CASE WHEN c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend i"
                         + "  WHERE i.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND i.objid = c.oid"
@@ -90,20 +107,20 @@ final class AccessReader {
                         + " ELSE CASE c.relkind WHEN 'v' THEN 'VIEW ' WHEN 'm' THEN 'MATERIALIZED VIEW ' WHEN 'S' THEN 'SEQUENCE '"
                         + " WHEN 'f' THEN 'FOREIGN TABLE ' ELSE 'TABLE ' END || " + name.formatted("c.relname") + " END,"
                         + " CASE c.relkind WHEN 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || " + name.formatted("c.relname") + ","
-                        + owner.formatted("c.relowner") + ", " + exploded("c.relacl")
+                        + owner.formatted("c.relowner") + ", " + exploded("c.relacl") + ", NULL"
                         + " FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace"
                         + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND" + SchemaFilter.notInExtension("pg_class", "c.oid"))
                 .append(" UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' WHEN 'a' THEN 'AGGREGATE ' ELSE 'FUNCTION ' END"
                         + " || " + name.formatted("p.proname") + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
                         + " CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END"
                         + " || " + name.formatted("p.proname") + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
-                        + owner.formatted("p.proowner") + ", " + exploded("p.proacl")
+                        + owner.formatted("p.proowner") + ", " + exploded("p.proacl") + ", NULL"
                         + " FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace"
                         + " WHERE" + SchemaFilter.notInExtension("pg_proc", "p.oid"))
                 // not the types made with a table or a range, nor array types
                 .append(" UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + name.formatted("t.typname") + ","
                         + " CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + name.formatted("t.typname") + ","
-                        + owner.formatted("t.typowner") + ", " + exploded("t.typacl")
+                        + owner.formatted("t.typowner") + ", " + exploded("t.typacl") + ", NULL"
                         + " FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace"
                         + " WHERE t.typtype IN ('b', 'c', 'd', 'e', 'r', 'p')"
                         + " AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')"
@@ -115,24 +132,55 @@ final class AccessReader {
                 .append(ownedOnly("STATISTICS", "pg_statistic_ext", "stxname", "stxnamespace", "stxowner", name, owner))
                 .append(" UNION ALL SELECT 'OPERATOR ' || " + Q + "(ns.nspname) || '.' || o.oprname || ' (' || "
                         + ObjectTargets.operatorArguments("o") + " || ')',"
-                        + " NULL, " + owner.formatted("o.oprowner") + ", NULL"
+                        + " NULL, " + owner.formatted("o.oprowner") + ", NULL, NULL"
                         + " FROM pg_catalog.pg_operator o JOIN ns ON ns.oid = o.oprnamespace"
                         + " WHERE o.oprcode <> 0 AND" + SchemaFilter.notInExtension("pg_operator", "o.oid"));
         if (query.wholeDatabase()) {
             sql.append(" UNION ALL SELECT 'EVENT TRIGGER ' || " + Q + "(e.evtname), NULL, " + owner.formatted("e.evtowner")
-                            + ", NULL FROM pg_catalog.pg_event_trigger e WHERE" + TrackingObjects.notTrackingFunction("e.evtfoid"))
+                            + ", NULL, NULL FROM pg_catalog.pg_event_trigger e WHERE" + TrackingObjects.notTrackingFunction("e.evtfoid"))
                     .append(" UNION ALL SELECT 'PUBLICATION ' || " + Q + "(p.pubname), NULL, " + owner.formatted("p.pubowner")
-                            + ", NULL FROM pg_catalog.pg_publication p")
+                            + ", NULL, NULL FROM pg_catalog.pg_publication p")
                     .append(" UNION ALL SELECT 'LARGE OBJECT ' || l.oid, 'LARGE OBJECT ' || l.oid, " + owner.formatted("l.lomowner")
-                            + ", " + exploded("l.lomacl") + " FROM pg_catalog.pg_largeobject_metadata l");
+                            + ", " + exploded("l.lomacl") + ", NULL FROM pg_catalog.pg_largeobject_metadata l");
         }
         return sql.append(") objects ORDER BY COALESCE(alter_target, grant_target) COLLATE \"C\"").toString();
+    }
+
+    /**
+     * The privileges changed on objects of the dumped schemas that belong to an extension: the
+     * extension's script creates them, so only what differs from the list they were created with
+     * ({@code pg_init_privs}, else the built-in default) is recorded, as pg_dump does. On
+     * Supabase-style databases these are the grants that let the application's roles use
+     * {@code pgcrypto} and the like.
+     */
+    private static String extensionMembers() {
+        String name = Q + "(ns.nspname) || '.' || " + Q + "(%s)";
+        String init = " LEFT JOIN pg_catalog.pg_init_privs i ON i.classoid = 'pg_catalog.%s'::pg_catalog.regclass"
+                + " AND i.objoid = %s AND i.objsubid = 0";
+        return "WITH ns AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n WHERE" + SchemaFilter.SQL + ")"
+                + " SELECT target, " + Q + "(pg_catalog.pg_get_userbyid(owner)), " + exploded("acl") + ", " + exploded("base")
+                + " FROM ("
+                + "SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || " + name.formatted("c.relname")
+                + " AS target, c.relowner AS owner, c.relacl AS acl, COALESCE(i.initprivs, pg_catalog.acldefault("
+                + "CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner)) AS base"
+                + " FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace" + init.formatted("pg_class", "c.oid")
+                + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT" + SchemaFilter.notInExtension("pg_class", "c.oid")
+                + " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || " + name.formatted("p.proname")
+                + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', p.proowner, p.proacl,"
+                + " COALESCE(i.initprivs, pg_catalog.acldefault('f', p.proowner))"
+                + " FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace" + init.formatted("pg_proc", "p.oid")
+                + " WHERE NOT" + SchemaFilter.notInExtension("pg_proc", "p.oid")
+                + " UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + name.formatted("t.typname")
+                + ", t.typowner, t.typacl, COALESCE(i.initprivs, pg_catalog.acldefault('T', t.typowner))"
+                + " FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace" + init.formatted("pg_type", "t.oid")
+                + " WHERE NOT" + SchemaFilter.notInExtension("pg_type", "t.oid")
+                + ") members WHERE acl IS NOT NULL AND acl IS DISTINCT FROM base ORDER BY target COLLATE \"C\"";
     }
 
     private static String ownedOnly(String keyword, String catalog, String nameColumn, String schemaColumn,
                                     String ownerColumn, String name, String owner) {
         return " UNION ALL SELECT '" + keyword + " ' || " + name.formatted("o." + nameColumn) + ", NULL, "
-                + owner.formatted("o." + ownerColumn) + ", NULL FROM pg_catalog." + catalog
+                + owner.formatted("o." + ownerColumn) + ", NULL, NULL FROM pg_catalog." + catalog
                 + " o JOIN ns ON ns.oid = o." + schemaColumn + " WHERE" + SchemaFilter.notInExtension(catalog, "o.oid");
     }
 

@@ -7,6 +7,7 @@ import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.View;
 import io.dbsnap.store.SnapshotContent;
+import io.dbsnap.store.RecordedAccess;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.TableFacts;
 import java.io.BufferedOutputStream;
@@ -135,7 +136,10 @@ public final class DatabaseDumper {
             case SCHEMA_AND_DATA -> SnapshotFacts.SCHEMA_AND_DATA;
             case DATA_ONLY -> SnapshotFacts.DATA_ONLY;
         }, result.serverVersion(), reader.scope(), result.tables().stream()
-                .map(t -> new TableFacts(t.table().sql(), t.rows(), t.sha256())).toList(), Optional.of(result.catalog()));
+                .map(t -> new TableFacts(t.table().sql(), t.rows(), t.sha256())).toList(), Optional.of(result.catalog()),
+                // a data-only script sets neither
+                options.content().schema() ? new RecordedAccess(options.ddl().owners(), options.ddl().privileges())
+                        : RecordedAccess.none());
     }
 
     private DumpResult dumpInTransaction(Connection connection, Optional<DataSource> moreConnections, OutputStream target)

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a dump contains. The default is a schema-only dump with the default {@link DdlOptions},
+ * What a dump contains. The default is a schema-only dump with the default {@link DdlOptions}
+ * (owners and privileges, as pg_dump writes them),
  * waiting at most 30 seconds for each table lock, reading the rows through one connection.
  *
  * @param content          schema, data or both
@@ -74,6 +75,16 @@ public record DumpOptions(Content content, DdlOptions ddl, List<String> excludeT
 
     public DumpOptions with(DdlOptions newDdl) {
         return new DumpOptions(content, newDdl, excludeTableData, lockTimeout, parallel);
+    }
+
+    /** Leaves out {@code ALTER ... OWNER TO}, as pg_dump's {@code --no-owner}. */
+    public DumpOptions noOwner() {
+        return with(ddl.noOwner());
+    }
+
+    /** Leaves out grants and default privileges, as pg_dump's {@code --no-privileges}. */
+    public DumpOptions noPrivileges() {
+        return with(ddl.noPrivileges());
     }
 
     /** Adds tables whose rows are left out. */

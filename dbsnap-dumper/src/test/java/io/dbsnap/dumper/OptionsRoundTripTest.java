@@ -9,6 +9,7 @@ import io.dbsnap.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,14 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 class OptionsRoundTripTest {
 
     @Test
-    void ownersAndPrivilegesSurviveWhenAskedFor(@TempDir Path dir) throws Exception {
+    void ownersAndPrivilegesSurviveByDefault(@TempDir Path dir) throws Exception {
         try (TestDatabase src = PostgresServer.shared().createDatabase("privileges_src");
              TestDatabase dst = PostgresServer.shared().createDatabase("privileges_dst");
              TestDatabase plain = PostgresServer.shared().createDatabase("privileges_plain")) {
             Fixtures.load(src, dir, "privileges.sql");
 
             Path script = dir.resolve("with-access.sql");
-            Files.writeString(script, RoundTrip.dump(src, DdlOptions.defaults().withOwners().withPrivileges()));
+            // owners and privileges are the default, as with pg_dump
+            Files.writeString(script, RoundTrip.dump(src));
             Psql.runFile(dst, script);
             // pg_dump --schema-only leaves large objects out; the server's catalog tells of them
             String expected = PgDump.schemaOnly(src) + RoundTrip.largeObjects(src);
@@ -32,11 +34,55 @@ class OptionsRoundTripTest {
                     "WITH GRANT OPTION", "ALTER DEFAULT PRIVILEGES FOR ROLE dbsnap_owner IN SCHEMA owned",
                     "REVOKE ALL ON FUNCTION owned.secret_count() FROM PUBLIC", "dbsnap_reader=r/dbsnap_owner");
 
-            // by default neither is written, as with pg_dump --no-owner --no-privileges
-            String defaults = RoundTrip.dump(src);
-            assertThat(defaults).doesNotContain("OWNER TO", "GRANT ", "REVOKE ", "DEFAULT PRIVILEGES");
-            RoundTrip.load(plain, defaults);
+            // with the opt-outs neither is written, as with pg_dump --no-owner --no-privileges
+            String without = RoundTrip.dump(src, DdlOptions.defaults().noOwner().noPrivileges());
+            assertThat(without).doesNotContain("OWNER TO", "GRANT ", "REVOKE ", "DEFAULT PRIVILEGES");
+            RoundTrip.load(plain, without);
             assertThat(RoundTrip.schemaWithoutOwnersOrGrants(plain)).isEqualTo(RoundTrip.schemaWithoutOwnersOrGrants(src));
+        }
+    }
+
+    /**
+     * Objects that come with the database or an extension are not created by the script: as
+     * pg_dump does, only how their owner and privileges differ from the initial ones is written.
+     */
+    @Test
+    void schemaPublicAndExtensionMembersAreWrittenRelativeToTheirInitialPrivileges(@TempDir Path dir) throws Exception {
+        String role = "dbsnap_init_" + UUID.randomUUID().toString().substring(0, 8);
+        try (TestDatabase src = PostgresServer.shared().createDatabase("init_privs_src");
+             TestDatabase viaJdbc = PostgresServer.shared().createDatabase("init_privs_jdbc");
+             TestDatabase viaPsql = PostgresServer.shared().createDatabase("init_privs_psql")) {
+            src.execute("""
+                    CREATE ROLE %1$s;
+                    ALTER SCHEMA public OWNER TO %1$s;
+                    REVOKE USAGE ON SCHEMA public FROM PUBLIC;
+                    GRANT CREATE ON SCHEMA public TO PUBLIC;
+                    CREATE SCHEMA extensions;
+                    CREATE EXTENSION pgcrypto WITH SCHEMA extensions;
+                    GRANT EXECUTE ON FUNCTION extensions.crypt(text, text) TO %1$s WITH GRANT OPTION;
+                    REVOKE EXECUTE ON FUNCTION extensions.gen_salt(text) FROM PUBLIC;
+                    GRANT EXECUTE ON FUNCTION extensions.digest(text, text) TO %1$s;
+                    REVOKE EXECUTE ON FUNCTION extensions.digest(text, text) FROM %1$s;
+                    """.formatted(role));
+            String expected = PgDump.schemaOnly(src);
+            assertThat(expected).contains("ALTER SCHEMA public OWNER TO " + role,
+                    "GRANT ALL ON FUNCTION extensions.crypt(text, text) TO " + role + " WITH GRANT OPTION",
+                    "REVOKE ALL ON FUNCTION extensions.gen_salt(text) FROM PUBLIC");
+
+            String script = RoundTrip.dump(src);
+            // the untouched members and public's unchanged entries are not written
+            assertThat(script).doesNotContain("extensions.digest", "ALTER SCHEMA public OWNER TO pg_database_owner")
+                    .contains("GRANT EXECUTE ON FUNCTION extensions.crypt(text, text) TO " + role + " WITH GRANT OPTION;");
+            RoundTrip.load(viaJdbc, script);
+            Path file = dir.resolve("init-privs.sql");
+            Files.writeString(file, script);
+            Psql.runFile(viaPsql, file);
+            assertThat(PgDump.schemaOnly(viaJdbc)).isEqualTo(expected);
+            assertThat(PgDump.schemaOnly(viaPsql)).isEqualTo(expected);
+        } finally {
+            try (TestDatabase any = PostgresServer.shared().createDatabase("init_privs_cleanup")) {
+                any.execute("DROP ROLE IF EXISTS " + role);
+            }
         }
     }
 

@@ -30,7 +30,7 @@ final class RoundTrip {
         String describe(TestDatabase db) throws Exception;
     }
 
-    /** pg_dump --schema-only without owners and grants, which dbsnap leaves out by default. */
+    /** pg_dump --schema-only without owners and grants, for scripts written with noOwner() and noPrivileges(). */
     static String schemaWithoutOwnersOrGrants(TestDatabase db) {
         return PgDump.run(db, "--schema-only", "--no-owner", "--no-privileges");
     }

@@ -40,7 +40,7 @@ class FlywayWithSnapshotsTest {
             assertThat(first.migrations()).isEqualTo(2);
             assertThat(first.diff().changes()).extracting(Object::toString)
                     .contains("+ table public.accounts", "+ table public.flyway_schema_history");
-            String afterTwo = PgDump.run(db, "--no-owner");
+            String afterTwo = PgDump.run(db);
 
             // the next deploy: V3 works, V4 fails; Flyway alone would leave V3 applied
             Files.writeString(migrations.resolve("V3__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
@@ -50,7 +50,7 @@ class FlywayWithSnapshotsTest {
                     .isInstanceOf(FlywayException.class)
                     .hasMessageContaining("no_such_table");
 
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(afterTwo);
+            assertThat(PgDump.run(db)).isEqualTo(afterTwo);
             assertThat(appliedVersions(db)).isEqualTo(2);
             assertThat(Snapshots.in(snapshots).list()).extracting(SnapshotInfo::label)
                     .containsExactly("before_flyway", "after_flyway", "before_flyway");

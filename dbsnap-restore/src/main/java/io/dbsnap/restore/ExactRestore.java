@@ -5,6 +5,7 @@ import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DdlOptions;
 import io.dbsnap.dumper.DdlPlanner;
+import io.dbsnap.dumper.InitialPrivileges;
 import io.dbsnap.dumper.PlannedStatement;
 import io.dbsnap.dumper.Section;
 import io.dbsnap.restore.script.ScriptStatement;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +35,24 @@ final class ExactRestore {
     private static final Logger LOG = LoggerFactory.getLogger(ExactRestore.class);
 
     private final SnapshotScope scope;
+    private final boolean privileges;
     private int dropped;
 
-    ExactRestore(SnapshotScope scope) {
+    /**
+     * @param privileges whether the snapshot's grants are restored: then the grants changed since
+     *                   on objects no restore drops (schema {@code public}) are first undone too
+     */
+    ExactRestore(SnapshotScope scope, boolean privileges) {
         this.scope = scope;
+        this.privileges = privileges;
     }
 
     /** Drops every object of the scope, inside the caller's transaction. */
     void dropCurrentObjects(Connection connection) throws SQLException {
-        List<String> drops = DdlPlanner.plan(readCurrent(connection), DdlOptions.defaults().withClean()).stream()
-                .filter(s -> s.section() == Section.CLEAN).map(PlannedStatement::sql).toList();
+        Catalog current = readCurrent(connection);
+        List<String> drops = new ArrayList<>(privileges ? InitialPrivileges.restore(current) : List.of());
+        DdlPlanner.plan(current, DdlOptions.defaults().withClean()).stream()
+                .filter(s -> s.section() == Section.CLEAN).map(PlannedStatement::sql).forEach(drops::add);
         LOG.debug("Dropping {} objects of the snapshot's scope before restoring it", drops.size());
         StatementBatch batch = new StatementBatch(connection);
         try {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * How {@link SnapshotRestorer} restores. The defaults are the safe ones: a safety snapshot first,
  * no restore into a server older than the snapshot's, no schema-only restore over tables that
- * hold rows, and no wait for a lock longer than {@link #DEFAULT_LOCK_TIMEOUT}.
+ * hold rows, no wait for a lock longer than {@link #DEFAULT_LOCK_TIMEOUT}, and the snapshot's
+ * owners and grants set (the server must then have its roles).
  *
  * @param safetySnapshot   write a snapshot of the current state (schema and data of the scope the
  *                         restore replaces) to the store first, labelled {@value SnapshotRestorer#SAFETY_LABEL},
@@ -21,9 +22,13 @@ import java.util.Objects;
  *                         fails with {@link io.dbsnap.LockNotAvailableException}, naming the table and
  *                         the session, and nothing is changed. Waiting longer would make every new
  *                         reader of that table queue behind the restore.
+ * @param owners           run the snapshot's {@code ALTER ... OWNER TO}; without, whoever runs the
+ *                         restore owns what it creates, as with pg_restore's {@code --no-owner}
+ * @param privileges       run the snapshot's {@code GRANT}/{@code REVOKE} and
+ *                         {@code ALTER DEFAULT PRIVILEGES}, as pg_restore does without {@code --no-privileges}
  */
 public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, boolean discardData,
-                             Duration lockTimeout) {
+                             Duration lockTimeout, boolean owners, boolean privileges) {
 
     /** How long a restore waits for a lock unless told otherwise: 5 seconds, as a migration. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
@@ -35,9 +40,9 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
         }
     }
 
-    /** With the default lock timeout, refusing a schema-only restore over rows. */
+    /** With the default lock timeout, owners and grants, refusing a schema-only restore over rows. */
     public RestoreOptions(boolean safetySnapshot, boolean allowOlderServer) {
-        this(safetySnapshot, allowOlderServer, false, DEFAULT_LOCK_TIMEOUT);
+        this(safetySnapshot, allowOlderServer, false, DEFAULT_LOCK_TIMEOUT, true, true);
     }
 
     public static RestoreOptions defaults() {
@@ -45,20 +50,30 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
     }
 
     public RestoreOptions withoutSafetySnapshot() {
-        return new RestoreOptions(false, allowOlderServer, discardData, lockTimeout);
+        return new RestoreOptions(false, allowOlderServer, discardData, lockTimeout, owners, privileges);
     }
 
     public RestoreOptions allowingOlderServer() {
-        return new RestoreOptions(safetySnapshot, true, discardData, lockTimeout);
+        return new RestoreOptions(safetySnapshot, true, discardData, lockTimeout, owners, privileges);
     }
 
     /** Restore a schema-only snapshot over tables that hold rows, emptying them (their rows are lost). */
     public RestoreOptions discardingData() {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, true, lockTimeout);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, true, lockTimeout, owners, privileges);
     }
 
     /** These options with {@code timeout} as the longest wait for a lock (at least 1 ms). */
     public RestoreOptions withLockTimeout(Duration timeout) {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, timeout);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, timeout, owners, privileges);
+    }
+
+    /** Skips the snapshot's {@code ALTER ... OWNER TO}, as pg_restore's {@code --no-owner}. */
+    public RestoreOptions noOwner() {
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, false, privileges);
+    }
+
+    /** Skips the snapshot's grants and default privileges, as pg_restore's {@code --no-privileges}. */
+    public RestoreOptions noPrivileges() {
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, false);
     }
 }

@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * Restores a snapshot of a {@link SnapshotStore} so that it is safe to do in production:
  * <ol>
  *   <li>before the database is touched: the snapshot's metadata is read, its SQL file's size and
- *       SHA-256 checked (a truncated or changed file is refused), and the server's major version
- *       compared with the snapshot's;</li>
+ *       SHA-256 checked (a truncated or changed file is refused), the server's major version
+ *       compared with the snapshot's, and the roles its owners and grants name looked for (a
+ *       restore that would need a missing role, or one the restoring role may not act as, is
+ *       refused with all their names);</li>
  *   <li>dbsnap's operation lock is taken, so a second restore or a migration fails at once; the
  *       restore is refused when its one transaction would need more locks than the server's lock
  *       table holds ({@code max_locks_per_transaction}); a schema-only snapshot is refused when
@@ -50,7 +52,8 @@ import org.slf4j.LoggerFactory;
  *   <li>in ONE transaction: everything the database now holds in the snapshot's scope is dropped
  *       (also what was created after the snapshot) and the script recreates the snapshot;</li>
  *   <li>verification: the loaded row counts are compared with those the snapshot recorded, and
- *       the catalog, read again, with the snapshot's {@code .catalog.json};</li>
+ *       the catalog, read again, with the snapshot's {@code .catalog.json}, owners and grants
+ *       included when the snapshot recorded them and the restore set them;</li>
  *   <li>the restore is appended to the store's {@code restore.log}, failures included.</li>
  * </ol>
  * A failure at any step leaves the database as it was: whatever is thrown, an {@link Error}
@@ -219,6 +222,10 @@ public final class SnapshotRestorer {
             // the tables it empties come from the metadata, which no checksum covers
             DataOnlyRestore.checkTables(metadata.tables(), store.openVerified(snapshot), snapshot.metadataFile());
         }
+        // what of the snapshot's owners and grants this restore sets, and so checks and verifies
+        boolean owners = metadata.access().owners() && options.owners();
+        boolean privileges = metadata.access().privileges() && options.privileges();
+        creates(snapshot, metadata).ifPresent(c -> RoleCheck.check(connection, c, owners, privileges));
         // the whole file is hashed here, before the database is touched
         try (InputStream script = scriptTap.apply(store.openVerified(snapshot));
              OperationLock lock = OperationLock.take(connection)) {
@@ -234,11 +241,13 @@ public final class SnapshotRestorer {
             }
             Optional<StoredSnapshot> safety = options.safetySnapshot()
                     ? Optional.of(writeSafetySnapshot(connection, scope, snapshot)) : Optional.empty();
-            ExactRestore exact = new ExactRestore(scope);
+            ExactRestore exact = new ExactRestore(scope, privileges);
             RestoreResult result = new Restorer(options.lockTimeout()).restore(connection, new ScriptReader(script),
-                    beforeScript(metadata, scope, exact, snapshot));
+                    beforeScript(metadata, scope, exact, snapshot), AccessStatements.leftOut(options.owners(),
+                            options.privileges()));
             List<String> differences = new ArrayList<>(RowCounts.differences(metadata.tables(), result.rowsByTable()));
-            catalog.ifPresent(expected -> differences.addAll(structuralDifferences(connection, scope, expected)));
+            catalog.ifPresent(expected -> differences.addAll(structuralDifferences(connection, scope, expected,
+                    owners, privileges)));
             return new RestoreReport(snapshot, target, emergency, safety, exact.dropped(), result,
                     new Verification(differences), plan, result.elapsed());
         } catch (IOException e) {
@@ -328,10 +337,11 @@ public final class SnapshotRestorer {
         }
     }
 
-    /** The restored catalog, read again, against the one stored with the snapshot. */
-    private static List<String> structuralDifferences(Connection connection, SnapshotScope scope, Catalog expected) {
+    /** The restored catalog, read again, against the one stored with the snapshot, owners and grants too if set. */
+    private static List<String> structuralDifferences(Connection connection, SnapshotScope scope, Catalog expected,
+                                                      boolean owners, boolean privileges) {
         try {
-            return CatalogComparison.differences(expected, CatalogReader.of(scope).read(connection));
+            return CatalogComparison.differences(expected, CatalogReader.of(scope).read(connection), owners, privileges);
         } catch (SQLException e) {
             return List.of("the restored catalog could not be read to verify it: " + e.getMessage());
         }

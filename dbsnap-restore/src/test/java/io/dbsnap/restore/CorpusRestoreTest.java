@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag(Corpus.TAG)
 class CorpusRestoreTest {
 
-    private static final String FULL = "--no-owner";
+    /** Plain pg_dump, owners and grants included, as dbsnap records them by default. */
+    private static final String FULL = "--format=plain";
 
     /** Pagila's files are pg_dump 13 output: SET preamble, a partitioned table, triggers, COPY data. */
     @Test

@@ -42,7 +42,7 @@ class KilledRestoreTest {
                         .snapshotContent(c));
             }
             db.execute("DELETE FROM app.events WHERE id % 2 = 0; CREATE TABLE app.added_later (id int);");
-            String before = PgDump.run(db, "--no-owner");
+            String before = PgDump.run(db);
 
             Path output = Files.createTempFile(dir, "child-", ".log");
             Process child = ChildJvm.start("-Xmx128m", KilledRestore.class, Map.of("DBSNAP_TEST_PASSWORD", db.password()),
@@ -59,7 +59,7 @@ class KilledRestoreTest {
             assertThat(waitUntilGone(db)).as("the server ended the killed client's session").isTrue();
 
             assertThat(Files.readString(output)).doesNotContain("restored");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+            assertThat(PgDump.run(db)).isEqualTo(before);
             try (Connection c = db.connect(); OperationLock lock = OperationLock.take(c)) {
                 assertThat(lock).isNotNull();
             }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MigratorTest {
 
-    private static final String FULL = "--no-owner";
+    /** Plain pg_dump, owners and grants included, as dbsnap records them by default. */
+    private static final String FULL = "--format=plain";
 
     private static final String SCHEMA = """
             CREATE SCHEMA app;

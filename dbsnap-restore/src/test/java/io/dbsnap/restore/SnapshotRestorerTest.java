@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnapshotRestorerTest {
 
-    private static final String FULL = "--no-owner";
+    /** Plain pg_dump, owners and grants included, as dbsnap records them by default. */
+    private static final String FULL = "--format=plain";
 
     /** A migration that touches what an exact restore must put back or remove. */
     private static final String MIGRATION = """
