@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An {@link OutOfMemoryError} in the middle of a restore or a migration: a statement far larger
- * than the heap (a 48 MB comment, read under {@code -Xmx32m}) after statements that already
- * dropped or created objects. An Error must roll the transaction back like any failure: the
- * database stays as it was, the command exits 1, no lock is left.
+ * than the heap (a 48 MB comment, read under {@code -Xmx32m}) — in a snapshot (where reading its
+ * catalog may already fail), and in a plain SQL file and a migration after statements that already
+ * dropped a view, a table and a primary key. An Error must roll the transaction back like any
+ * failure: the database stays as it was, the command exits 1, no lock is left.
  */
 class OutOfMemoryFaultTest {
 
@@ -67,13 +68,29 @@ class OutOfMemoryFaultTest {
     }
 
     @Test
+    void restoreOfAPlainSqlFile() throws Exception {
+        Path file = work.resolve("huge-after-drops.sql");
+        Files.writeString(file, hugeAfterChanges());
+        expectRolledBack("restore of a plain .sql file", "restore", file.toString(), "--yes");
+    }
+
+    @Test
     void migrationAndItsDryRun() throws Exception {
         Path migration = work.resolve("V3__huge_comment.sql");
-        Files.writeString(migration, "DROP VIEW shop.customer_totals;\n"
-                + "CREATE TABLE shop.created_before_the_huge_statement (id integer);\n"
-                + "COMMENT ON TABLE shop.orders IS '" + "y".repeat(HUGE_CHARACTERS) + "';\n");
+        Files.writeString(migration, hugeAfterChanges());
         expectRolledBack("migrate --dry-run", "migrate", migration.toString(), "--dry-run");
         expectRolledBack("migrate", "migrate", migration.toString());
+    }
+
+    /** What the issue saw committed by an Error: a view and a table dropped, a table left without its primary key. */
+    private static String hugeAfterChanges() {
+        return "DROP VIEW shop.customer_totals;\n"
+                + "DROP TABLE shop.extra_1;\n"
+                + "ALTER TABLE shop.customers DROP CONSTRAINT customers_email_key;\n"
+                + "CREATE TABLE shop.created_before_the_huge_statement (id integer);\n"
+                // not batched: the statements before it are sent to the server before the huge one is read
+                + "INSERT INTO shop.created_before_the_huge_statement VALUES (1);\n"
+                + "COMMENT ON TABLE shop.orders IS '" + "y".repeat(HUGE_CHARACTERS) + "';\n";
     }
 
     private void expectRolledBack(String operation, String... args) throws Exception {
@@ -84,6 +101,8 @@ class OutOfMemoryFaultTest {
             DbsnapChild child = DbsnapChild.dbsnap(db, dir, SMALL_HEAP, args);
             try {
                 int exit = child.awaitExit(GUARD);
+                System.out.printf("%s under -Xmx%s, exit %d:%n%s%n", operation, SMALL_HEAP, exit,
+                        child.output().lines().limit(12).reduce("", (a, b) -> a + "  " + b + "\n"));
                 Judge.awaitSessionsGone(db);
                 assertThat(child.output()).as("the child ran out of memory (else this tests nothing)")
                         .containsIgnoringCase("memory");
