@@ -5,6 +5,7 @@ import io.dbsnap.DbSnapException;
 import io.dbsnap.LockNotAvailableException;
 import io.dbsnap.Snapshot;
 import io.dbsnap.Snapshots;
+import io.dbsnap.Transaction;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.restore.CatalogComparison;
@@ -204,6 +205,10 @@ public final class FastReset implements AutoCloseable {
                 rollback(e);
                 reason = "the fast path failed: " + e.getMessage();
                 LOG.warn("Fast reset of {} failed, restoring the snapshot in full: {}", address, e.getMessage());
+            } catch (RuntimeException | Error e) {
+                // an Error (out of memory) too: half a reset is rolled back before anything else
+                rollback(e);
+                throw e;
             }
             return fullRestore(reason, start);
         }
@@ -350,7 +355,7 @@ public final class FastReset implements AutoCloseable {
     private ResetReport fullRestore(String reason, Instant start) {
         LOG.info("Restoring {} in full: {}", address, reason);
         try {
-            connection.setAutoCommit(true);
+            Transaction.endWithAutoCommit(connection);
             SnapshotStore store = new SnapshotStore(workDirectory.resolve("snapshot"));
             RestoreReport restored = new SnapshotRestorer(store, RestoreOptions.defaults().withoutSafetySnapshot())
                     .restore(connection, snapshot.stored());
@@ -367,6 +372,9 @@ public final class FastReset implements AutoCloseable {
             rollback(e);
             throw new DbSnapException("Could not install change tracking again after restoring " + address + ": "
                     + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+        } catch (RuntimeException | Error e) {
+            rollback(e);
+            throw e;
         }
         return report(ResetReport.Kind.FULL, List.of(), List.of(), List.of(), reason, start);
     }
@@ -379,7 +387,7 @@ public final class FastReset implements AutoCloseable {
      */
     public synchronized Verification verify() {
         try {
-            connection.setAutoCommit(true);
+            Transaction.endWithAutoCommit(connection);
             List<String> differences = new ArrayList<>();
             Catalog expected = snapshot.catalog().orElseThrow(() -> new DbSnapException("Snapshot " + snapshot
                     + " has no catalog file to verify against"));
@@ -407,7 +415,8 @@ public final class FastReset implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            connection.setAutoCommit(true);
+            // what a failed reset left uncommitted is rolled back, never committed by autocommit
+            Transaction.endWithAutoCommit(connection);
             try (OperationLock lock = OperationLock.take(connection)) {
                 ChangeTracking.remove(connection);
             }
@@ -484,13 +493,15 @@ public final class FastReset implements AutoCloseable {
         }
     }
 
-    private void rollback(Exception cause) {
+    /** Rolls back; a connection that cannot is closed, so that the server discards its transaction. */
+    private void rollback(Throwable cause) {
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
-        } catch (SQLException e) {
+        } catch (Throwable e) {
             cause.addSuppressed(e);
+            close(connection, cause);
         }
     }
 

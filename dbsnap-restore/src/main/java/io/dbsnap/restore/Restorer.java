@@ -2,6 +2,7 @@ package io.dbsnap.restore;
 
 import io.dbsnap.DbSnapException;
 import io.dbsnap.RestoreFailedException;
+import io.dbsnap.Transaction;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.restore.script.ScriptStatement;
 import java.io.IOException;
@@ -37,6 +38,9 @@ public final class Restorer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
     private static final int STATEMENT_EXCERPT = 200;
+    /** What to do when the connection was lost during the COMMIT and its outcome is unknown. */
+    private static final String HOW_TO_CHECK = "Check which: compare the database with what was restored (for a"
+            + " snapshot: dbsnap verify SNAPSHOT --url URL), or look at the database, before doing anything else.";
 
     /** What messages call the run: "restore", "migration", "dry run". */
     private final String operation;
@@ -105,51 +109,52 @@ public final class Restorer {
         return run(connection, reader, before, leaveOut, inspection);
     }
 
-    /** Commits at the end when {@code inspection} is null, else inspects and rolls back. */
+    /**
+     * Commits at the end when {@code inspection} is null, else inspects and rolls back. Whatever
+     * is thrown on the way, an {@link Error} too, the transaction is rolled back first
+     * ({@link Transaction}).
+     */
     private <T> TryOut<T> run(Connection connection, ScriptReader reader, BeforeScript before,
                               Predicate<ScriptStatement> leaveOut, Inspection<T> inspection) {
-        boolean autoCommit;
-        try {
-            autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw new DbSnapException("Could not start the restore's transaction: " + e.getMessage(), e);
-        }
         long start = System.nanoTime();
         Progress progress = new Progress();
+        Transaction.Work<T, StatementBatch.Failure> work = c -> {
+            prepare(c, before);
+            runAll(c, reader, progress, leaveOut);
+            return inspection == null ? null : inspect(c, inspection);
+        };
         try {
-            prepare(connection, before);
-            runAll(connection, reader, progress, leaveOut);
-            T inspected = null;
-            if (inspection == null) {
-                connection.commit();
-            } else {
-                inspected = inspect(connection, inspection);
-                connection.rollback();
-            }
+            T inspected = inspection == null
+                    ? Transaction.commit(connection, operation, HOW_TO_CHECK, work)
+                    : Transaction.rollBack(connection, work);
             return new TryOut<>(new RestoreResult(progress.statements, progress.rows, progress.rowsByTable,
                     Duration.ofNanos(System.nanoTime() - start)), inspected);
         } catch (StatementBatch.Failure f) {
-            rollback(connection, f);
             throw failed(f.statement, f.cause);
         } catch (SQLException e) {
-            rollback(connection, e);
             throw new RestoreFailedException("The " + operation + " could not be " + (inspection == null ? "committed"
                     : "rolled back") + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + "). It was rolled back;"
                     + " the database is as it was before.", 0, 0, String.valueOf(e.getSQLState()), e);
-        } catch (RuntimeException e) {
-            // a script that cannot be read or split, a refused meta-command: nothing of it stays
-            rollback(connection, e);
-            throw e;
         } finally {
-            // A script sets session settings (search_path, client_min_messages, ...) that must not
-            // outlive it on a connection its caller goes on using.
+            resetSettings(connection);
+        }
+    }
+
+    /**
+     * A script sets session settings (search_path, client_min_messages, ...) that must not
+     * outlive it on a connection its caller goes on using. Only on a connection whose transaction
+     * has ended: one the rollback could not end was closed.
+     */
+    private static void resetSettings(Connection connection) {
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
             try (Statement s = connection.createStatement()) {
                 s.execute("RESET ALL");
-                connection.setAutoCommit(autoCommit);
-            } catch (SQLException e) {
-                LOG.warn("Could not reset the connection's settings after the restore: {}", e.getMessage());
             }
+        } catch (SQLException e) {
+            LOG.warn("Could not reset the connection's settings after the restore: {}", e.getMessage());
         }
     }
 
@@ -277,11 +282,4 @@ public final class Restorer {
                 statement.number(), statement.line(), String.valueOf(cause.getSQLState()), cause);
     }
 
-    private static void rollback(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.dbsnap.restore;
 
+import io.dbsnap.CommitOutcomeUnknownException;
 import io.dbsnap.DatabaseAddress;
 import io.dbsnap.DbSnapException;
 import io.dbsnap.SnapshotNotFoundException;
@@ -140,18 +141,25 @@ public final class SnapshotRestorer {
 
     private RestoreReport run(Connection connection, StoredSnapshot snapshot, boolean emergency) {
         Instant start = Instant.now();
+        long started = System.nanoTime();
         String target = DatabaseAddress.describe(connection);
         RestoreLog log = new RestoreLog(store.directory());
         String name = snapshot.sqlFile().getFileName().toString();
         try {
-            RestoreReport report = restoreChecked(connection, snapshot, emergency, target);
-            log.append(start, emergency, name, target, Duration.between(start, Instant.now()),
+            RestoreReport report = restoreChecked(connection, snapshot, emergency, target)
+                    .measured(Duration.ofNanos(System.nanoTime() - started));
+            log.append(start, emergency, name, target, report.elapsed(),
                     report.verification().verified() ? "restored, verified"
                             : "restored, NOT verified: " + String.join("; ", report.verification().differences()));
             return report;
-        } catch (RuntimeException e) {
-            log.append(start, emergency, name, target, Duration.between(start, Instant.now()),
-                    "failed, nothing changed: " + firstLine(e.getMessage()));
+        } catch (CommitOutcomeUnknownException e) {
+            log.append(start, emergency, name, target, Duration.ofNanos(System.nanoTime() - started),
+                    "UNKNOWN, the connection was lost during COMMIT: " + firstLine(e.getMessage()));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // an Error (out of memory) too: the transaction was rolled back before it got here
+            log.append(start, emergency, name, target, Duration.ofNanos(System.nanoTime() - started),
+                    "failed, nothing changed: " + (e instanceof Error ? e.toString() : firstLine(e.getMessage())));
             throw e;
         }
     }
