@@ -9,12 +9,16 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The table of what a fault class tried: operation × fault × points × outcomes. Printed to the
  * test output and appended to {@code target/fault-summary.md}, where the README's figures come from.
  */
 final class FaultSummary {
+
+    /** The first table of a test run starts the file afresh; the others are appended. */
+    private static final AtomicBoolean FIRST = new AtomicBoolean(true);
 
     private final String title;
     private final Map<String, Row> rows = new LinkedHashMap<>();
@@ -49,12 +53,15 @@ final class FaultSummary {
     }
 
     /** Prints the table and appends it to target/fault-summary.md. */
-    void publish() {
+    synchronized void publish() {
         String table = table();
         System.out.println(table);
         try {
             Path file = Path.of("target", "fault-summary.md");
             Files.createDirectories(file.getParent());
+            if (FIRST.getAndSet(false)) {
+                Files.writeString(file, "# Fault-injection suite\n", StandardCharsets.UTF_8);
+            }
             Files.writeString(file, table, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -113,7 +113,9 @@ class LockContentionFaultTest {
         Connection holder = db.connect();
         holder.setAutoCommit(false);
         try (Statement s = holder.createStatement()) {
-            s.execute("LOCK TABLE " + object + " IN ACCESS EXCLUSIVE MODE");
+            // LOCK TABLE refuses sequences; a rename, uncommitted, holds one ACCESS EXCLUSIVE as well
+            s.execute(kind.equals("sequence") ? "ALTER SEQUENCE " + object + " RENAME TO renamed_by_the_holder"
+                    : "LOCK TABLE " + object + " IN ACCESS EXCLUSIVE MODE");
         }
         return new Case(operation, kind, object, db, dir, before, holder, DbsnapChild.dbsnap(db, dir, "256m", args));
     }
