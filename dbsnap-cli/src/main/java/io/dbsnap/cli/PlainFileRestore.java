@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -33,8 +34,11 @@ final class PlainFileRestore {
     private final boolean yes;
     private final boolean safetySnapshot;
     private final String createDatabase;
+    private final Duration lockTimeout;
 
-    PlainFileRestore(CliContext context, Path directory, boolean yes, boolean safetySnapshot, String createDatabase) {
+    PlainFileRestore(CliContext context, Path directory, boolean yes, boolean safetySnapshot, String createDatabase,
+                     Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
         this.context = context;
         this.directory = directory;
         this.yes = yes;
@@ -71,7 +75,7 @@ final class PlainFileRestore {
             try (InputStream script = meter.watch(Compression.decompressing(Files.newInputStream(file)));
                  ProgressDisplay progress = ProgressDisplay.start(context, "restore " + file.getFileName(), meter,
                          ScriptSize.uncompressed(file), OptionalInt.empty())) {
-                result = new Restorer().restore(connection, script);
+                result = new Restorer(lockTimeout).restore(connection, script);
                 restored = true;
             }
         } catch (IOException e) {

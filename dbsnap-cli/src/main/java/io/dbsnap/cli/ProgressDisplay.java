@@ -29,8 +29,6 @@ final class ProgressDisplay implements AutoCloseable {
     private final long start = System.nanoTime();
     private final Thread thread;
     private volatile boolean running = true;
-    /** When the first byte went through: the rate leaves out the preparation (checksum, locks, safety snapshot). */
-    private long firstByteAt = -1;
     private int drawnWidth;
 
     /**
@@ -69,12 +67,7 @@ final class ProgressDisplay implements AutoCloseable {
             if (!running) {
                 return;
             }
-            long now = System.nanoTime();
-            if (firstByteAt < 0 && meter.bytes() > 0) {
-                firstByteAt = now;
-            }
-            String line = line(Duration.ofNanos(now - start),
-                    Duration.ofNanos(firstByteAt < 0 ? 0 : now - firstByteAt));
+            String line = lineAt(System.nanoTime());
             synchronized (this) {
                 if (redraw) {
                     String padded = line + " ".repeat(Math.max(0, drawnWidth - line.length()));
@@ -86,6 +79,14 @@ final class ProgressDisplay implements AutoCloseable {
                 err.flush();
             }
         }
+    }
+
+    /**
+     * The line at {@code now} (a {@link System#nanoTime()}): the rate is measured from when the
+     * meter saw the first byte, leaving out the preparation (checksum, locks, safety snapshot).
+     */
+    String lineAt(long now) {
+        return line(Duration.ofNanos(now - start), meter.streaming(now));
     }
 
     /**

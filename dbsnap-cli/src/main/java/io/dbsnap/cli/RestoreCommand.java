@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -48,6 +49,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--no-safety-snapshot", description = "Do not write a snapshot of the current state first.")
     private boolean noSafetySnapshot;
 
+    @Mixin
+    private LockTimeoutOption lockTimeout;
+
     @Option(names = "--create-db", paramLabel = "NAME",
             description = "Create database NAME on the server of --url and restore into it; refused if it exists."
                     + " Nothing else is touched, so no confirmation is asked.")
@@ -59,8 +63,8 @@ final class RestoreCommand implements Callable<Integer> {
         Database database = Database.of(root.databaseUrl());
         SnapshotReference resolved = SnapshotReference.resolve(reference, root.directory());
         if (resolved instanceof SnapshotReference.PlainFile plain) {
-            return new PlainFileRestore(context, root.directory(), yes, !noSafetySnapshot, createDatabase)
-                    .restore(plain.file(), database);
+            return new PlainFileRestore(context, root.directory(), yes, !noSafetySnapshot, createDatabase,
+                    lockTimeout.value()).restore(plain.file(), database);
         }
         return restore((SnapshotReference.Stored) resolved, database);
     }
@@ -74,7 +78,8 @@ final class RestoreCommand implements Callable<Integer> {
         if (createDatabase == null) {
             Confirmation.require(context, yes, "restore " + snapshot.name().baseName() + " into " + target);
         }
-        RestoreOptions options = noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot() : RestoreOptions.defaults();
+        RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
+                : RestoreOptions.defaults());
         ScriptMeter meter = new ScriptMeter();
         SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options).watchingScript(meter::watch);
         RestoreReport report;

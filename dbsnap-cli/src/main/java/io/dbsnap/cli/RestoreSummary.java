@@ -14,7 +14,7 @@ final class RestoreSummary {
         StringBuilder text = new StringBuilder();
         text.append(report.emergency() ? "Emergency rollback: restored " : "Restored ")
                 .append(report.snapshot().name().baseName()).append(" into ").append(report.target())
-                .append(" in ").append(Units.elapsed(report.result().elapsed())).append('\n');
+                .append(" in ").append(Units.elapsed(report.elapsed())).append('\n');
         text.append("  ").append(counts(report.result()));
         if (report.dropped() > 0) {
             text.append(", ").append(SnapshotReport.plural(report.dropped(), "object")).append(" dropped first");

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -39,6 +40,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--no-safety-snapshot", description = "Do not write a snapshot of the current state first (faster).")
     private boolean noSafetySnapshot;
 
+    @Mixin
+    private LockTimeoutOption lockTimeout;
+
     @Override
     public Integer call() throws SQLException {
         if (!emergency) {
@@ -51,7 +55,8 @@ final class RollbackCommand implements Callable<Integer> {
                 + root.directory() + ", without confirmation"
                 + (noSafetySnapshot ? ", WITHOUT a safety snapshot" : ", after a safety snapshot")
                 + "; logged to " + root.directory().resolve("restore.log"));
-        RestoreOptions options = noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot() : RestoreOptions.defaults();
+        RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
+                : RestoreOptions.defaults());
         ScriptMeter meter = new ScriptMeter();
         RestoreReport report;
         try (Connection connection = database.connect();

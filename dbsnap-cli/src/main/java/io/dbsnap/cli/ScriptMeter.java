@@ -5,6 +5,8 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * Counts what streams through it of a SQL script, dbsnap's or pg_dump's, for a progress display:
@@ -23,6 +25,9 @@ final class ScriptMeter {
     private static final byte[] CREATE_TABLE = ascii("CREATE TABLE ");
     private static final byte[] CREATE_UNLOGGED_TABLE = ascii("CREATE UNLOGGED TABLE ");
 
+    private final LongSupplier nanoClock;
+    /** {@link System#nanoTime()} when the first byte went through; -1 before. */
+    private volatile long firstByteAt = -1;
     private volatile long bytes;
     private volatile long rows;
     private volatile int tablesDone;
@@ -32,8 +37,26 @@ final class ScriptMeter {
     private int lineLength;
     private boolean inCopy;
 
+    ScriptMeter() {
+        this(System::nanoTime);
+    }
+
+    /** A meter reading the time from {@code nanoClock}, as {@link System#nanoTime()} gives it. */
+    ScriptMeter(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
     long bytes() {
         return bytes;
+    }
+
+    /**
+     * How long bytes have been going through at {@code now} (a {@link System#nanoTime()}), from
+     * the moment the first one did: the time a rate is measured over. Zero before the first byte.
+     */
+    Duration streaming(long now) {
+        long first = firstByteAt;
+        return first < 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, now - first));
     }
 
     long rows() {
@@ -97,6 +120,11 @@ final class ScriptMeter {
     }
 
     void scan(byte[] b, int off, int len) {
+        if (firstByteAt < 0 && len > 0) {
+            // here, as the byte passes: a display that noticed it at its next redraw (up to 15 s
+            // later in a log) measured the rate over almost no time, a thousand times too high
+            firstByteAt = nanoClock.getAsLong();
+        }
         int end = off + len;
         for (int i = off; i < end; i++) {
             byte c = b[i];

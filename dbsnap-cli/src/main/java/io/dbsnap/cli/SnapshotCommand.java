@@ -3,6 +3,7 @@ package io.dbsnap.cli;
 import io.dbsnap.Snapshot;
 import io.dbsnap.SnapshotRequest;
 import io.dbsnap.Snapshots;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -63,6 +64,11 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--privileges", description = "Record grants (GRANT/REVOKE).")
     private boolean privileges;
 
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to wait for a lock another session holds (an ALTER TABLE on a table, or on one"
+                    + " under a view) before failing with exit code 4, naming the session. Default: ${DEFAULT-VALUE}.")
+    private double lockTimeoutSeconds;
+
     @Override
     public Integer call() {
         CliContext context = root.context();
@@ -107,6 +113,10 @@ final class SnapshotCommand implements Callable<Integer> {
         if (privileges) {
             request = request.withPrivileges();
         }
-        return request;
+        if (Double.isNaN(lockTimeoutSeconds) || lockTimeoutSeconds < 0.001 || lockTimeoutSeconds > Integer.MAX_VALUE / 1000.0) {
+            throw new UsageException("--lock-timeout must be a number of seconds above 0 (such as 30 or 0.5), not "
+                    + lockTimeoutSeconds);
+        }
+        return request.lockTimeout(Duration.ofMillis(Math.round(lockTimeoutSeconds * 1000)));
     }
 }

@@ -86,6 +86,24 @@ class ProgressTest {
         assertThat(waiting.line(Duration.ofSeconds(3), Duration.ZERO)).isEqualTo("restore x: preparing... 0:03");
     }
 
+    /**
+     * The rate is measured from the moment the first byte went through, as the meter saw it; the
+     * display used to start the clock when it first noticed bytes, at its next redraw, and showed
+     * a rate up to a thousand times too high on its first line.
+     */
+    @Test
+    void theFirstLinesRateCountsFromTheFirstByte() {
+        long firstByte = 7_000_000_000L;
+        ScriptMeter meter = new ScriptMeter(() -> firstByte);
+        byte[] megabyte = new byte[1 << 20];
+        meter.scan(megabyte, 0, megabyte.length);
+        ProgressDisplay display = display(meter, OptionalLong.empty(), OptionalInt.empty());
+        display.close();
+
+        // 1 MB in the 2 seconds since the first byte, on the very first line drawn
+        assertThat(display.lineAt(firstByte + 2_000_000_000L)).contains(", 512.0 kB/s,");
+    }
+
     @Test
     void unitsReadAsPeopleWriteThem() {
         assertThat(Units.bytes(512)).isEqualTo("512 B");

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +71,16 @@ public final class CatalogReader {
      * connection's settings are as before when this returns.
      */
     public Catalog read(Connection connection) throws SQLException {
-        return SnapshotTransaction.run(connection, this::readWithin);
+        return read(connection, DumpOptions.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * Like {@link #read(Connection)}, waiting at most {@code lockTimeout} for a lock: reading a
+     * view's or a default's definition waits while another session holds an {@code ACCESS
+     * EXCLUSIVE} lock on a table under it (SQLSTATE {@value LockHolders#LOCK_NOT_AVAILABLE} after the timeout).
+     */
+    public Catalog read(Connection connection, Duration lockTimeout) throws SQLException {
+        return SnapshotTransaction.run(connection, lockTimeout, this::readWithin);
     }
 
     /**

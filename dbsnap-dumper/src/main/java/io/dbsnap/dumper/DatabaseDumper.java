@@ -1,6 +1,7 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.DbSnapException;
+import io.dbsnap.LockNotAvailableException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.QualifiedName;
@@ -97,8 +98,15 @@ public final class DatabaseDumper {
 
     private DumpResult dump(Connection connection, Optional<DataSource> moreConnections, OutputStream out) {
         try {
-            return SnapshotTransaction.run(connection, c -> dumpInTransaction(c, moreConnections, out));
+            return SnapshotTransaction.run(connection, options.lockTimeout(), c -> dumpInTransaction(c, moreConnections, out));
         } catch (SQLException e) {
+            if (LockHolders.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                // reading a view's or a default's definition waits for the tables under it
+                throw new LockNotAvailableException("Could not read the database within the lock timeout ("
+                        + options.lockTimeout().toMillis() + " ms): another session holds an ACCESS EXCLUSIVE lock (an"
+                        + " ALTER TABLE, a migration, a VACUUM FULL ...)." + LockHolders.explain(connection, true, "")
+                        + " Nothing was written. Try again when it has finished, or allow a longer lock timeout.", e);
+            }
             throw new DbSnapException("Could not read the database: " + e.getMessage() + " (SQLSTATE " + e.getSQLState()
                     + "). The dump is incomplete and must not be used.", e);
         } catch (IOException | UncheckedIOException e) {

@@ -53,8 +53,11 @@ public record DumpOptions(Content content, DdlOptions ddl, List<String> excludeT
         this(content, ddl, excludeTableData, lockTimeout, 1);
     }
 
+    /** How long a dump waits for a lock unless told otherwise: 30 seconds. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
     public static DumpOptions schemaOnly() {
-        return new DumpOptions(Content.SCHEMA_ONLY, DdlOptions.defaults(), List.of(), Duration.ofSeconds(30));
+        return new DumpOptions(Content.SCHEMA_ONLY, DdlOptions.defaults(), List.of(), DEFAULT_LOCK_TIMEOUT);
     }
 
     public static DumpOptions schemaAndData() {

@@ -54,10 +54,11 @@ final class ParallelTableCopy {
     private static final int BUFFER = 1 << 16;
     /**
      * The settings that shape COPY's text: a worker takes the dump's connection's values, so that
-     * its rows are written exactly as that connection would write them.
+     * its rows are written exactly as that connection would write them; and its lock timeout, so
+     * that no worker waits for a lock longer than the dump does.
      */
     private static final List<String> OUTPUT_SETTINGS = List.of("DateStyle", "IntervalStyle", "TimeZone",
-            "extra_float_digits", "bytea_output", "xmloption", "lc_monetary", "lc_numeric");
+            "extra_float_digits", "bytea_output", "xmloption", "lc_monetary", "lc_numeric", "lock_timeout");
 
     private final List<Table> tables;
     private final OutputStream script;
@@ -160,7 +161,8 @@ final class ParallelTableCopy {
                 return null;
             }
             try (connection) {
-                SnapshotTransaction.run(connection, c -> {
+                // no lock timeout before SET TRANSACTION SNAPSHOT, which must come first; join() sets the dump's
+                SnapshotTransaction.run(connection, null, c -> {
                     join(c, snapshot, settings);
                     copyAll(c, false);
                     return null;

@@ -2,10 +2,17 @@ package io.dbsnap.dumper;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * Runs work in a {@code REPEATABLE READ, READ ONLY} transaction, so that every query of it sees
  * the database at one point in time, then rolls back and gives the connection its settings back.
+ *
+ * <p>The transaction's {@code lock_timeout} is set before anything else: reading the catalog
+ * already waits for locks ({@code pg_get_viewdef} and {@code pg_get_expr} lock the tables they
+ * deparse), and a table locked {@code ACCESS EXCLUSIVE} by another session would otherwise make
+ * the read wait forever.
  */
 final class SnapshotTransaction {
 
@@ -20,7 +27,9 @@ final class SnapshotTransaction {
     private SnapshotTransaction() {
     }
 
-    static <T, E extends Exception> T run(Connection connection, Work<T, E> work) throws SQLException, E {
+    /** @param lockTimeout null only for a transaction that sets it itself after a first statement that must come first */
+    static <T, E extends Exception> T run(Connection connection, Duration lockTimeout, Work<T, E> work)
+            throws SQLException, E {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         boolean readOnly = connection.isReadOnly();
@@ -29,6 +38,11 @@ final class SnapshotTransaction {
         connection.setReadOnly(true);
         T result;
         try {
+            if (lockTimeout != null) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET LOCAL lock_timeout = " + Math.max(1, lockTimeout.toMillis()));
+                }
+            }
             result = work.run(connection);
         } catch (Throwable failure) {
             // what went wrong in the work is what the caller needs to hear, not a failing rollback after it

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * transaction, as pg_dump does: nobody can drop or alter a table while its definition and rows
  * are being read, while reads and writes of its rows go on. The locks are requested in one
  * pipelined batch; each waits at most the lock timeout, after which the dump stops and names
- * the table.
+ * the table. The timeout stays set for the rest of the transaction (as {@link SnapshotTransaction}
+ * set it first): every later wait for a lock ends too.
  */
 final class TableLocks {
 
@@ -48,7 +49,6 @@ final class TableLocks {
                         + " ms: another session holds a lock that conflicts (an ALTER TABLE, a migration, a VACUUM FULL"
                         + " ...). Nothing was written. Try again when it has finished, or allow a longer lock timeout.", e);
             }
-            s.execute("SET LOCAL lock_timeout = 0");
         }
     }
 

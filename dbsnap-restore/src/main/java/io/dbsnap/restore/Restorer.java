@@ -1,8 +1,10 @@
 package io.dbsnap.restore;
 
 import io.dbsnap.DbSnapException;
+import io.dbsnap.LockNotAvailableException;
 import io.dbsnap.RestoreFailedException;
 import io.dbsnap.Transaction;
+import io.dbsnap.dumper.LockHolders;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.restore.script.ScriptStatement;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
@@ -38,21 +41,41 @@ public final class Restorer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
     private static final int STATEMENT_EXCERPT = 200;
+    /** {@code SET [SESSION | LOCAL] lock_timeout ...}, which pg_dump and dbsnap scripts start with. */
+    private static final Pattern SETS_LOCK_TIMEOUT = Pattern.compile("SET\\s+((SESSION|LOCAL)\\s+)?lock_timeout\\b",
+            Pattern.CASE_INSENSITIVE);
     /** What to do when the connection was lost during the COMMIT and its outcome is unknown. */
     private static final String HOW_TO_CHECK = "Check which: compare the database with what was restored (for a"
             + " snapshot: dbsnap verify SNAPSHOT --url URL), or look at the database, before doing anything else.";
 
     /** What messages call the run: "restore", "migration", "dry run". */
     private final String operation;
+    /** The restore's lock_timeout; empty when the caller sets its own (a migration). */
+    private final Optional<Duration> lockTimeout;
 
-    /** A restorer of snapshots and {@code pg_dump} files. */
+    /** A restorer of snapshots and {@code pg_dump} files, waiting at most {@link RestoreOptions#DEFAULT_LOCK_TIMEOUT} for a lock. */
     public Restorer() {
-        this("restore");
+        this(RestoreOptions.DEFAULT_LOCK_TIMEOUT);
     }
 
-    /** A restorer whose messages name the work it does, such as "migration". */
+    /**
+     * A restorer that waits at most {@code lockTimeout} for a lock another session holds, then
+     * fails with {@link LockNotAvailableException} naming the session; nothing is changed. The
+     * script's own {@code SET lock_timeout} (pg_dump and dbsnap write {@code SET lock_timeout = 0})
+     * is skipped, so that it cannot lift the limit.
+     */
+    public Restorer(Duration lockTimeout) {
+        this("restore", Optional.of(lockTimeout));
+    }
+
+    /** A restorer whose messages name the work it does, such as "migration", which sets its own lock timeout. */
     Restorer(String operation) {
+        this(operation, Optional.empty());
+    }
+
+    private Restorer(String operation, Optional<Duration> lockTimeout) {
         this.operation = operation;
+        this.lockTimeout = lockTimeout;
     }
 
     /** Restores a script file, plain or gzip-compressed. */
@@ -119,6 +142,12 @@ public final class Restorer {
         long start = System.nanoTime();
         Progress progress = new Progress();
         Transaction.Work<T, StatementBatch.Failure> work = c -> {
+            if (lockTimeout.isPresent()) {
+                // first, before anything that may wait: reading the catalog waits too
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL lock_timeout = " + Math.max(1, lockTimeout.get().toMillis()));
+                }
+            }
             prepare(c, before);
             runAll(c, reader, progress, leaveOut);
             return inspection == null ? null : inspect(c, inspection);
@@ -130,8 +159,19 @@ public final class Restorer {
             return new TryOut<>(new RestoreResult(progress.statements, progress.rows, progress.rowsByTable,
                     Duration.ofNanos(System.nanoTime() - start)), inspected);
         } catch (StatementBatch.Failure f) {
+            if (lockTimedOut(f.cause.getSQLState())) {
+                throw lockNotAvailable(connection, f.statement, f.cause);
+            }
             throw failed(f.statement, f.cause);
+        } catch (RestoreFailedException e) {
+            if (lockTimedOut(e.sqlState())) {
+                throw lockNotAvailable(connection, null, e);
+            }
+            throw e;
         } catch (SQLException e) {
+            if (lockTimedOut(e.getSQLState())) {
+                throw lockNotAvailable(connection, null, e);
+            }
             throw new RestoreFailedException("The " + operation + " could not be " + (inspection == null ? "committed"
                     : "rolled back") + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + "). It was rolled back;"
                     + " the database is as it was before.", 0, 0, String.valueOf(e.getSQLState()), e);
@@ -189,6 +229,7 @@ public final class Restorer {
                         Predicate<ScriptStatement> leaveOut) throws StatementBatch.Failure, SQLException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         String database = currentDatabase(connection);
+        String user = sessionUser(connection);
         StatementBatch batch = new StatementBatch(connection);
         try {
             Optional<ScriptStatement> next;
@@ -199,7 +240,7 @@ public final class Restorer {
                 }
                 progress.statements++;
                 switch (statement.kind()) {
-                    case META_COMMAND -> checkMetaCommand(statement, database);
+                    case META_COMMAND -> checkMetaCommand(statement, database, user);
                     case COPY_FROM_STDIN -> {
                         batch.flush();
                         try {
@@ -216,6 +257,9 @@ public final class Restorer {
                     case SQL -> {
                         if (isTransactionControl(statement)) {
                             LOG.debug("Skipping {} at line {}: the restore is one transaction", statement.sql(), statement.line());
+                        } else if (lockTimeout.isPresent() && SETS_LOCK_TIMEOUT.matcher(statement.sql()).lookingAt()) {
+                            LOG.debug("Skipping {} at line {}: the restore keeps its own lock timeout", statement.sql(),
+                                    statement.line());
                         } else if (StatementBatch.canBatch(statement.sql())) {
                             batch.add(statement);
                         } else {
@@ -247,18 +291,50 @@ public final class Restorer {
         };
     }
 
-    private static void checkMetaCommand(ScriptStatement statement, String database) {
+    private static void checkMetaCommand(ScriptStatement statement, String database, String user) {
         String[] words = statement.sql().trim().split("\\s+");
         String name = words[0];
         if (name.equals("\\restrict") || name.equals("\\unrestrict")) {
             return;
         }
         if ((name.equals("\\connect") || name.equals("\\c")) && words.length >= 2 && unquote(words[1]).equals(database)) {
+            checkConnectKeepsSession(statement, words, user);
             return;
         }
         throw new DbSnapException("Line " + statement.line() + " (" + statement.sql() + ") would connect to another database;"
                 + " dbsnap restores into the one it is connected to (" + database + "). Restore each database's script"
                 + " on its own, or remove the line if it was meant for this database.");
+    }
+
+    /**
+     * psql's {@code \connect DBNAME USER HOST PORT} may switch the user, server or port too ("-"
+     * keeps the current one). The script runs through one connection in one transaction, so a
+     * switch cannot happen: accepting it would run what follows as the wrong user, silently.
+     */
+    private static void checkConnectKeepsSession(ScriptStatement statement, String[] words, String user) {
+        String[] parts = {"user", "host", "port"};
+        for (int i = 2; i < words.length && i < 2 + parts.length; i++) {
+            String value = unquote(words[i]);
+            if (value.equals("-") || (i == 2 && value.equals(user))) {
+                continue;
+            }
+            throw new DbSnapException("Line " + statement.line() + " (" + statement.sql() + ") would connect with another "
+                    + parts[i - 2] + " (" + value + "); dbsnap runs the whole script through its one connection, as user "
+                    + user + ", in one transaction, and cannot switch halfway. Restore as that user (give it in the URL),"
+                    + " or remove the " + parts[i - 2] + " from the line if " + user + " may run what follows. Nothing was"
+                    + " changed.");
+        }
+        if (words.length > 2 + parts.length) {
+            throw new DbSnapException("Line " + statement.line() + " (" + statement.sql() + ") has more arguments than"
+                    + " \\connect DBNAME USER HOST PORT; dbsnap cannot tell what it would change. Nothing was changed.");
+        }
+    }
+
+    private static String sessionUser(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT session_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static String unquote(String word) {
@@ -271,6 +347,26 @@ public final class Restorer {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    private boolean lockTimedOut(String sqlState) {
+        return lockTimeout.isPresent() && LockHolders.LOCK_NOT_AVAILABLE.equals(sqlState);
+    }
+
+    /**
+     * The wait for a lock outlasted the timeout: which statement waited, and who holds locks on
+     * the database's tables, asked now that the transaction is rolled back.
+     */
+    private LockNotAvailableException lockNotAvailable(Connection connection, ScriptStatement statement, Exception cause) {
+        String sql = statement == null ? "" : statement.sql();
+        String what = statement == null ? "what it replaces" : "statement " + statement.number() + " (line "
+                + statement.line() + "): " + (sql.length() <= STATEMENT_EXCERPT ? sql : sql.substring(0, STATEMENT_EXCERPT) + "...");
+        return new LockNotAvailableException("The " + operation + " waited longer than its lock timeout ("
+                + lockTimeout.orElseThrow().toMillis() + " ms) for a lock on " + what + "."
+                + LockHolders.explain(connection, false, sql)
+                + " The " + operation + " was rolled back; nothing was changed. Wait for that session to finish (or end"
+                + " it: SELECT pg_terminate_backend(pid)), then restore again, or allow a longer wait (--lock-timeout,"
+                + " RestoreOptions.withLockTimeout).", cause);
     }
 
     private RestoreFailedException failed(ScriptStatement statement, SQLException cause) {

@@ -3,12 +3,14 @@ package io.dbsnap.restore;
 import io.dbsnap.CommitOutcomeUnknownException;
 import io.dbsnap.DatabaseAddress;
 import io.dbsnap.DbSnapException;
+import io.dbsnap.LockNotAvailableException;
 import io.dbsnap.SnapshotNotFoundException;
 import io.dbsnap.UnsupportedServerVersionException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dumper.LockHolders;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.store.Compression;
 import io.dbsnap.store.SnapshotDetails;
@@ -176,12 +178,12 @@ public final class SnapshotRestorer {
         try (InputStream script = scriptTap.apply(store.openVerified(snapshot));
              OperationLock lock = OperationLock.take(connection)) {
             if (catalog.isPresent()) {
-                checkLockBudget(connection, scope, catalog.get());
+                checkLockBudget(connection, scope, catalog.get(), options.lockTimeout());
             }
             Optional<StoredSnapshot> safety = options.safetySnapshot()
                     ? Optional.of(writeSafetySnapshot(connection, scope, snapshot)) : Optional.empty();
             ExactRestore exact = new ExactRestore(scope);
-            RestoreResult result = new Restorer().restore(connection, new ScriptReader(script),
+            RestoreResult result = new Restorer(options.lockTimeout()).restore(connection, new ScriptReader(script),
                     beforeScript(metadata, scope, exact, snapshot));
             List<String> differences = new ArrayList<>(RowCounts.differences(metadata.tables(), result.rowsByTable()));
             catalog.ifPresent(expected -> differences.addAll(structuralDifferences(connection, scope, expected)));
@@ -210,11 +212,18 @@ public final class SnapshotRestorer {
      * Refuses a restore whose one transaction would lock more relations than the server's lock
      * table holds: what it drops (the scope now) plus what it creates (the snapshot's catalog).
      */
-    private static void checkLockBudget(Connection connection, SnapshotScope scope, Catalog creates) {
+    private static void checkLockBudget(Connection connection, SnapshotScope scope, Catalog creates, Duration lockTimeout) {
         try {
-            int drops = LockBudget.locksFor(CatalogReader.of(scope).read(connection));
+            int drops = LockBudget.locksFor(CatalogReader.of(scope).read(connection, lockTimeout));
             LockBudget.of(connection).check(LockBudget.CATALOG_READ + drops + LockBudget.locksFor(creates));
         } catch (SQLException e) {
+            if (LockHolders.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new LockNotAvailableException("Could not read the database before the restore within its lock"
+                        + " timeout (" + lockTimeout.toMillis() + " ms): another session holds an ACCESS EXCLUSIVE lock"
+                        + " (an ALTER TABLE, a migration, a VACUUM FULL ...)." + LockHolders.explain(connection, true, "")
+                        + " Nothing was changed. Restore again when it has finished, or allow a longer wait"
+                        + " (--lock-timeout).", e);
+            }
             throw new DbSnapException("Could not read the database before the restore: " + e.getMessage()
                     + " (SQLSTATE " + e.getSQLState() + "). Nothing was changed.", e);
         }
@@ -230,7 +239,8 @@ public final class SnapshotRestorer {
     }
 
     private StoredSnapshot writeSafetySnapshot(Connection connection, SnapshotScope scope, StoredSnapshot snapshot) {
-        DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope), DumpOptions.schemaAndData());
+        DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope),
+                DumpOptions.schemaAndData().lockTimeout(options.lockTimeout()));
         String database = DatabaseAddress.describe(connection);
         SnapshotDetails details = SnapshotDetails.none().withDatabase(database)
                 .withPurpose("taken automatically before restoring " + snapshot.name().baseName());
