@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Another session holds a table, a view or a sequence ACCESS EXCLUSIVE (a migration, a VACUUM
  * FULL, a forgotten transaction): a snapshot and an in-place restore must give up after their lock
  * timeouts with exit 4, not wait forever, and change nothing. All six cases run at once, so that
- * the suite waits for the longest timeout (the snapshot's 30 s) once.
+ * the suite waits for the longest timeout (the restore's default of 5 s) once.
  */
 class LockContentionFaultTest {
 
@@ -66,7 +66,9 @@ class LockContentionFaultTest {
         List<Case> cases = new ArrayList<>();
         try {
             for (String[] object : objects) {
-                cases.add(start("snapshot --data", object[0], object[1], shop, "snapshot", "locked", "--data"));
+                // the snapshot's own timeout is 30 s by default; a shorter one keeps the suite quick
+                cases.add(start("snapshot --data", object[0], object[1], shop, "snapshot", "locked", "--data",
+                        "--lock-timeout", "2"));
                 cases.add(start("restore (in place)", object[0], object[1], changedShop, "restore", "shop", "--yes",
                         "--no-safety-snapshot"));
             }
@@ -74,6 +76,8 @@ class LockContentionFaultTest {
                 String where = c.operation() + " with the " + c.objectKind() + " " + c.object() + " locked";
                 int exit = c.child().awaitExit(GUARD);
                 assertThat(exit).as("%s: exit code; output: %s", where, c.child().output()).isEqualTo(ExitCodes.LOCKED);
+                assertThat(c.child().output()).as("%s: names what it waited for", where)
+                        .contains(c.object().substring(c.object().indexOf('.') + 1));
                 c.holder().rollback();
                 c.holder().close();
                 Judge.awaitSessionsGone(c.db());
