@@ -89,6 +89,19 @@ class KillNineFaultTest {
         default void openWindow(Path dir) throws IOException {
         }
 
+        /**
+         * Returns once the operation's result is in place, and says whether the child waits to be
+         * released after it (the reset child, before its close removes the change tracking).
+         */
+        default boolean awaitResult(DbsnapChild child) throws Exception {
+            child.awaitExit(GUARD);
+            return false;
+        }
+
+        /** Lets a child that waits after its result go on to its end. */
+        default void release(Path dir) throws IOException {
+        }
+
         /** True when the child itself changes the database before the window (the reset's test). */
         default boolean changesBeforeWindow() {
             return false;
@@ -130,24 +143,30 @@ class KillNineFaultTest {
             @Override
             public DbsnapChild start(TestDatabase db, Path dir) throws IOException {
                 return DbsnapChild.main(ResetChild.class, db, dir, dir.resolve("work").toString(),
-                        dir.resolve("go").toString());
+                        dir.resolve("go").toString(), dir.resolve("close").toString());
             }
 
             @Override
             public void awaitReady(DbsnapChild child, TestDatabase db, Path dir) throws Exception {
-                Instant deadline = Instant.now().plus(GUARD);
-                while (!child.output().contains(ResetChild.READY)) {
-                    if (!child.isAlive() || Instant.now().isAfter(deadline)) {
-                        fail("the reset child did not get ready: %s", child.output());
-                    }
-                    Thread.sleep(5);
-                }
+                awaitOutput(child, ResetChild.READY);
             }
 
             /** The window is the reset itself: it opens when the child, captured and changed, is told to go. */
             @Override
             public void openWindow(Path dir) throws IOException {
                 Files.createFile(dir.resolve("go"));
+            }
+
+            /** The reset's result is the database once it reports done, with the tracking still installed. */
+            @Override
+            public boolean awaitResult(DbsnapChild child) throws Exception {
+                awaitOutput(child, ResetChild.DONE);
+                return true;
+            }
+
+            @Override
+            public void release(Path dir) throws IOException {
+                Files.createFile(dir.resolve("close"));
             }
 
             @Override
@@ -184,14 +203,19 @@ class KillNineFaultTest {
                 }
                 operation.openWindow(dir);
                 Instant opened = Instant.now();
-                int exit = child.awaitExit(GUARD);
+                boolean waitsAfterResult = operation.awaitResult(child);
                 window = Duration.between(opened, Instant.now());
+                intended = waitsAfterResult ? Judge.state(db) : null;
+                operation.release(dir);
+                int exit = child.awaitExit(GUARD);
                 assertThat(exit).as("the unkilled %s: %s", name, child.output()).isEqualTo(ExitCodes.OK);
             } finally {
                 child.discard();
             }
             Judge.awaitSessionsGone(db);
-            intended = Judge.state(db);
+            if (intended == null) {
+                intended = Judge.state(db);
+            }
             Judge.assertDirectorySound(db, operation.snapshotDirectory(dir), Set.of());
         }
         System.out.printf("%s: unkilled run %d ms from its first session to its exit%n", name, window.toMillis());
@@ -274,6 +298,17 @@ class KillNineFaultTest {
             } finally {
                 child.discard();
             }
+        }
+    }
+
+    /** Returns once the child has printed {@code line}. */
+    static void awaitOutput(DbsnapChild child, String line) throws InterruptedException {
+        Instant deadline = Instant.now().plus(GUARD);
+        while (!child.output().contains(line)) {
+            if (!child.isAlive() || Instant.now().isAfter(deadline)) {
+                fail("%s did not print %s: %s", child, line, child.output());
+            }
+            Thread.sleep(2);
         }
     }
 
