@@ -96,7 +96,12 @@ public final class Snapshot {
         return restoreTo(target, RestoreOptions.defaults());
     }
 
-    /** Like {@link #restoreTo(DataSource)}, with options such as {@link RestoreOptions#withoutSafetySnapshot()}. */
+    /**
+     * Like {@link #restoreTo(DataSource)}, with options such as
+     * {@link RestoreOptions#withoutSafetySnapshot()} or {@link RestoreOptions#withLockTimeout}: how
+     * long the restore may wait for a lock another session holds (5 s by default) before it fails
+     * with {@link LockNotAvailableException}, naming the table and the session, having changed nothing.
+     */
     public RestoreReport restoreTo(DataSource target, RestoreOptions options) {
         Objects.requireNonNull(options, "options");
         return Connections.with(Objects.requireNonNull(target, "target"), "Could not restore " + name(),

@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Progress of a long dump or restore on stderr, read from a {@link ScriptMeter} by a thread of its
@@ -26,6 +28,7 @@ final class ProgressDisplay implements AutoCloseable {
     private final ScriptMeter meter;
     private final OptionalLong totalBytes;
     private final OptionalInt totalTables;
+    private final Supplier<Optional<String>> lockWait;
     private final long start = System.nanoTime();
     private final Thread thread;
     private volatile boolean running = true;
@@ -38,7 +41,8 @@ final class ProgressDisplay implements AutoCloseable {
      *                    otherwise a dump counts the tables its script creates
      */
     private ProgressDisplay(CliContext context, String task, ScriptMeter meter, OptionalLong totalBytes,
-                            OptionalInt totalTables) {
+                            OptionalInt totalTables, Supplier<Optional<String>> lockWait) {
+        this.lockWait = lockWait;
         this.err = context.err();
         this.redraw = context.terminal().progressBar();
         this.task = task;
@@ -51,7 +55,17 @@ final class ProgressDisplay implements AutoCloseable {
 
     static ProgressDisplay start(CliContext context, String task, ScriptMeter meter, OptionalLong totalBytes,
                                  OptionalInt totalTables) {
-        ProgressDisplay display = new ProgressDisplay(context, task, meter, totalBytes, totalTables);
+        return start(context, task, meter, totalBytes, totalTables, Optional::empty);
+    }
+
+    /**
+     * @param lockWait what the work waits for, asked while no byte has gone through yet (such as
+     *                 {@code table app.orders (held by server process 4242)}): the line says
+     *                 "waiting for a lock on" it instead of "preparing"
+     */
+    static ProgressDisplay start(CliContext context, String task, ScriptMeter meter, OptionalLong totalBytes,
+                                 OptionalInt totalTables, Supplier<Optional<String>> lockWait) {
+        ProgressDisplay display = new ProgressDisplay(context, task, meter, totalBytes, totalTables, lockWait);
         display.thread.start();
         return display;
     }
@@ -98,7 +112,8 @@ final class ProgressDisplay implements AutoCloseable {
     String line(Duration elapsed, Duration streaming) {
         long bytes = meter.bytes();
         if (bytes == 0) {
-            return task + ": preparing... " + Units.clock(elapsed);
+            return task + ": " + lockWait.get().map(object -> "waiting for a lock on " + object + "...")
+                    .orElse("preparing...") + " " + Units.clock(elapsed);
         }
         List<String> parts = new ArrayList<>();
         int tables = tablesTotal();

@@ -84,8 +84,9 @@ final class RestoreCommand implements Callable<Integer> {
         SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options).watchingScript(meter::watch);
         RestoreReport report;
         try (Connection connection = database.connect();
+             LockWaitProbe lockWait = new LockWaitProbe(database);
              ProgressDisplay progress = ProgressDisplay.start(context, "restore " + snapshot.name().baseName(), meter,
-                     ScriptSize.uncompressed(snapshot.sqlFile()), tablesOf(metadata))) {
+                     ScriptSize.uncompressed(snapshot.sqlFile()), tablesOf(metadata), lockWait)) {
             if (createDatabase == null) {
                 report = restorer.restore(connection, snapshot);
             } else {

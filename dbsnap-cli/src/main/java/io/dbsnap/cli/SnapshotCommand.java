@@ -76,8 +76,9 @@ final class SnapshotCommand implements Callable<Integer> {
         SnapshotRequest request = request();
         ScriptMeter meter = new ScriptMeter();
         Snapshot snapshot;
-        try (ProgressDisplay progress = ProgressDisplay.start(context, "snapshot " + label, meter, OptionalLong.empty(),
-                OptionalInt.empty())) {
+        try (LockWaitProbe lockWait = new LockWaitProbe(database);
+             ProgressDisplay progress = ProgressDisplay.start(context, "snapshot " + label, meter, OptionalLong.empty(),
+                     OptionalInt.empty(), lockWait)) {
             snapshot = request.from(database.dataSource(), meter::watch);
         }
         context.out().print(SnapshotReport.render(snapshot, root.directory()));

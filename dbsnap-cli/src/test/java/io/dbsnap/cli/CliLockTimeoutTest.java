@@ -5,10 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
+import io.dbsnap.dumper.CatalogReader;
+import io.dbsnap.dumper.DatabaseDumper;
+import io.dbsnap.dumper.DumpOptions;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,6 +60,42 @@ class CliLockTimeoutTest {
                 assertThat(run.err()).contains("table app.users: AccessExclusiveLock held by server process "
                         + pidOf(holder));
                 holder.rollback();
+            }
+        }
+    }
+
+    /** The progress line of a snapshot held up by a lock names the object and who holds it, not "preparing". */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theProgressLineSaysWhichLockTheSnapshotWaitsFor() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_snapshot_waits")) {
+            db.execute(Fixture.SCHEMA);
+            Database database = Database.of(new Environment.Source(CliRunner.url(db), "the test"));
+            ExecutorService background = Executors.newSingleThreadExecutor();
+            try (Connection holder = db.connect(); LockWaitProbe probe = new LockWaitProbe(database)) {
+                holder.setAutoCommit(false);
+                try (Statement s = holder.createStatement()) {
+                    s.execute("LOCK TABLE app.users IN ACCESS EXCLUSIVE MODE");
+                }
+                Future<?> dump = background.submit(() -> new DatabaseDumper(CatalogReader.allSchemas(),
+                        DumpOptions.schemaOnly()).dump(database.dataSource(), OutputStream.nullOutputStream()));
+                Optional<String> waiting = Optional.empty();
+                // until the dump's session has reached the lock (a wait for a state, not a measured time)
+                for (int i = 0; i < 100 && waiting.isEmpty(); i++) {
+                    Thread.sleep(100);
+                    waiting = probe.get();
+                }
+                assertThat(waiting).contains("table app.users (held by server process " + pidOf(holder) + ")");
+                ProgressDisplay display = ProgressDisplay.start(new CliContext(new Environment(Map.of()),
+                        Terminal.system(), System.out, new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC()),
+                        "snapshot x", new ScriptMeter(), OptionalLong.empty(), OptionalInt.empty(), probe);
+                display.close();
+                assertThat(display.line(Duration.ofSeconds(3), Duration.ZERO))
+                        .isEqualTo("snapshot x: waiting for a lock on " + waiting.get() + "... 0:03");
+                holder.rollback();
+                dump.get();
+            } finally {
+                background.shutdownNow();
             }
         }
     }

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a snapshot {@code after_<file stem>}, and the diff between the two, written beside it
  *       as {@code {after}_diff.md} and {@code {after}_diff.patch}.</li>
  * </ol>
- * When a statement fails, the transaction is rolled back, the database is as it was, the
- * snapshot before is kept and none after is written; the error names the statement and its line.
+ * When a statement fails (or anything else is thrown, an {@link Error} too), the transaction is
+ * rolled back first, the database is as it was, the snapshot before is kept and none after is
+ * written; the error names the statement and its line.
  *
  * <p>A {@link #dryRun dry run} runs the script in a transaction, reads the catalog inside it,
  * rolls it back, and reports the difference: what the migration would change.

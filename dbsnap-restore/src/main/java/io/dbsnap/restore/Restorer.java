@@ -33,9 +33,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The psql meta-commands of pg_dump output are handled as psql would for this one database:
  * {@code \restrict}/<code>&#92;unrestrict</code> are ignored, {@code \connect} is accepted only when it names
- * the database being restored. {@code BEGIN}/{@code COMMIT} in the script (pg_dump writes them
+ * the database being restored and no other user, host or port. {@code BEGIN}/{@code COMMIT} in the script (pg_dump writes them
  * around large objects) are skipped: the whole script is already one transaction. Afterwards the
  * connection's session settings are reset ({@code RESET ALL}), since a script changes some.
+ *
+ * <p>Whatever is thrown, an {@link Error} such as {@link OutOfMemoryError} too, the transaction is
+ * rolled back before anything else ({@link Transaction}); a restore (not a migration, which sets
+ * its own) waits at most its lock timeout for a lock and then fails with
+ * {@link LockNotAvailableException}, naming who holds it.
  */
 public final class Restorer {
 

@@ -50,7 +50,12 @@ import org.slf4j.LoggerFactory;
  *       the catalog, read again, with the snapshot's {@code .catalog.json};</li>
  *   <li>the restore is appended to the store's {@code restore.log}, failures included.</li>
  * </ol>
- * A failure at any step leaves the database as it was.
+ * A failure at any step leaves the database as it was: whatever is thrown, an {@link Error}
+ * too, the transaction is rolled back first. No lock is waited for longer than
+ * {@link RestoreOptions#lockTimeout()}: a restore waiting behind an open reader would make every
+ * new reader queue behind it; it fails with {@link io.dbsnap.LockNotAvailableException} naming the
+ * table and the session instead. Only a connection lost during the COMMIT leaves the outcome
+ * unknown ({@link io.dbsnap.CommitOutcomeUnknownException}).
  */
 public final class SnapshotRestorer {
 
@@ -89,7 +94,10 @@ public final class SnapshotRestorer {
      * @throws SnapshotNotFoundException                  when the snapshot is not in the store
      * @throws io.dbsnap.SnapshotCorruptException         when its file or metadata is damaged
      * @throws UnsupportedServerVersionException          when the server is older than the snapshot's
-     * @throws io.dbsnap.LockNotAvailableException        when another restore or migration is running
+     * @throws io.dbsnap.LockNotAvailableException        when another restore or migration is running, or
+     *                                                    another session holds a lock on what the restore
+     *                                                    replaces longer than the lock timeout (nothing changed)
+     * @throws io.dbsnap.CommitOutcomeUnknownException    when the connection is lost during the COMMIT
      * @throws io.dbsnap.RestoreFailedException           when a statement fails (all is rolled back)
      */
     public RestoreReport restore(Connection connection, StoredSnapshot snapshot) {
