@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGKILL at random points of snapshot, restore, migrate, dry run and fast reset, each in a JVM of
  * its own. A point is a random delay, drawn from the fixed seed, within the operation's own
- * duration as measured by an unkilled run, counted from the moment the child has a session on the
- * database (a condition polled, not a fixed sleep). After each point the judge checks: pg_dump of
+ * duration as measured by an unkilled run, counted from a condition polled, never a fixed sleep:
+ * the child has a session on the database (a command), or was told to reset (the reset child).
+ * Two points run at a time. After each point the judge checks: pg_dump of
  * the database equals its state before, or the unkilled run's result (never anything between);
  * a finished run equals the result; no advisory lock is left; every listed snapshot verifies; no
  * temporary file survives the next write.
