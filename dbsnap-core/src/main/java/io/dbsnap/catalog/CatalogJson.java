@@ -1,6 +1,8 @@
 package io.dbsnap.catalog;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -109,7 +111,16 @@ public final class CatalogJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /**
+     * The longest text value read: PostgreSQL's own limit for a value (1 GB). Jackson's default
+     * (20 MB) made a snapshot holding a longer comment or function body, written without complaint,
+     * unreadable afterwards ("damaged").
+     */
+    static final int MAX_STRING_LENGTH = 1 << 30;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // read(InputStream) leaves the caller's stream open

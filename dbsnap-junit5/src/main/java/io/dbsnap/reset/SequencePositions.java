@@ -96,10 +96,23 @@ final class SequencePositions {
         return moved;
     }
 
-    /** Puts {@code names} back where {@code expected} says; setval is not rolled back with the transaction. */
+    /**
+     * Puts {@code names} back where {@code expected} says, as part of the reset's transaction.
+     * {@code setval} alone is not rolled back with a transaction: a reset that failed or was killed
+     * after it would leave the sequences put back and the rows not. {@code ALTER SEQUENCE ... RESTART}
+     * first gives each sequence a new file within the transaction (PostgreSQL 10 and later), so the
+     * {@code setval} that follows writes into a file that an abort throws away.
+     */
     static void restore(Connection connection, List<String> names, Map<String, Position> expected) throws SQLException {
         if (names.isEmpty()) {
             return;
+        }
+        try (Statement s = connection.createStatement()) {
+            StringBuilder restarts = new StringBuilder();
+            for (String name : names) {
+                restarts.append("ALTER SEQUENCE ").append(name).append(" RESTART;");
+            }
+            s.execute(restarts.toString());
         }
         Object[] sequences = new Object[names.size()];
         Object[] values = new Object[names.size()];

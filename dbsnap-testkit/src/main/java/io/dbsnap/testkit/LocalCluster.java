@@ -93,6 +93,28 @@ final class LocalCluster {
         return base.resolve("data");
     }
 
+    /**
+     * Restarts the server with {@code pg_ctl restart -m mode} ({@code fast}: sessions are ended and
+     * their transactions rolled back; {@code immediate}: the server stops without a shutdown
+     * checkpoint and recovers from its WAL on start). The port is kept: pg_ctl reuses the
+     * options the server was started with.
+     */
+    void restart(String mode) {
+        Path log = base.resolve("server.log");
+        try {
+            Command.Result result = Command.run(account.command(List.of(binaries.pgCtl().toString(),
+                    "-D", dataDirectory().toString(), "-l", log.toString(), "-m", mode, "-w", "-t",
+                    String.valueOf(START_TIMEOUT.toSeconds()), "restart")), base, START_TIMEOUT.plusSeconds(30));
+            if (!result.succeeded()) {
+                String logText = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+                throw new PostgresUnavailableException("pg_ctl restart -m " + mode + " failed (exit "
+                        + result.exitCode() + "):\n" + tail(result.output() + "\n" + logText));
+            }
+        } catch (IOException e) {
+            throw new PostgresUnavailableException("Could not restart PostgreSQL in " + base + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Stops the server at once (its data is thrown away anyway) and removes its files. */
     void stop() {
         try {

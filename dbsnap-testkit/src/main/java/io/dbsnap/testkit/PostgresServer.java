@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,10 +35,17 @@ public final class PostgresServer {
 
     private final ServerAddress address;
     private final String description;
+    /** The cluster when this JVM started the server; empty for one given by URL. */
+    private final Optional<LocalCluster> cluster;
 
     PostgresServer(ServerAddress address, String description) {
+        this(address, description, null);
+    }
+
+    PostgresServer(ServerAddress address, String description, LocalCluster cluster) {
         this.address = address;
         this.description = description;
+        this.cluster = Optional.ofNullable(cluster);
     }
 
     /**
@@ -77,6 +85,28 @@ public final class PostgresServer {
         return shared().majorVersion() == Integer.parseInt(major) ? shared() : embedded(major);
     }
 
+    /**
+     * A server of the caller's own, from the local binaries, started now and stopped when the JVM
+     * exits: for a test that restarts or stops its server, which must not pull the shared one away
+     * from other tests.
+     *
+     * @throws PostgresUnavailableException when the machine has no local PostgreSQL binaries
+     */
+    public static PostgresServer startDedicated() {
+        return ServerProvisioner.standard().startDedicated();
+    }
+
+    /**
+     * {@code pg_ctl restart -m mode} ({@code fast} or {@code immediate}) of a server this JVM
+     * started; returns once it accepts connections again.
+     *
+     * @throws UnsupportedOperationException for a server given by URL, which is not ours to restart
+     */
+    public void restart(String mode) {
+        cluster.orElseThrow(() -> new UnsupportedOperationException("Only a server this JVM started can be"
+                + " restarted, not " + this)).restart(mode);
+    }
+
     /** One server per kind and JVM; a provisioner may itself ask for an embedded one, hence no computeIfAbsent. */
     private static synchronized PostgresServer started(String key, Supplier<PostgresServer> start) {
         PostgresServer server = STARTED.get(key);
@@ -102,6 +132,21 @@ public final class PostgresServer {
     /** Opens a connection to the database this server was reached through (postgres, or the URL's). */
     Connection connectToMaintenanceDatabase() throws SQLException {
         return connect(address.database());
+    }
+
+    /**
+     * Creates a copy of {@code template} (which must have no open sessions): a fresh database in a
+     * known state, faster than loading it again.
+     */
+    public TestDatabase createDatabaseFrom(String nameHint, TestDatabase template) {
+        String name = databaseName(nameHint);
+        try (Connection c = connect(address.database()); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + quoteIdentifier(name) + " TEMPLATE " + quoteIdentifier(template.name()));
+        } catch (SQLException e) {
+            throw new PostgresUnavailableException("Could not create database " + name + " from " + template.name()
+                    + " on " + this + ": " + e.getMessage(), e);
+        }
+        return new TestDatabase(this, name);
     }
 
     /** Opens a connection to {@code database} as this server's user. */

@@ -67,7 +67,15 @@ final class ServerProvisioner {
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "dbsnap-testkit-stop-postgres"));
         ServerAddress address = new ServerAddress("127.0.0.1", cluster.port(), "postgres", LocalCluster.SUPERUSER,
                 cluster.password(), Map.of());
-        return new PostgresServer(address, description + " (" + binaries.binDir() + ")");
+        return new PostgresServer(address, description + " (" + binaries.binDir() + ")", cluster);
+    }
+
+    /** A cluster from local binaries for one caller alone, not shared with other tests. */
+    PostgresServer startDedicated() {
+        PostgresBinaries local = locator.find().orElseThrow(() -> new PostgresUnavailableException(
+                "A server of its own (one a test may restart) needs local PostgreSQL binaries (initdb, pg_ctl,"
+                        + " postgres); none found in " + describe(locator.searchedDirectories())));
+        return startLocal(local, "dedicated local PostgreSQL");
     }
 
     private static String describe(List<Path> dirs) {
