@@ -100,7 +100,7 @@ final class Judge {
     /**
      * The snapshot directory after a fault: {@code list} works, no listed snapshot is damaged
      * or fails {@code verify} (but those in {@code corrupted}), and a temporary file of a killed
-     * write does not survive the next write. The store removes such a file once its writer is gone
+     * write (nor the reservation of its name) does not survive the next write. The store removes such a file once its writer is gone
      * and it has been quiet for a minute (a guard for writers on other machines); the judge ages
      * the files by two minutes rather than waiting.
      *
@@ -142,7 +142,9 @@ final class Judge {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(".dbsnap-partial-")).toList();
+            // a write's temporary file and the reservation of its snapshot's name
+            return files.filter(f -> f.getFileName().toString().startsWith(".dbsnap-partial-")
+                    || f.getFileName().toString().startsWith(".dbsnap-reserved-")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
