@@ -94,7 +94,7 @@ final class AccessReader {
                         + " FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace"
                         + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND" + SchemaFilter.notInExtension("pg_class", "c.oid"))
                 .append(" UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' WHEN 'a' THEN 'AGGREGATE ' ELSE 'FUNCTION ' END"
-                        + " || " + name.formatted("p.proname") + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
+                        + " || " + name.formatted("p.proname") + " || '(' || " + ObjectTargets.AGGREGATE_ARGUMENTS + " || ')',"
                         + " CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END"
                         + " || " + name.formatted("p.proname") + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
                         + owner.formatted("p.proowner") + ", " + exploded("p.proacl")

@@ -33,9 +33,11 @@ import io.dbsnap.catalog.View;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -60,12 +62,12 @@ public final class DdlPlanner {
             clean(catalog, pre).forEach(sql -> plan.add(new PlannedStatement(Section.CLEAN, sql)));
         }
         pre.statements().forEach(sql -> plan.add(new PlannedStatement(Section.PRE_DATA, sql)));
-        postData(catalog, options).forEach(sql -> plan.add(new PlannedStatement(Section.POST_DATA, sql)));
+        postData(catalog, options, pre.viewsAfterKeys()).forEach(sql -> plan.add(new PlannedStatement(Section.POST_DATA, sql)));
         return plan;
     }
 
     /** The pre-data statements, and the drops of the objects they create in the order of creation. */
-    private record PreData(List<String> statements, List<String> dropsInCreationOrder) {
+    private record PreData(List<String> statements, List<String> dropsInCreationOrder, List<View> viewsAfterKeys) {
     }
 
     private static PreData preData(Catalog catalog) {
@@ -109,7 +111,8 @@ public final class DdlPlanner {
         }
         for (Routine r : catalog.routines()) {
             creates.put(r.id(), r.definition() + ";");
-            drops.put(r.id(), "DROP " + r.kind() + " IF EXISTS " + r.name().sql() + "(" + r.signature() + ");");
+            drops.put(r.id(), "DROP " + r.kind() + " IF EXISTS " + r.name().sql() + "("
+                    + (r.kind() == Routine.Kind.AGGREGATE && r.signature().isEmpty() ? "*" : r.signature()) + ");");
         }
         for (Operator o : catalog.operators()) {
             creates.put(o.id(), OperatorDdl.create(o));
@@ -139,8 +142,11 @@ public final class DdlPlanner {
             creates.put(id, part.create());
             drops.put(id, part.drop());
         });
+        ViewPlaceholders.Split views = ViewPlaceholders.split(catalog.views(), dependencies, keys(catalog));
+        dependencies = views.dependencies();
+        views.queries().forEach((id, v) -> creates.put(id, ViewDdl.replace(v)));
         for (View v : catalog.views()) {
-            creates.put(v.id(), ViewDdl.create(v));
+            creates.put(v.id(), views.placeholders().contains(v.id()) ? ViewDdl.placeholder(v) : ViewDdl.create(v));
             drops.put(v.id(), "DROP " + (v.materialized() ? "MATERIALIZED VIEW" : "VIEW") + " IF EXISTS " + v.name().sql() + ";");
         }
         for (LargeObject lo : catalog.largeObjects()) {
@@ -171,7 +177,16 @@ public final class DdlPlanner {
                         + t.name().sql() + " " + t.partitionBound().orElseThrow() + ";");
             }
         }
-        return new PreData(statements, dropsInOrder);
+        return new PreData(statements, dropsInOrder, views.afterKeys());
+    }
+
+    /** The primary keys and unique constraints, created after the data, that a view's query may rely on. */
+    private static Set<ObjectId> keys(Catalog catalog) {
+        Set<ObjectId> keys = new HashSet<>();
+        catalog.tables().forEach(t -> t.constraints().stream()
+                .filter(c -> c.type() == Constraint.Type.PRIMARY_KEY || c.type() == Constraint.Type.UNIQUE)
+                .forEach(c -> keys.add(c.id())));
+        return keys;
     }
 
     /**
@@ -203,7 +218,7 @@ public final class DdlPlanner {
         return id.kind() == ObjectKind.FUNCTION || id.kind() == ObjectKind.PROCEDURE;
     }
 
-    private static List<String> postData(Catalog catalog, DdlOptions options) {
+    private static List<String> postData(Catalog catalog, DdlOptions options, List<View> viewsAfterKeys) {
         List<String> statements = new ArrayList<>();
         for (Table t : catalog.tables()) {
             for (Constraint c : t.constraints()) {
@@ -214,6 +229,7 @@ public final class DdlPlanner {
                 }
             }
         }
+        viewsAfterKeys.forEach(v -> statements.add(ViewDdl.replace(v)));
         catalog.indexes().forEach(i -> statements.add(i.definition() + ";"));
         for (IndexAttachment a : catalog.indexAttachments()) {
             statements.add("ALTER INDEX " + a.parent().sql() + " ATTACH PARTITION " + a.child().sql() + ";");

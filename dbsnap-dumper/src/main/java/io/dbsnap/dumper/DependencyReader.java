@@ -61,7 +61,9 @@ final class DependencyReader {
                 + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid,"
                 + "   CASE WHEN rel.kind = 'TABLE' THEN 'CONSTRAINT' ELSE rel.kind END, rel.schema,"
                 + "   CASE WHEN rel.kind = 'TABLE' THEN rel.name || '.' || co.conname ELSE rel.name END, ''"
-                + "  FROM pg_catalog.pg_constraint co JOIN relations rel ON rel.oid = co.conrelid WHERE co.contype = 'c'"
+                + "  FROM pg_catalog.pg_constraint co JOIN relations rel ON rel.oid = co.conrelid"
+                // a view's query may rely on a primary key (GROUP BY it: a functional dependency)
+                + "  WHERE co.contype IN ('c', 'p', 'u')"
                 + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid, 'CONSTRAINT', ns.nspname,"
                 + "   t.typname || '.' || co.conname, 'domain'"
                 + "  FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_type t ON t.oid = co.contypid"

@@ -9,6 +9,13 @@ final class ObjectTargets {
 
     private static final String Q = "pg_catalog.quote_ident";
 
+    /**
+     * The identity arguments of routine {@code p} as COMMENT ON and ALTER ... OWNER name it: an
+     * aggregate of no arguments is {@code f(*)}, as {@code f()} is a syntax error there.
+     */
+    static final String AGGREGATE_ARGUMENTS = "CASE WHEN p.prokind = 'a' AND pg_catalog.pg_get_function_identity_arguments(p.oid) = ''"
+            + " THEN '*' ELSE pg_catalog.pg_get_function_identity_arguments(p.oid) END";
+
     private ObjectTargets() {
     }
 
@@ -39,7 +46,7 @@ final class ObjectTargets {
                         + SchemaFilter.notInExtension("pg_class", "c.oid"))
                 .append(" UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' WHEN 'a' THEN 'AGGREGATE ' ELSE 'FUNCTION ' END"
                         + " || " + Q + "(ns.nspname) || '.' || " + Q + "(p.proname)"
-                        + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'," + from
+                        + " || '(' || " + AGGREGATE_ARGUMENTS + " || ')'," + from
                         + " JOIN pg_catalog.pg_proc p ON p.oid = d.objoid JOIN ns ON ns.oid = p.pronamespace"
                         + " WHERE" + classIs.formatted("pg_proc") + " AND" + SchemaFilter.notInExtension("pg_proc", "p.oid"))
                 .append(" UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + Q + "(ns.nspname)"

@@ -39,7 +39,8 @@ final class RoutineReader {
 
     private static List<Routine> aggregates(CatalogQuery query) throws SQLException {
         return query.list("SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),"
-                        + " pg_catalog.pg_get_function_arguments(p.oid), a.aggkind,"
+                        // an aggregate of no arguments is written f(*); f() is a syntax error
+                        + " COALESCE(NULLIF(pg_catalog.pg_get_function_arguments(p.oid), ''), '*'), a.aggkind,"
                         + " a.aggtransfn::pg_catalog.regproc::text, pg_catalog.format_type(a.aggtranstype, NULL),"
                         + " a.aggtransspace, NULLIF(a.aggfinalfn, 0)::pg_catalog.regproc::text, a.aggfinalextra,"
                         + " a.aggfinalmodify, NULLIF(a.aggcombinefn, 0)::pg_catalog.regproc::text,"
