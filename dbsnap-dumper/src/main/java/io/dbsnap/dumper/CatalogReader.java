@@ -124,6 +124,17 @@ public final class CatalogReader {
                 access.owners(),
                 access.privileges(),
                 access.defaults(),
-                DependencyReader.read(query));
+                DependencyReader.read(query),
+                OperatorClassReader.families(query),
+                OperatorClassReader.classes(query),
+                AccessMethodReader.read(query),
+                LanguageReader.languages(query),
+                ConversionReader.read(query),
+                LanguageReader.transforms(query),
+                TextSearchReader.parsers(query),
+                TextSearchReader.templates(query),
+                ForeignDataReader.wrappers(query),
+                ForeignDataReader.servers(query),
+                ForeignDataReader.userMappings(query));
     }
 }

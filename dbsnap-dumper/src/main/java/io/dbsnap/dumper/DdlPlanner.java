@@ -122,6 +122,7 @@ public final class DdlPlanner {
             creates.put(c.id(), CastDdl.create(c));
             drops.put(c.id(), "DROP CAST IF EXISTS (" + c.source() + " AS " + c.target() + ");");
         }
+        OtherKinds.add(catalog, creates, drops, dependencies);
         for (TextSearchDictionary d : catalog.textSearchDictionaries()) {
             creates.put(d.id(), TextSearchDdl.create(d));
             drops.put(d.id(), "DROP TEXT SEARCH DICTIONARY IF EXISTS " + d.name().sql() + ";");

@@ -24,7 +24,14 @@ class ObjectKindsRoundTripTest {
 
             // the fixture's objects are in pg_dump's text, so the comparison covered them
             assertThat(expected).contains("CREATE AGGREGATE kinds.row_count(*)", "COMMENT ON AGGREGATE kinds.row_count(*)",
-                    "GROUP BY a.id", "CREATE FUNCTION kinds.looped_rows()", "BEGIN ATOMIC", "CREATE OPERATOR kinds.~~~");
+                    "GROUP BY a.id", "CREATE FUNCTION kinds.looped_rows()", "BEGIN ATOMIC", "CREATE OPERATOR kinds.~~~",
+                    "CREATE OPERATOR FAMILY kinds.int_rev_family USING btree", "ALTER OPERATOR FAMILY kinds.int_rev_family",
+                    "CREATE OPERATOR CLASS kinds.int_rev_ops", "subtype_opclass = kinds.int_rev_ops", "STORAGE bigint",
+                    "CREATE ACCESS METHOD kinds_gist", "USING kinds_gist", "CREATE FOREIGN DATA WRAPPER \"Kinds Validated\"",
+                    "CREATE SERVER kinds_server TYPE 'oracle'", "CREATE USER MAPPING FOR public SERVER kinds_server",
+                    "CREATE TRUSTED PROCEDURAL LANGUAGE kinds_pl", "CREATE TRANSFORM FOR integer LANGUAGE kinds_pl",
+                    "CREATE DEFAULT CONVERSION kinds.utf8_to_latin1", "CREATE TEXT SEARCH PARSER kinds.parser",
+                    "CREATE TEXT SEARCH TEMPLATE kinds.template_with_init");
         }
     }
 }
