@@ -62,12 +62,15 @@ public final class DdlPlanner {
             clean(catalog, pre).forEach(sql -> plan.add(new PlannedStatement(Section.CLEAN, sql)));
         }
         pre.statements().forEach(sql -> plan.add(new PlannedStatement(Section.PRE_DATA, sql)));
-        postData(catalog, options, pre.viewsAfterKeys()).forEach(sql -> plan.add(new PlannedStatement(Section.POST_DATA, sql)));
+        postData(catalog, options, pre.afterKeys()).forEach(sql -> plan.add(new PlannedStatement(Section.POST_DATA, sql)));
         return plan;
     }
 
-    /** The pre-data statements, and the drops of the objects they create in the order of creation. */
-    private record PreData(List<String> statements, List<String> dropsInCreationOrder, List<View> viewsAfterKeys) {
+    /**
+     * The pre-data statements, the drops of the objects they create in the order of creation, and
+     * the statements that must wait for the tables' keys (created after the data).
+     */
+    private record PreData(List<String> statements, List<String> dropsInCreationOrder, List<String> afterKeys) {
     }
 
     private static PreData preData(Catalog catalog) {
@@ -160,9 +163,11 @@ public final class DdlPlanner {
         preferred.sort(Comparator.comparing(ObjectId::kind).thenComparing(ObjectId::schema)
                 .thenComparing(ObjectId::name).thenComparing(ObjectId::signature));
         List<String> statements = new ArrayList<>();
+        List<String> afterKeys = new ArrayList<>();
         List<String> dropsInOrder = new ArrayList<>();
+        Set<ObjectId> postponed = KeyDependents.find(creates.keySet(), dependencies, keys(catalog));
         for (ObjectId id : DependencyOrder.sort(preferred, dependencies)) {
-            statements.add(creates.get(id));
+            (postponed.contains(id) ? afterKeys : statements).add(creates.get(id));
             if (drops.containsKey(id)) {
                 dropsInOrder.add(drops.get(id));
             }
@@ -178,7 +183,8 @@ public final class DdlPlanner {
                         + t.name().sql() + " " + t.partitionBound().orElseThrow() + ";");
             }
         }
-        return new PreData(statements, dropsInOrder, views.afterKeys());
+        views.afterKeys().forEach(v -> afterKeys.add(ViewDdl.replace(v)));
+        return new PreData(statements, dropsInOrder, afterKeys);
     }
 
     /** The primary keys and unique constraints, created after the data, that a view's query may rely on. */
@@ -219,7 +225,7 @@ public final class DdlPlanner {
         return id.kind() == ObjectKind.FUNCTION || id.kind() == ObjectKind.PROCEDURE;
     }
 
-    private static List<String> postData(Catalog catalog, DdlOptions options, List<View> viewsAfterKeys) {
+    private static List<String> postData(Catalog catalog, DdlOptions options, List<String> afterKeys) {
         List<String> statements = new ArrayList<>();
         for (Table t : catalog.tables()) {
             for (Constraint c : t.constraints()) {
@@ -230,7 +236,7 @@ public final class DdlPlanner {
                 }
             }
         }
-        viewsAfterKeys.forEach(v -> statements.add(ViewDdl.replace(v)));
+        statements.addAll(afterKeys);
         catalog.indexes().forEach(i -> statements.add(i.definition() + ";"));
         for (IndexAttachment a : catalog.indexAttachments()) {
             statements.add("ALTER INDEX " + a.parent().sql() + " ATTACH PARTITION " + a.child().sql() + ";");
