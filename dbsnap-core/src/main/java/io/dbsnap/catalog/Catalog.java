@@ -13,7 +13,8 @@ import java.util.List;
  * @param dependencies     creation-order dependencies between the objects of this catalog
  * @param operatorFamilies operator families with their loose members; operator classes, access
  *                         methods, languages, conversions, transforms, text search parsers and
- *                         templates, foreign data wrappers, servers and user mappings likewise
+ *                         templates, foreign data wrappers, servers, user mappings and foreign
+ *                         tables likewise
  *                         (access methods, languages, transforms and the foreign data objects are
  *                         database-wide, read only when every schema is dumped)
  */
@@ -31,7 +32,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Col
                       List<ProceduralLanguage> languages, List<Conversion> conversions, List<Transform> transforms,
                       List<TextSearchParser> textSearchParsers, List<TextSearchTemplate> textSearchTemplates,
                       List<ForeignDataWrapper> foreignDataWrappers, List<ForeignServer> foreignServers,
-                      List<UserMapping> userMappings) {
+                      List<UserMapping> userMappings, List<ForeignTable> foreignTables) {
 
     /** A catalog without the kinds of object added after the first ones (operator classes and so on). */
     public Catalog(List<Schema> schemas, List<Extension> extensions, List<Collation> collations,
@@ -48,7 +49,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Col
                 operators, casts, textSearchDictionaries, textSearchConfigurations, triggers, rules, statistics, policies,
                 publications, eventTriggers, largeObjects, comments, securityLabels, owners, privileges, defaultPrivileges,
                 dependencies, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
     }
 
     public Catalog {
@@ -90,5 +91,6 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Col
         foreignDataWrappers = List.copyOf(foreignDataWrappers);
         foreignServers = List.copyOf(foreignServers);
         userMappings = List.copyOf(userMappings);
+        foreignTables = List.copyOf(foreignTables);
     }
 }

@@ -134,7 +134,8 @@ class CatalogJsonTest {
               "text_search_templates": [],
               "foreign_data_wrappers": [],
               "foreign_servers": [],
-              "user_mappings": []
+              "user_mappings": [],
+              "foreign_tables": []
             }
             """;
 
@@ -361,7 +362,7 @@ class CatalogJsonTest {
                 c.eventTriggers(), c.largeObjects(), c.comments(), c.securityLabels(), c.owners(), c.privileges(),
                 c.defaultPrivileges(), c.dependencies(), c.operatorFamilies(), c.operatorClasses(), c.accessMethods(),
                 c.languages(), c.conversions(), c.transforms(), c.textSearchParsers(), c.textSearchTemplates(),
-                c.foreignDataWrappers(), c.foreignServers(), c.userMappings());
+                c.foreignDataWrappers(), c.foreignServers(), c.userMappings(), c.foreignTables());
     }
 
     /** One or more of every kind of object, with Optionals both present and absent. */
@@ -487,6 +488,8 @@ class CatalogJsonTest {
                 List.of(new ForeignDataWrapper("fdw", Optional.empty(), Optional.of("postgresql_fdw_validator"),
                         List.of("debug 'true'"))),
                 List.of(new ForeignServer("srv", "fdw", Optional.of("oracle"), Optional.empty(), List.of("host 'h'"))),
-                List.of(new UserMapping("PUBLIC", "srv", List.of("\"user\" 'anon'"))));
+                List.of(new UserMapping("PUBLIC", "srv", List.of("\"user\" 'anon'"))),
+                List.of(new ForeignTable(partition, "srv", List.of("table_name 'remote'"),
+                        List.of(new ForeignTable.ColumnOptions("id", List.of("column_name 'key'"))))));
     }
 }

@@ -135,6 +135,7 @@ public final class CatalogReader {
                 TextSearchReader.templates(query),
                 ForeignDataReader.wrappers(query),
                 ForeignDataReader.servers(query),
-                ForeignDataReader.userMappings(query));
+                ForeignDataReader.userMappings(query),
+                ForeignTableReader.read(query, sequences));
     }
 }

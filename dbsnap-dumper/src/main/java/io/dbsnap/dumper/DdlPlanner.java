@@ -12,6 +12,7 @@ import io.dbsnap.catalog.Dependency;
 import io.dbsnap.catalog.DomainType;
 import io.dbsnap.catalog.EventTrigger;
 import io.dbsnap.catalog.Extension;
+import io.dbsnap.catalog.ForeignTable;
 import io.dbsnap.catalog.IndexAttachment;
 import io.dbsnap.catalog.LargeObject;
 import io.dbsnap.catalog.ObjectId;
@@ -101,7 +102,9 @@ public final class DdlPlanner {
                         ? new Dependency(d.dependent(), shell) : d);
             }
         }
-        SeparableParts.Split parts = SeparableParts.split(catalog.tables(), catalog.types(), dependencies);
+        List<Table> tablesAndForeign = new ArrayList<>(catalog.tables());
+        catalog.foreignTables().forEach(f -> tablesAndForeign.add(f.table()));
+        SeparableParts.Split parts = SeparableParts.split(tablesAndForeign, catalog.types(), dependencies);
         dependencies = parts.dependencies();
         for (UserType type : catalog.types()) {
             String drop = "DROP " + (type instanceof DomainType ? "DOMAIN" : "TYPE") + " IF EXISTS " + type.name().sql();
@@ -142,6 +145,10 @@ public final class DdlPlanner {
             creates.put(t.id(), TableDdl.createTable(t, parts::isSeparated));
             drops.put(t.id(), "DROP TABLE IF EXISTS " + t.name().sql() + ";");
         }
+        for (ForeignTable f : catalog.foreignTables()) {
+            creates.put(f.id(), ForeignTableDdl.create(f, parts::isSeparated));
+            drops.put(f.id(), "DROP FOREIGN TABLE IF EXISTS " + f.table().name().sql() + ";");
+        }
         parts.separated().forEach((id, part) -> {
             creates.put(id, part.create());
             drops.put(id, part.drop());
@@ -177,7 +184,7 @@ public final class DdlPlanner {
             s.ownedBy().ifPresent(owner -> statements.add("ALTER SEQUENCE " + s.name().sql() + " OWNED BY "
                     + owner.table().sql() + "." + quote(owner.column()) + ";"));
         }
-        for (Table t : catalog.tables()) {
+        for (Table t : tablesAndForeign) {
             if (t.isPartition()) {
                 statements.add("ALTER TABLE ONLY " + t.partitionOf().orElseThrow().sql() + " ATTACH PARTITION "
                         + t.name().sql() + " " + t.partitionBound().orElseThrow() + ";");

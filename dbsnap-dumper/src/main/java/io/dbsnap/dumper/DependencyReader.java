@@ -31,7 +31,7 @@ final class DependencyReader {
                 + "  SELECT c.oid, " + relationKind + ", ns.nspname,"
                 + "   CASE WHEN c.relkind = 'c' THEN (SELECT typname FROM pg_catalog.pg_type WHERE oid = c.reltype) ELSE c.relname END"
                 + "  FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace"
-                + "  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c') AND" + SchemaFilter.notInExtension("pg_class", "c.oid") + "),"
+                + "  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'f') AND" + SchemaFilter.notInExtension("pg_class", "c.oid") + "),"
                 // operator classes and families, named with their access method
                 + " families(classid, oid, kind, schema, name, signature) AS ("
                 + "  SELECT 'pg_catalog.pg_opclass'::pg_catalog.regclass, oc.oid, 'OPERATOR_CLASS', ns.nspname, oc.opcname, am.amname"

@@ -33,6 +33,14 @@ final class TableDdl {
 
     /** @param separated the defaults and checks that are created apart from the table */
     static String createTable(Table table, Predicate<ObjectId> separated) {
+        return createTable(table, separated, "TABLE ", "");
+    }
+
+    /**
+     * @param kind   {@code TABLE } or {@code FOREIGN TABLE }
+     * @param clause what the statement ends with before its semicolon, e.g. a foreign table's {@code SERVER}
+     */
+    static String createTable(Table table, Predicate<ObjectId> separated, String kind, String clause) {
         List<String> lines = new ArrayList<>();
         List<String> after = new ArrayList<>();
         String only = "ALTER TABLE ONLY " + table.name().sql() + " ALTER COLUMN ";
@@ -59,7 +67,7 @@ final class TableDdl {
                 lines.add("    CONSTRAINT " + quote(c.name()) + " " + c.definition());
             }
         }
-        StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "").append("TABLE ")
+        StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "").append(kind)
                 .append(table.name().sql());
         table.ofType().ifPresent(t -> sql.append(" OF ").append(t.sql()));
         if (!lines.isEmpty() || table.ofType().isEmpty()) {
@@ -73,8 +81,9 @@ final class TableDdl {
         if (!table.options().isEmpty()) {
             sql.append("\nWITH (").append(Literals.options(table.options())).append(')');
         }
-        sql.append(';');
-        switch (table.replicaIdentity()) {
+        sql.append(clause).append(';');
+        // a foreign table has no replica identity to set (its relreplident is 'n' all the same)
+        switch (kind.equals("TABLE ") ? table.replicaIdentity() : "d") {
             case "f" -> after.add("ALTER TABLE ONLY " + table.name().sql() + " REPLICA IDENTITY FULL;");
             case "n" -> after.add("ALTER TABLE ONLY " + table.name().sql() + " REPLICA IDENTITY NOTHING;");
             default -> { }

@@ -31,7 +31,9 @@ class ObjectKindsRoundTripTest {
                     "CREATE SERVER kinds_server TYPE 'oracle'", "CREATE USER MAPPING FOR public SERVER kinds_server",
                     "CREATE TRUSTED PROCEDURAL LANGUAGE kinds_pl", "CREATE TRANSFORM FOR integer LANGUAGE kinds_pl",
                     "CREATE DEFAULT CONVERSION kinds.utf8_to_latin1", "CREATE TEXT SEARCH PARSER kinds.parser",
-                    "CREATE TEXT SEARCH TEMPLATE kinds.template_with_init");
+                    "CREATE TEXT SEARCH TEMPLATE kinds.template_with_init",
+                    "CREATE FOREIGN TABLE kinds.remote_items", "column_name 'item_name'", "INHERITS (kinds.has_created)",
+                    "ATTACH PARTITION kinds.measurements_2020");
         }
     }
 }
