@@ -24,7 +24,8 @@ final class RoutineReader {
         List<Routine> routines = new ArrayList<>(query.list(
                 "SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),"
                         + " p.prokind = 'p', pg_catalog.pg_get_functiondef(p.oid)" + ROUTINES
-                        + " AND p.prokind IN ('f', 'p')"
+                        // window functions ('w') are functions that pg_get_functiondef writes with WINDOW
+                        + " AND p.prokind IN ('f', 'p', 'w')"
                         // range constructors and the like are created with their type
                         + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
                         + " AND i.objid = p.oid AND i.deptype = 'i')",

@@ -78,6 +78,7 @@ final class TableDdl {
                     .collect(Collectors.joining(", "))).append(')');
         }
         table.partitionKey().ifPresent(k -> sql.append("\nPARTITION BY ").append(k));
+        table.accessMethod().ifPresent(m -> sql.append("\nUSING ").append(quote(m)));
         if (!table.options().isEmpty()) {
             sql.append("\nWITH (").append(Literals.options(table.options())).append(')');
         }

@@ -33,7 +33,8 @@ class ObjectKindsRoundTripTest {
                     "CREATE DEFAULT CONVERSION kinds.utf8_to_latin1", "CREATE TEXT SEARCH PARSER kinds.parser",
                     "CREATE TEXT SEARCH TEMPLATE kinds.template_with_init",
                     "CREATE FOREIGN TABLE kinds.remote_items", "column_name 'item_name'", "INHERITS (kinds.has_created)",
-                    "ATTACH PARTITION kinds.measurements_2020");
+                    "ATTACH PARTITION kinds.measurements_2020",
+                    "SET default_table_access_method = kinds_heap", "CREATE TRIGGER remote_items_noop", "WINDOW IMMUTABLE");
         }
     }
 }
