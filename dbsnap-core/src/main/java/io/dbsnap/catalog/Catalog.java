@@ -14,7 +14,7 @@ import java.util.List;
  * @param operatorFamilies operator families with their loose members; operator classes, access
  *                         methods, languages, conversions, transforms, text search parsers and
  *                         templates, foreign data wrappers, servers, user mappings and foreign
- *                         tables likewise
+ *                         tables likewise; subscriptions (database-wide, read only by a superuser)
  *                         (access methods, languages, transforms and the foreign data objects are
  *                         database-wide, read only when every schema is dumped)
  */
@@ -32,7 +32,8 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Col
                       List<ProceduralLanguage> languages, List<Conversion> conversions, List<Transform> transforms,
                       List<TextSearchParser> textSearchParsers, List<TextSearchTemplate> textSearchTemplates,
                       List<ForeignDataWrapper> foreignDataWrappers, List<ForeignServer> foreignServers,
-                      List<UserMapping> userMappings, List<ForeignTable> foreignTables) {
+                      List<UserMapping> userMappings, List<ForeignTable> foreignTables,
+                      List<Subscription> subscriptions) {
 
     /** A catalog without the kinds of object added after the first ones (operator classes and so on). */
     public Catalog(List<Schema> schemas, List<Extension> extensions, List<Collation> collations,
@@ -49,7 +50,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Col
                 operators, casts, textSearchDictionaries, textSearchConfigurations, triggers, rules, statistics, policies,
                 publications, eventTriggers, largeObjects, comments, securityLabels, owners, privileges, defaultPrivileges,
                 dependencies, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public Catalog {
@@ -92,5 +93,6 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Col
         foreignServers = List.copyOf(foreignServers);
         userMappings = List.copyOf(userMappings);
         foreignTables = List.copyOf(foreignTables);
+        subscriptions = List.copyOf(subscriptions);
     }
 }

@@ -38,6 +38,7 @@ public enum ObjectKind {
     TRIGGER,
     POLICY,
     PUBLICATION,
+    SUBSCRIPTION,
     // last, as in pg_dump: an event trigger must not fire while the rest of the script runs
     EVENT_TRIGGER
 }

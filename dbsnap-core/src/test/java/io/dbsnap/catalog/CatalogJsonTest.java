@@ -80,7 +80,8 @@ class CatalogJsonTest {
                   "replica_identity": "d",
                   "replica_index": null,
                   "row_security": false,
-                  "force_row_security": false
+                  "force_row_security": false,
+                  "access_method": null
                 }
               ],
               "views": [],
@@ -135,13 +136,14 @@ class CatalogJsonTest {
               "foreign_data_wrappers": [],
               "foreign_servers": [],
               "user_mappings": [],
-              "foreign_tables": []
+              "foreign_tables": [],
+              "subscriptions": []
             }
             """;
 
     /** TINY_JSON as a dbsnap wrote it before operator classes and the other later kinds were read. */
     private static final String TINY_JSON_BEFORE_LATER_KINDS = TINY_JSON.substring(0, TINY_JSON.indexOf(",\n  \"operator_families\""))
-            + "\n}\n";
+            .replace(",\n      \"access_method\": null", "") + "\n}\n";
 
     @Test
     void writesTheDocumentedFormat() {
@@ -155,7 +157,7 @@ class CatalogJsonTest {
 
     @Test
     void readsACatalogWrittenBeforeTheLaterKindsOfObject() {
-        assertThat(TINY_JSON_BEFORE_LATER_KINDS).doesNotContain("operator_classes").endsWith("]\n}\n");
+        assertThat(TINY_JSON_BEFORE_LATER_KINDS).doesNotContain("operator_classes", "access_method").endsWith("]\n}\n");
 
         assertThat(CatalogJson.fromJson(TINY_JSON_BEFORE_LATER_KINDS)).isEqualTo(tiny());
     }
@@ -362,7 +364,7 @@ class CatalogJsonTest {
                 c.eventTriggers(), c.largeObjects(), c.comments(), c.securityLabels(), c.owners(), c.privileges(),
                 c.defaultPrivileges(), c.dependencies(), c.operatorFamilies(), c.operatorClasses(), c.accessMethods(),
                 c.languages(), c.conversions(), c.transforms(), c.textSearchParsers(), c.textSearchTemplates(),
-                c.foreignDataWrappers(), c.foreignServers(), c.userMappings(), c.foreignTables());
+                c.foreignDataWrappers(), c.foreignServers(), c.userMappings(), c.foreignTables(), c.subscriptions());
     }
 
     /** One or more of every kind of object, with Optionals both present and absent. */
@@ -490,6 +492,8 @@ class CatalogJsonTest {
                 List.of(new ForeignServer("srv", "fdw", Optional.of("oracle"), Optional.empty(), List.of("host 'h'"))),
                 List.of(new UserMapping("PUBLIC", "srv", List.of("\"user\" 'anon'"))),
                 List.of(new ForeignTable(partition, "srv", List.of("table_name 'remote'"),
-                        List.of(new ForeignTable.ColumnOptions("id", List.of("column_name 'key'"))))));
+                        List.of(new ForeignTable.ColumnOptions("id", List.of("column_name 'key'"))))),
+                List.of(new Subscription("sub", "dbname=elsewhere", List.of("pub", "everything"),
+                        List.of("slot_name = NONE", "binary = true"))));
     }
 }

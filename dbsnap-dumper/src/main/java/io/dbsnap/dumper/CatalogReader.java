@@ -136,6 +136,7 @@ public final class CatalogReader {
                 ForeignDataReader.wrappers(query),
                 ForeignDataReader.servers(query),
                 ForeignDataReader.userMappings(query),
-                ForeignTableReader.read(query, sequences));
+                ForeignTableReader.read(query, sequences),
+                SubscriptionReader.read(query));
     }
 }

@@ -290,6 +290,7 @@ public final class DdlPlanner {
         }
         catalog.policies().forEach(p -> statements.add(createPolicy(p)));
         catalog.publications().forEach(p -> statements.addAll(PublicationDdl.create(p)));
+        catalog.subscriptions().forEach(sub -> statements.add(PublicationDdl.create(sub)));
         // Event triggers come last, with what is said about them: nothing else may make them fire.
         String eventTrigger = "EVENT TRIGGER ";
         Predicate<String> notEventTrigger = target -> !target.startsWith(eventTrigger);

@@ -96,7 +96,7 @@ final class RelationPruner {
                 c.privileges().stream().filter((AccessControl x) -> keptTarget.test(x.target())).toList(),
                 c.defaultPrivileges(), c.dependencies(), c.operatorFamilies(), c.operatorClasses(), c.accessMethods(),
                 c.languages(), c.conversions(), c.transforms(), c.textSearchParsers(), c.textSearchTemplates(),
-                c.foreignDataWrappers(), c.foreignServers(), c.userMappings(), c.foreignTables());
+                c.foreignDataWrappers(), c.foreignServers(), c.userMappings(), c.foreignTables(), c.subscriptions());
     }
 
     /** Everything that depends on one of {@code ids}, directly or through other objects. */

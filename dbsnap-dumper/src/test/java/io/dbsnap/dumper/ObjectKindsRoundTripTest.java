@@ -3,8 +3,13 @@ package io.dbsnap.dumper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsnap.testkit.PostgresServer;
+import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,5 +41,51 @@ class ObjectKindsRoundTripTest {
                     "ATTACH PARTITION kinds.measurements_2020",
                     "SET default_table_access_method = kinds_heap", "CREATE TRIGGER remote_items_noop", "WINDOW IMMUTABLE");
         }
+    }
+
+    /**
+     * A subscription is written with {@code connect = false}, as pg_dump writes it, so loading it
+     * neither reaches the publisher nor creates a slot. Not in the fixture: a database with a
+     * subscription cannot be dropped until the subscription is.
+     */
+    @Test
+    void aSubscriptionIsCreatedWithoutConnecting(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("kinds_sub_src");
+             TestDatabase copy = PostgresServer.shared().createDatabase("kinds_sub_copy")) {
+            try {
+                execute(src, "CREATE SUBSCRIPTION \"Kinds Sub\" CONNECTION 'host=/nonexistent dbname=nowhere'"
+                        + " PUBLICATION p1, \"P 2\" WITH (connect = false, slot_name = NONE, binary = true, streaming = on,"
+                        + " disable_on_error = true, synchronous_commit = 'local')");
+                execute(src, "CREATE SUBSCRIPTION kinds_sub2 CONNECTION 'dbname=doesnotexist' PUBLICATION p1"
+                        + " WITH (connect = false, slot_name = 'kinds_slot')");
+                Path file = dir.resolve("subscriptions.sql");
+                Files.writeString(file, RoundTrip.dump(src));
+                Psql.runFile(copy, file);
+
+                String expected = RoundTrip.schemaWithoutOwnersOrGrants(src);
+                assertThat(RoundTrip.schemaWithoutOwnersOrGrants(copy)).isEqualTo(expected);
+                assertThat(expected).contains("CREATE SUBSCRIPTION \"Kinds Sub\"", "slot_name = NONE, binary = true",
+                        "synchronous_commit = local", "CREATE SUBSCRIPTION kinds_sub2", "slot_name = 'kinds_slot'");
+            } finally {
+                dropSubscriptions(src);
+                dropSubscriptions(copy);
+            }
+        }
+    }
+
+    private static void execute(TestDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void dropSubscriptions(TestDatabase db) throws SQLException {
+        execute(db, "DO $$ DECLARE sub name; BEGIN"
+                + " FOR sub IN SELECT subname FROM pg_catalog.pg_subscription"
+                + "  WHERE subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) LOOP"
+                + "  EXECUTE format('ALTER SUBSCRIPTION %I DISABLE', sub);"
+                + "  EXECUTE format('ALTER SUBSCRIPTION %I SET (slot_name = NONE)', sub);"
+                + "  EXECUTE format('DROP SUBSCRIPTION %I', sub);"
+                + " END LOOP; END $$");
     }
 }
