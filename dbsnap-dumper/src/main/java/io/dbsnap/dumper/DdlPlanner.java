@@ -6,6 +6,7 @@ import io.dbsnap.catalog.BaseType;
 import io.dbsnap.catalog.Cast;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.Collation;
+import io.dbsnap.catalog.Column;
 import io.dbsnap.catalog.Comment;
 import io.dbsnap.catalog.Constraint;
 import io.dbsnap.catalog.Dependency;
@@ -142,7 +143,7 @@ public final class DdlPlanner {
             drops.put(s.id(), "DROP SEQUENCE IF EXISTS " + s.name().sql() + ";");
         }
         for (Table t : catalog.tables()) {
-            creates.put(t.id(), TableDdl.createTable(t, parts::isSeparated));
+            creates.put(t.id(), TableDdl.createTable(t, parts::isSeparated, "TABLE ", "", inheritedGeneration(catalog, t)));
             drops.put(t.id(), "DROP TABLE IF EXISTS " + t.name().sql() + ";");
         }
         for (ForeignTable f : catalog.foreignTables()) {
@@ -192,6 +193,17 @@ public final class DdlPlanner {
         }
         views.afterKeys().forEach(v -> afterKeys.add(ViewDdl.replace(v)));
         return new PreData(statements, dropsInOrder, afterKeys);
+    }
+
+    /** The generated columns of {@code table} that one of its (non-partition) parents has too. */
+    private static Set<String> inheritedGeneration(Catalog catalog, Table table) {
+        Set<String> names = new HashSet<>();
+        for (Table parent : catalog.tables()) {
+            if (table.inherits().contains(parent.name())) {
+                parent.columns().stream().filter(c -> c.generated() != Column.Generated.NONE).forEach(c -> names.add(c.name()));
+            }
+        }
+        return names;
     }
 
     /** The primary keys and unique constraints, created after the data, that a view's query may rely on. */

@@ -10,6 +10,7 @@ import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,16 @@ final class TableDdl {
      * @param clause what the statement ends with before its semicolon, e.g. a foreign table's {@code SERVER}
      */
     static String createTable(Table table, Predicate<ObjectId> separated, String kind, String clause) {
+        return createTable(table, separated, kind, clause, Set.of());
+    }
+
+    /**
+     * @param inheritedGeneration the generated columns that a parent gives the table: a child
+     *                            column that names its parent's generation expression is refused
+     *                            (PostgreSQL 15), so it is written without it, as pg_dump does
+     */
+    static String createTable(Table table, Predicate<ObjectId> separated, String kind, String clause,
+                              Set<String> inheritedGeneration) {
         List<String> lines = new ArrayList<>();
         List<String> after = new ArrayList<>();
         String only = "ALTER TABLE ONLY " + table.name().sql() + " ALTER COLUMN ";
@@ -50,7 +61,8 @@ final class TableDdl {
             if (!column.local() && !table.isPartition() && !typed) {
                 continue;
             }
-            String options = columnOptions(table, column, separated.test(table.defaultId(column.name())));
+            String options = columnOptions(table, column, separated.test(table.defaultId(column.name())),
+                    inheritedGeneration.contains(column.name()));
             if (!typed) {
                 lines.add("    " + quote(column.name()) + " " + column.type() + options);
             } else if (!options.isEmpty()) {
@@ -94,12 +106,13 @@ final class TableDdl {
     }
 
     /** Everything after a column's name and type: collation, default or generation, identity, NOT NULL. */
-    private static String columnOptions(Table table, Column column, boolean separateDefault) {
+    private static String columnOptions(Table table, Column column, boolean separateDefault, boolean inheritedGeneration) {
         StringBuilder line = new StringBuilder();
         column.collation().ifPresent(c -> line.append(" COLLATE ").append(c.sql()));
         switch (column.generated()) {
-            case STORED -> line.append(" GENERATED ALWAYS AS (").append(column.defaultValue().orElseThrow()).append(") STORED");
-            case VIRTUAL -> line.append(" GENERATED ALWAYS AS (").append(column.defaultValue().orElseThrow()).append(')');
+            case STORED -> line.append(inheritedGeneration ? ""
+                    : " GENERATED ALWAYS AS (" + column.defaultValue().orElseThrow() + ") STORED");
+            case VIRTUAL -> line.append(inheritedGeneration ? "" : " GENERATED ALWAYS AS (" + column.defaultValue().orElseThrow() + ")");
             case NONE -> column.defaultValue().filter(d -> !separateDefault).ifPresent(d -> line.append(" DEFAULT ").append(d));
         }
         // A partition shares its parent's identity sequence (PostgreSQL 17+); never give it one of its own.

@@ -2,6 +2,7 @@ package io.dbsnap.dumper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;
@@ -40,6 +41,26 @@ class ObjectKindsRoundTripTest {
                     "CREATE FOREIGN TABLE kinds.remote_items", "column_name 'item_name'", "INHERITS (kinds.has_created)",
                     "ATTACH PARTITION kinds.measurements_2020",
                     "SET default_table_access_method = kinds_heap", "CREATE TRIGGER remote_items_noop", "WINDOW IMMUTABLE");
+        }
+    }
+
+    /** The same kinds with owners and grants of their own, dumped with owners and privileges. */
+    @Test
+    void theirOwnersAndGrantsSurviveTheRoundTrip(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("kinds_owned_src")) {
+            Fixtures.load(src, dir, "object-kinds.sql");
+            Fixtures.load(src, dir, "object-kinds-owners.sql");
+
+            String expected = RoundTrip.assertSurvives(src, DdlOptions.defaults().withOwners().withPrivileges(),
+                    db -> PgDump.run(db, "--schema-only"), dir, "object_kinds_owned");
+
+            assertThat(expected).contains("ALTER OPERATOR FAMILY kinds.int_rev_family USING btree OWNER TO kinds_owner",
+                    "ALTER OPERATOR CLASS kinds.int_rev_ops USING btree OWNER TO kinds_owner",
+                    "ALTER CONVERSION kinds.latin1_to_utf8 OWNER TO kinds_owner", "ALTER SERVER kinds_server OWNER TO kinds_owner",
+                    "GRANT ALL ON FOREIGN DATA WRAPPER kinds_plain TO kinds_user WITH GRANT OPTION",
+                    "GRANT ALL ON FOREIGN SERVER kinds_server TO kinds_user", "ALTER PROCEDURAL LANGUAGE kinds_pl OWNER TO kinds_owner",
+                    "GRANT ALL ON LANGUAGE kinds_pl TO kinds_user", "ALTER AGGREGATE kinds.row_count(*) OWNER TO kinds_owner",
+                    "ALTER FOREIGN TABLE kinds.remote_items OWNER TO kinds_owner");
         }
     }
 
