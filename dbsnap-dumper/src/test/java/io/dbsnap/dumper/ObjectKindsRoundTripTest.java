@@ -40,7 +40,9 @@ class ObjectKindsRoundTripTest {
                     "CREATE TEXT SEARCH TEMPLATE kinds.template_with_init",
                     "CREATE FOREIGN TABLE kinds.remote_items", "column_name 'item_name'", "INHERITS (kinds.has_created)",
                     "ATTACH PARTITION kinds.measurements_2020",
-                    "SET default_table_access_method = kinds_heap", "CREATE TRIGGER remote_items_noop", "WINDOW IMMUTABLE");
+                    "SET default_table_access_method = kinds_heap", "CREATE TRIGGER remote_items_noop", "WINDOW IMMUTABLE",
+                    "ALTER TABLE ONLY kinds.insertable_orders ALTER COLUMN amount SET DEFAULT 0",
+                    "CREATE MATERIALIZED VIEW kinds.stored_elsewhere_mv");
         }
     }
 
