@@ -60,7 +60,7 @@ final class SubscriptionReader {
                 });
     }
 
-    private static boolean superuser(CatalogQuery query) throws SQLException {
+    static boolean superuser(CatalogQuery query) throws SQLException {
         return query.listDatabaseWide("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user",
                 rs -> rs.getBoolean(1)).stream().findFirst().orElse(false);
     }

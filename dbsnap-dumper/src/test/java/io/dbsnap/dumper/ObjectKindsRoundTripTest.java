@@ -79,6 +79,7 @@ class ObjectKindsRoundTripTest {
                 execute(src, "CREATE SUBSCRIPTION \"Kinds Sub\" CONNECTION 'host=/nonexistent dbname=nowhere'"
                         + " PUBLICATION p1, \"P 2\" WITH (connect = false, slot_name = NONE, binary = true, streaming = on,"
                         + " disable_on_error = true, synchronous_commit = 'local')");
+                execute(src, "COMMENT ON SUBSCRIPTION \"Kinds Sub\" IS 'never connects'");
                 execute(src, "CREATE SUBSCRIPTION kinds_sub2 CONNECTION 'dbname=doesnotexist' PUBLICATION p1"
                         + " WITH (connect = false, slot_name = 'kinds_slot')");
                 Path file = dir.resolve("subscriptions.sql");
@@ -88,7 +89,8 @@ class ObjectKindsRoundTripTest {
                 String expected = RoundTrip.schemaWithoutOwnersOrGrants(src);
                 assertThat(RoundTrip.schemaWithoutOwnersOrGrants(copy)).isEqualTo(expected);
                 assertThat(expected).contains("CREATE SUBSCRIPTION \"Kinds Sub\"", "slot_name = NONE, binary = true",
-                        "synchronous_commit = local", "CREATE SUBSCRIPTION kinds_sub2", "slot_name = 'kinds_slot'");
+                        "synchronous_commit = local", "CREATE SUBSCRIPTION kinds_sub2", "slot_name = 'kinds_slot'",
+                        "COMMENT ON SUBSCRIPTION \"Kinds Sub\" IS 'never connects'");
             } finally {
                 dropSubscriptions(src);
                 dropSubscriptions(copy);
