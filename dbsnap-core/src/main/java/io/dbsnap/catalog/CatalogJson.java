@@ -87,8 +87,8 @@ import java.util.stream.Collectors;
  *
  * <h2>Reading</h2>
  * Keys a reader does not know are ignored, so a later dbsnap may add some in the same format. A
- * missing key reads as an empty {@code Optional} when the component is one and is an error
- * otherwise. A file of another format number, or one that is not a catalog at all, gives a
+ * missing key reads as an empty {@code Optional} or an empty list when the component is one (so
+ * that catalogs written before a kind of object was read stay readable) and is an error otherwise. A file of another format number, or one that is not a catalog at all, gives a
  * {@link SnapshotCorruptException} naming the place in the file ({@code tables[2].columns[0].type})
  * and what is wrong there.
  *
@@ -308,6 +308,10 @@ public final class CatalogJson {
         Class<?> raw = rawClass(type);
         if (raw == Optional.class) {
             return node == null || node.isNull() ? Optional.empty() : Optional.of(fromNode(node, typeArgument(type), path));
+        }
+        if (node == null && raw == List.class) {
+            // a kind of object a later dbsnap reads, missing from a catalog an earlier one wrote
+            return List.of();
         }
         if (node == null) {
             throw corrupt("the key " + path + " is missing", null);

@@ -4,15 +4,26 @@ package io.dbsnap.catalog;
 public enum ObjectKind {
     SCHEMA,
     EXTENSION,
+    ACCESS_METHOD,
+    LANGUAGE,
     COLLATION,
+    CONVERSION,
     TYPE,
     FUNCTION,
     PROCEDURE,
     AGGREGATE,
     OPERATOR,
+    OPERATOR_FAMILY,
+    OPERATOR_CLASS,
     CAST,
+    TRANSFORM,
+    TEXT_SEARCH_PARSER,
+    TEXT_SEARCH_TEMPLATE,
     TEXT_SEARCH_DICTIONARY,
     TEXT_SEARCH_CONFIGURATION,
+    FOREIGN_DATA_WRAPPER,
+    SERVER,
+    USER_MAPPING,
     SEQUENCE,
     TABLE,
     // only in dependencies: a column default, created with its table unless that would close a loop
@@ -27,6 +38,7 @@ public enum ObjectKind {
     TRIGGER,
     POLICY,
     PUBLICATION,
+    SUBSCRIPTION,
     // last, as in pg_dump: an event trigger must not fire while the rest of the script runs
     EVENT_TRIGGER
 }

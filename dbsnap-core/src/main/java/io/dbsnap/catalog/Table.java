@@ -20,11 +20,22 @@ import java.util.Optional;
  * @param replicaIndex     the index of {@code REPLICA IDENTITY USING INDEX}
  * @param rowSecurity      {@code ALTER TABLE ... ENABLE ROW LEVEL SECURITY}
  * @param forceRowSecurity {@code ALTER TABLE ... FORCE ROW LEVEL SECURITY}
+ * @param accessMethod     the table access method ({@code CREATE TABLE ... USING}) when it is not {@code heap}
  */
 public record Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, boolean unlogged,
                     List<String> options, Optional<String> partitionKey, Optional<QualifiedName> partitionOf,
                     Optional<String> partitionBound, Optional<QualifiedName> ofType, List<QualifiedName> inherits, String replicaIdentity,
-                    Optional<String> replicaIndex, boolean rowSecurity, boolean forceRowSecurity) {
+                    Optional<String> replicaIndex, boolean rowSecurity, boolean forceRowSecurity,
+                    Optional<String> accessMethod) {
+
+    /** A table of the default access method, heap. */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, boolean unlogged,
+                 List<String> options, Optional<String> partitionKey, Optional<QualifiedName> partitionOf,
+                 Optional<String> partitionBound, Optional<QualifiedName> ofType, List<QualifiedName> inherits,
+                 String replicaIdentity, Optional<String> replicaIndex, boolean rowSecurity, boolean forceRowSecurity) {
+        this(name, columns, constraints, unlogged, options, partitionKey, partitionOf, partitionBound, ofType, inherits,
+                replicaIdentity, replicaIndex, rowSecurity, forceRowSecurity, Optional.empty());
+    }
 
     public Table {
         columns = List.copyOf(columns);

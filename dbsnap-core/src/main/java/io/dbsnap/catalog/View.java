@@ -10,12 +10,38 @@ import java.util.Optional;
  * @param options     {@code WITH (...)} options such as {@code security_barrier=true}, in the order set,
  *                    without the check option
  * @param checkOption {@code LOCAL} or {@code CASCADED}
+ * @param columns     the output columns, for a placeholder view that stands in for this one while
+ *                    what its query needs does not exist yet (as pg_dump's {@code createDummyViewAsClause})
+ * @param accessMethod the table access method of a materialized view when it is not {@code heap}
  */
 public record View(QualifiedName name, boolean materialized, String definition, List<String> options,
-                   Optional<String> checkOption) {
+                   Optional<String> checkOption, List<OutputColumn> columns, Optional<String> accessMethod) {
+
+    /**
+     * A column of the view's result: its name, type ({@code format_type}), collation where it is not
+     * the type's, and the default a view's column may be given for inserts through it.
+     */
+    public record OutputColumn(String name, String type, Optional<QualifiedName> collation, Optional<String> defaultValue) {
+
+        public OutputColumn(String name, String type, Optional<QualifiedName> collation) {
+            this(name, type, collation, Optional.empty());
+        }
+    }
+
+    public View(QualifiedName name, boolean materialized, String definition, List<String> options,
+                Optional<String> checkOption, List<OutputColumn> columns) {
+        this(name, materialized, definition, options, checkOption, columns, Optional.empty());
+    }
 
     public View {
         options = List.copyOf(options);
+        columns = List.copyOf(columns);
+    }
+
+    /** A view whose output columns are not known (no placeholder can stand in for it). */
+    public View(QualifiedName name, boolean materialized, String definition, List<String> options,
+                Optional<String> checkOption) {
+        this(name, materialized, definition, options, checkOption, List.of(), Optional.empty());
     }
 
     public ObjectId id() {

@@ -21,6 +21,12 @@ final class RelationComparison {
             d.definition("definition", a.definition(), b.definition());
             d.value("options", a.options(), b.options());
             d.value("check option", a.checkOption(), b.checkOption());
+            // the output columns follow from the query; apart from it they change with the types it reads
+            if (a.definition().equals(b.definition())) {
+                d.members("column", a.columns().stream().map(Object::toString).toList(),
+                        b.columns().stream().map(Object::toString).toList());
+            }
+            d.value("access method", a.accessMethod(), b.accessMethod());
         });
         changes.compare(withoutSerialsOfUnmatchedTables(before, unmatched), withoutSerialsOfUnmatchedTables(after, unmatched),
                 s -> Subject.inSchema(SubjectKind.SEQUENCE, s.name()), RelationComparison::compareSequences);

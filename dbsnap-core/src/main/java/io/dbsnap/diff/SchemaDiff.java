@@ -50,6 +50,7 @@ public final class SchemaDiff {
         UnmatchedRelations unmatchedRelations = UnmatchedRelations.between(a, b);
         ChangeList changes = new ChangeList();
         DatabaseObjectComparison.compare(a, b, changes);
+        OtherKindsComparison.compare(a, b, changes);
         TypeComparison.compare(a, b, changes);
         RoutineComparison.compare(a, b, changes);
         TableComparison.compare(a, b, changes);

@@ -55,6 +55,7 @@ final class TableComparison {
             differences.risk(Risk.RLS_DISABLED);
         }
         differences.value("force row security", a.forceRowSecurity(), b.forceRowSecurity());
+        differences.value("access method", a.accessMethod(), b.accessMethod());
         if (a.forceRowSecurity() && !b.forceRowSecurity()) {
             differences.risk(Risk.RLS_NO_LONGER_FORCED);
         }

@@ -102,7 +102,9 @@ final class TargetName {
             case VIEW, MATERIALIZED_VIEW -> names.addAll(List.of(keyword(subject.kind()) + " " + qualified, "TABLE " + qualified));
             case FUNCTION, PROCEDURE -> names.add(keyword(subject.kind()) + " " + qualified + signature);
             // privileges name aggregates as functions
-            case AGGREGATE -> names.addAll(List.of("AGGREGATE " + qualified + signature, "FUNCTION " + qualified + signature));
+            // (an aggregate of no arguments is AGGREGATE f(*) but FUNCTION f())
+            case AGGREGATE -> names.addAll(List.of("AGGREGATE " + qualified + (signature.equals("()") ? "(*)" : signature),
+                    "FUNCTION " + qualified + signature));
             case ENUM, COMPOSITE_TYPE, RANGE_TYPE, BASE_TYPE -> names.add("TYPE " + qualified);
             case DOMAIN -> names.add("DOMAIN " + qualified);
             case COLUMN -> names.add("COLUMN " + subject.tableName().map(QualifiedName::sql).orElse("") + "."

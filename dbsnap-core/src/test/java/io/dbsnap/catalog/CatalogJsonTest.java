@@ -84,7 +84,8 @@ class CatalogJsonTest {
                   "replica_identity": "d",
                   "replica_index": null,
                   "row_security": false,
-                  "force_row_security": false
+                  "force_row_security": false,
+                  "access_method": null
                 }
               ],
               "views": [],
@@ -127,9 +128,26 @@ class CatalogJsonTest {
                     "signature": ""
                   }
                 }
-              ]
+              ],
+              "operator_families": [],
+              "operator_classes": [],
+              "access_methods": [],
+              "languages": [],
+              "conversions": [],
+              "transforms": [],
+              "text_search_parsers": [],
+              "text_search_templates": [],
+              "foreign_data_wrappers": [],
+              "foreign_servers": [],
+              "user_mappings": [],
+              "foreign_tables": [],
+              "subscriptions": []
             }
             """;
+
+    /** TINY_JSON as a dbsnap wrote it before operator classes and the other later kinds were read. */
+    private static final String TINY_JSON_BEFORE_LATER_KINDS = TINY_JSON.substring(0, TINY_JSON.indexOf(",\n  \"operator_families\""))
+            .replace(",\n      \"access_method\": null", "") + "\n}\n";
 
     @Test
     void writesTheDocumentedFormat() {
@@ -139,6 +157,13 @@ class CatalogJsonTest {
     @Test
     void readsTheDocumentedFormat() {
         assertThat(CatalogJson.fromJson(TINY_JSON)).isEqualTo(tiny());
+    }
+
+    @Test
+    void readsACatalogWrittenBeforeTheLaterKindsOfObject() {
+        assertThat(TINY_JSON_BEFORE_LATER_KINDS).doesNotContain("operator_classes", "access_method").endsWith("]\n}\n");
+
+        assertThat(CatalogJson.fromJson(TINY_JSON_BEFORE_LATER_KINDS)).isEqualTo(tiny());
     }
 
     @Test
@@ -387,7 +412,9 @@ class CatalogJsonTest {
                 c.indexes(), c.indexAttachments(), c.routines(), c.operators(), c.casts(), c.textSearchDictionaries(),
                 c.textSearchConfigurations(), c.triggers(), c.rules(), c.statistics(), c.policies(), c.publications(),
                 c.eventTriggers(), c.largeObjects(), c.comments(), c.securityLabels(), c.owners(), c.privileges(),
-                c.defaultPrivileges(), c.dependencies());
+                c.defaultPrivileges(), c.dependencies(), c.operatorFamilies(), c.operatorClasses(), c.accessMethods(),
+                c.languages(), c.conversions(), c.transforms(), c.textSearchParsers(), c.textSearchTemplates(),
+                c.foreignDataWrappers(), c.foreignServers(), c.userMappings(), c.foreignTables(), c.subscriptions());
     }
 
     /** One or more of every kind of object, with Optionals both present and absent. */
@@ -444,7 +471,8 @@ class CatalogJsonTest {
                 List.of(descending, identity),
                 List.of(order, partition),
                 List.of(new View(new QualifiedName("app", "v"), false, " SELECT 1 AS one", List.of("security_barrier=true"),
-                                Optional.of("CASCADED")),
+                                Optional.of("CASCADED"), List.of(new View.OutputColumn("one", "integer", Optional.empty()),
+                                        new View.OutputColumn("label", "text", Optional.of(new QualifiedName("pg_catalog", "C"))))),
                         new View(new QualifiedName("app", "mv"), true, " SELECT 2 AS two", List.of(), Optional.empty())),
                 List.of(new Index(new QualifiedName("Sales Dept", "order_code"), orders,
                         "CREATE INDEX order_code ON \"Sales Dept\".\"Order\" USING btree (code)")),
@@ -493,6 +521,29 @@ class CatalogJsonTest {
                 List.of(new DefaultPrivileges("alice", Optional.of("app"), "TABLES", List.of(select)),
                         new DefaultPrivileges("alice", Optional.empty(), "FUNCTIONS", List.of())),
                 List.of(new Dependency(order.id(), ObjectId.of(ObjectKind.SCHEMA, "", "Sales Dept")),
-                        new Dependency(order.defaultId("code"), new ObjectId(ObjectKind.FUNCTION, "app", "f", "x integer"))));
+                        new Dependency(order.defaultId("code"), new ObjectId(ObjectKind.FUNCTION, "app", "f", "x integer"))),
+                List.of(new OperatorFamily(new QualifiedName("app", "fam"), "btree",
+                        List.of(new OperatorFamilyMember(false, 3, "", "=(integer,bigint)", Optional.empty()),
+                                new OperatorFamilyMember(true, 1, "(integer, bigint)", "btint48cmp(integer,bigint)",
+                                        Optional.empty())))),
+                List.of(new OperatorClass(new QualifiedName("app", "ops"), "gist", "app.pair", true,
+                        new QualifiedName("app", "fam"), Optional.of("box"),
+                        List.of(new OperatorFamilyMember(false, 15, "", "<->(point,point)",
+                                Optional.of(new QualifiedName("pg_catalog", "float_ops")))))),
+                List.of(new AccessMethod("my am", "INDEX", "gisthandler")),
+                List.of(new ProceduralLanguage("pl", true, "app.handler", Optional.of("app.inline"), Optional.empty())),
+                List.of(new Conversion(new QualifiedName("app", "conv"), "LATIN1", "UTF8", "iso8859_1_to_utf8", true)),
+                List.of(new Transform("integer", "pl", Optional.of("app.f(internal)"), Optional.empty())),
+                List.of(new TextSearchParser(new QualifiedName("app", "prs"), "prsd_start", "prsd_nexttoken", "prsd_end",
+                        Optional.empty(), "prsd_lextype")),
+                List.of(new TextSearchTemplate(new QualifiedName("app", "tmpl"), Optional.of("dsimple_init"), "dsimple_lexize")),
+                List.of(new ForeignDataWrapper("fdw", Optional.empty(), Optional.of("postgresql_fdw_validator"),
+                        List.of("debug 'true'"))),
+                List.of(new ForeignServer("srv", "fdw", Optional.of("oracle"), Optional.empty(), List.of("host 'h'"))),
+                List.of(new UserMapping("PUBLIC", "srv", List.of("\"user\" 'anon'"))),
+                List.of(new ForeignTable(partition, "srv", List.of("table_name 'remote'"),
+                        List.of(new ForeignTable.ColumnOptions("id", List.of("column_name 'key'"))))),
+                List.of(new Subscription("sub", "dbname=elsewhere", List.of("pub", "everything"),
+                        List.of("slot_name = NONE", "binary = true"))));
     }
 }

@@ -1,6 +1,7 @@
 package io.dbsnap.diff;
 
 import io.dbsnap.catalog.AccessControl;
+import io.dbsnap.catalog.AccessMethod;
 import io.dbsnap.catalog.BaseType;
 import io.dbsnap.catalog.Cast;
 import io.dbsnap.catalog.Catalog;
@@ -9,12 +10,16 @@ import io.dbsnap.catalog.Column;
 import io.dbsnap.catalog.Comment;
 import io.dbsnap.catalog.CompositeType;
 import io.dbsnap.catalog.Constraint;
+import io.dbsnap.catalog.Conversion;
 import io.dbsnap.catalog.DefaultPrivileges;
 import io.dbsnap.catalog.Dependency;
 import io.dbsnap.catalog.DomainType;
 import io.dbsnap.catalog.EnumType;
 import io.dbsnap.catalog.EventTrigger;
 import io.dbsnap.catalog.Extension;
+import io.dbsnap.catalog.ForeignDataWrapper;
+import io.dbsnap.catalog.ForeignServer;
+import io.dbsnap.catalog.ForeignTable;
 import io.dbsnap.catalog.Grant;
 import io.dbsnap.catalog.Index;
 import io.dbsnap.catalog.IndexAttachment;
@@ -22,8 +27,12 @@ import io.dbsnap.catalog.LargeObject;
 import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.ObjectKind;
 import io.dbsnap.catalog.Operator;
+import io.dbsnap.catalog.OperatorClass;
+import io.dbsnap.catalog.OperatorFamily;
+import io.dbsnap.catalog.OperatorFamilyMember;
 import io.dbsnap.catalog.Ownership;
 import io.dbsnap.catalog.Policy;
+import io.dbsnap.catalog.ProceduralLanguage;
 import io.dbsnap.catalog.Publication;
 import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.RangeType;
@@ -33,10 +42,15 @@ import io.dbsnap.catalog.Schema;
 import io.dbsnap.catalog.SecurityLabel;
 import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.StatisticsObject;
+import io.dbsnap.catalog.Subscription;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.catalog.TextSearchConfiguration;
 import io.dbsnap.catalog.TextSearchDictionary;
+import io.dbsnap.catalog.TextSearchParser;
+import io.dbsnap.catalog.TextSearchTemplate;
+import io.dbsnap.catalog.Transform;
 import io.dbsnap.catalog.Trigger;
+import io.dbsnap.catalog.UserMapping;
 import io.dbsnap.catalog.View;
 import java.util.List;
 import java.util.Optional;
@@ -141,6 +155,26 @@ final class SampleCatalog {
                         List.of("shop")),
                 new EventTrigger("ddl_watch", "ddl_command_end", List.of("CREATE TABLE"), new QualifiedName("shop", "on_ddl"), "A"),
                 new LargeObject(424242),
+                new OperatorFamily(new QualifiedName("shop", "fam"), "btree",
+                        List.of(new OperatorFamilyMember(true, 1, "(integer, bigint)", "btint48cmp(integer,bigint)", Optional.empty()))),
+                new OperatorClass(new QualifiedName("shop", "ops"), "gist", "shop.address", true, new QualifiedName("shop", "fam"),
+                        Optional.of("box"), List.of(new OperatorFamilyMember(false, 15, "", "<->(point,point)",
+                                Optional.of(new QualifiedName("pg_catalog", "float_ops"))))),
+                new AccessMethod("shop_am", "INDEX", "gisthandler"),
+                new ProceduralLanguage("shop_pl", true, "shop.handler", Optional.of("shop.inline"), Optional.empty()),
+                new Conversion(new QualifiedName("shop", "conv"), "LATIN1", "UTF8", "iso8859_1_to_utf8", false),
+                new Transform("integer", "shop_pl", Optional.of("shop.from_sql(internal)"), Optional.empty()),
+                new TextSearchParser(new QualifiedName("shop", "prs"), "prsd_start", "prsd_nexttoken", "prsd_end",
+                        Optional.empty(), "prsd_lextype"),
+                new TextSearchTemplate(new QualifiedName("shop", "tmpl"), Optional.of("dsimple_init"), "dsimple_lexize"),
+                new ForeignDataWrapper("shop_fdw", Optional.empty(), Optional.of("postgresql_fdw_validator"), List.of("debug 'true'")),
+                new ForeignServer("shop_srv", "shop_fdw", Optional.of("oracle"), Optional.empty(), List.of("host 'h'")),
+                new UserMapping("PUBLIC", "shop_srv", List.of("\"user\" 'anon'")),
+                new ForeignTable(new Table(new QualifiedName("shop", "remote"), List.of(), List.of(), false, List.of(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), "d", Optional.empty(),
+                        false, false), "shop_srv", List.of("table_name 'r'"),
+                        List.of(new ForeignTable.ColumnOptions("id", List.of("column_name 'key'")))),
+                new Subscription("shop_sub", "dbname=elsewhere", List.of("orders_pub"), List.of("slot_name = NONE")),
                 new Comment("TABLE shop.orders", "every order"),
                 new SecurityLabel("TABLE shop.orders", "dummy", "classified"),
                 new Ownership("TABLE shop.orders", "app_owner"),

@@ -111,7 +111,7 @@ final class AccessReader {
                         + " FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace"
                         + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND" + SchemaFilter.notInExtension("pg_class", "c.oid"))
                 .append(" UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' WHEN 'a' THEN 'AGGREGATE ' ELSE 'FUNCTION ' END"
-                        + " || " + name.formatted("p.proname") + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
+                        + " || " + name.formatted("p.proname") + " || '(' || " + ObjectTargets.AGGREGATE_ARGUMENTS + " || ')',"
                         + " CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END"
                         + " || " + name.formatted("p.proname") + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
                         + owner.formatted("p.proowner") + ", " + exploded("p.proacl") + ", NULL"
@@ -188,7 +188,7 @@ final class AccessReader {
      * An ACL as text entries {@code grantee=PRIVILEGE} (with {@code *} when grantable), in the
      * list's order; NULL for a NULL list, which means the built-in defaults.
      */
-    private static String exploded(String acl) {
+    static String exploded(String acl) {
         return "CASE WHEN " + acl + " IS NOT NULL THEN ARRAY(SELECT CASE WHEN g.grantee = 0 THEN 'PUBLIC'"
                 + " ELSE " + Q + "(pg_catalog.pg_get_userbyid(g.grantee)) END || '=' || g.privilege_type"
                 + " || CASE WHEN g.is_grantable THEN '*' ELSE '' END"
@@ -197,7 +197,7 @@ final class AccessReader {
     }
 
     /** The entries of {@link #exploded}, one grant per grantee and grant option, in first-seen order. */
-    private static List<Grant> grants(ResultSet rs, int column) throws SQLException {
+    static List<Grant> grants(ResultSet rs, int column) throws SQLException {
         Map<String, List<String>> byGrantee = new LinkedHashMap<>();
         for (String entry : strings(rs, column)) {
             int eq = entry.lastIndexOf('=');

@@ -107,6 +107,7 @@ public final class CatalogReader {
         CatalogQuery query = new CatalogQuery(connection, filter, serverVersion);
         SequenceReader.Sequences sequences = SequenceReader.read(query);
         AccessReader.Access access = AccessReader.read(query);
+        AccessReader.Access otherAccess = OtherKindsAccessReader.read(query);
         return new Catalog(
                 SchemaReader.read(query),
                 ExtensionReader.read(query),
@@ -131,9 +132,28 @@ public final class CatalogReader {
                 LargeObjectReader.read(query),
                 CommentReader.read(query),
                 SecurityLabelReader.read(query),
-                access.owners(),
-                access.privileges(),
+                concat(access.owners(), otherAccess.owners()),
+                concat(access.privileges(), otherAccess.privileges()),
                 access.defaults(),
-                DependencyReader.read(query));
+                DependencyReader.read(query),
+                OperatorClassReader.families(query),
+                OperatorClassReader.classes(query),
+                AccessMethodReader.read(query),
+                LanguageReader.languages(query),
+                ConversionReader.read(query),
+                LanguageReader.transforms(query),
+                TextSearchReader.parsers(query),
+                TextSearchReader.templates(query),
+                ForeignDataReader.wrappers(query),
+                ForeignDataReader.servers(query),
+                ForeignDataReader.userMappings(query),
+                ForeignTableReader.read(query, sequences),
+                SubscriptionReader.read(query));
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 }

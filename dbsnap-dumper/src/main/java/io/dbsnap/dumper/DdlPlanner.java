@@ -6,12 +6,14 @@ import io.dbsnap.catalog.BaseType;
 import io.dbsnap.catalog.Cast;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.Collation;
+import io.dbsnap.catalog.Column;
 import io.dbsnap.catalog.Comment;
 import io.dbsnap.catalog.Constraint;
 import io.dbsnap.catalog.Dependency;
 import io.dbsnap.catalog.DomainType;
 import io.dbsnap.catalog.EventTrigger;
 import io.dbsnap.catalog.Extension;
+import io.dbsnap.catalog.ForeignTable;
 import io.dbsnap.catalog.IndexAttachment;
 import io.dbsnap.catalog.LargeObject;
 import io.dbsnap.catalog.ObjectId;
@@ -33,9 +35,11 @@ import io.dbsnap.catalog.View;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -60,12 +64,15 @@ public final class DdlPlanner {
             clean(catalog, pre).forEach(sql -> plan.add(new PlannedStatement(Section.CLEAN, sql)));
         }
         pre.statements().forEach(sql -> plan.add(new PlannedStatement(Section.PRE_DATA, sql)));
-        postData(catalog, options).forEach(sql -> plan.add(new PlannedStatement(Section.POST_DATA, sql)));
+        postData(catalog, options, pre.afterKeys()).forEach(sql -> plan.add(new PlannedStatement(Section.POST_DATA, sql)));
         return plan;
     }
 
-    /** The pre-data statements, and the drops of the objects they create in the order of creation. */
-    private record PreData(List<String> statements, List<String> dropsInCreationOrder) {
+    /**
+     * The pre-data statements, the drops of the objects they create in the order of creation, and
+     * the statements that must wait for the tables' keys (created after the data).
+     */
+    private record PreData(List<String> statements, List<String> dropsInCreationOrder, List<String> afterKeys) {
     }
 
     private static PreData preData(Catalog catalog) {
@@ -96,7 +103,9 @@ public final class DdlPlanner {
                         ? new Dependency(d.dependent(), shell) : d);
             }
         }
-        SeparableParts.Split parts = SeparableParts.split(catalog.tables(), catalog.types(), dependencies);
+        List<Table> tablesAndForeign = new ArrayList<>(catalog.tables());
+        catalog.foreignTables().forEach(f -> tablesAndForeign.add(f.table()));
+        SeparableParts.Split parts = SeparableParts.split(tablesAndForeign, catalog.types(), dependencies);
         dependencies = parts.dependencies();
         for (UserType type : catalog.types()) {
             String drop = "DROP " + (type instanceof DomainType ? "DOMAIN" : "TYPE") + " IF EXISTS " + type.name().sql();
@@ -109,7 +118,8 @@ public final class DdlPlanner {
         }
         for (Routine r : catalog.routines()) {
             creates.put(r.id(), r.definition() + ";");
-            drops.put(r.id(), "DROP " + r.kind() + " IF EXISTS " + r.name().sql() + "(" + r.signature() + ");");
+            drops.put(r.id(), "DROP " + r.kind() + " IF EXISTS " + r.name().sql() + "("
+                    + (r.kind() == Routine.Kind.AGGREGATE && r.signature().isEmpty() ? "*" : r.signature()) + ");");
         }
         for (Operator o : catalog.operators()) {
             creates.put(o.id(), OperatorDdl.create(o));
@@ -119,6 +129,7 @@ public final class DdlPlanner {
             creates.put(c.id(), CastDdl.create(c));
             drops.put(c.id(), "DROP CAST IF EXISTS (" + c.source() + " AS " + c.target() + ");");
         }
+        OtherKinds.add(catalog, creates, drops, dependencies);
         for (TextSearchDictionary d : catalog.textSearchDictionaries()) {
             creates.put(d.id(), TextSearchDdl.create(d));
             drops.put(d.id(), "DROP TEXT SEARCH DICTIONARY IF EXISTS " + d.name().sql() + ";");
@@ -132,15 +143,22 @@ public final class DdlPlanner {
             drops.put(s.id(), "DROP SEQUENCE IF EXISTS " + s.name().sql() + ";");
         }
         for (Table t : catalog.tables()) {
-            creates.put(t.id(), TableDdl.createTable(t, parts::isSeparated));
+            creates.put(t.id(), TableDdl.createTable(t, parts::isSeparated, "TABLE ", "", inheritedGeneration(catalog, t)));
             drops.put(t.id(), "DROP TABLE IF EXISTS " + t.name().sql() + ";");
+        }
+        for (ForeignTable f : catalog.foreignTables()) {
+            creates.put(f.id(), ForeignTableDdl.create(f, parts::isSeparated));
+            drops.put(f.id(), "DROP FOREIGN TABLE IF EXISTS " + f.table().name().sql() + ";");
         }
         parts.separated().forEach((id, part) -> {
             creates.put(id, part.create());
             drops.put(id, part.drop());
         });
+        ViewPlaceholders.Split views = ViewPlaceholders.split(catalog.views(), dependencies, keys(catalog));
+        dependencies = views.dependencies();
+        views.queries().forEach((id, v) -> creates.put(id, ViewDdl.replace(v)));
         for (View v : catalog.views()) {
-            creates.put(v.id(), ViewDdl.create(v));
+            creates.put(v.id(), views.placeholders().contains(v.id()) ? ViewDdl.placeholder(v) : ViewDdl.create(v));
             drops.put(v.id(), "DROP " + (v.materialized() ? "MATERIALIZED VIEW" : "VIEW") + " IF EXISTS " + v.name().sql() + ";");
         }
         for (LargeObject lo : catalog.largeObjects()) {
@@ -153,9 +171,11 @@ public final class DdlPlanner {
         preferred.sort(Comparator.comparing(ObjectId::kind).thenComparing(ObjectId::schema)
                 .thenComparing(ObjectId::name).thenComparing(ObjectId::signature));
         List<String> statements = new ArrayList<>();
+        List<String> afterKeys = new ArrayList<>();
         List<String> dropsInOrder = new ArrayList<>();
+        Set<ObjectId> postponed = KeyDependents.find(creates.keySet(), dependencies, keys(catalog));
         for (ObjectId id : DependencyOrder.sort(preferred, dependencies)) {
-            statements.add(creates.get(id));
+            (postponed.contains(id) ? afterKeys : statements).add(creates.get(id));
             if (drops.containsKey(id)) {
                 dropsInOrder.add(drops.get(id));
             }
@@ -165,13 +185,34 @@ public final class DdlPlanner {
             s.ownedBy().ifPresent(owner -> statements.add("ALTER SEQUENCE " + s.name().sql() + " OWNED BY "
                     + owner.table().sql() + "." + quote(owner.column()) + ";"));
         }
-        for (Table t : catalog.tables()) {
+        for (Table t : tablesAndForeign) {
             if (t.isPartition()) {
                 statements.add("ALTER TABLE ONLY " + t.partitionOf().orElseThrow().sql() + " ATTACH PARTITION "
                         + t.name().sql() + " " + t.partitionBound().orElseThrow() + ";");
             }
         }
-        return new PreData(statements, dropsInOrder);
+        views.afterKeys().forEach(v -> afterKeys.add(ViewDdl.replace(v)));
+        return new PreData(statements, dropsInOrder, afterKeys);
+    }
+
+    /** The generated columns of {@code table} that one of its (non-partition) parents has too. */
+    private static Set<String> inheritedGeneration(Catalog catalog, Table table) {
+        Set<String> names = new HashSet<>();
+        for (Table parent : catalog.tables()) {
+            if (table.inherits().contains(parent.name())) {
+                parent.columns().stream().filter(c -> c.generated() != Column.Generated.NONE).forEach(c -> names.add(c.name()));
+            }
+        }
+        return names;
+    }
+
+    /** The primary keys and unique constraints, created after the data, that a view's query may rely on. */
+    private static Set<ObjectId> keys(Catalog catalog) {
+        Set<ObjectId> keys = new HashSet<>();
+        catalog.tables().forEach(t -> t.constraints().stream()
+                .filter(c -> c.type() == Constraint.Type.PRIMARY_KEY || c.type() == Constraint.Type.UNIQUE)
+                .forEach(c -> keys.add(c.id())));
+        return keys;
     }
 
     /**
@@ -203,7 +244,7 @@ public final class DdlPlanner {
         return id.kind() == ObjectKind.FUNCTION || id.kind() == ObjectKind.PROCEDURE;
     }
 
-    private static List<String> postData(Catalog catalog, DdlOptions options) {
+    private static List<String> postData(Catalog catalog, DdlOptions options, List<String> afterKeys) {
         List<String> statements = new ArrayList<>();
         for (Table t : catalog.tables()) {
             for (Constraint c : t.constraints()) {
@@ -214,6 +255,7 @@ public final class DdlPlanner {
                 }
             }
         }
+        statements.addAll(afterKeys);
         catalog.indexes().forEach(i -> statements.add(i.definition() + ";"));
         for (IndexAttachment a : catalog.indexAttachments()) {
             statements.add("ALTER INDEX " + a.parent().sql() + " ATTACH PARTITION " + a.child().sql() + ";");
@@ -260,6 +302,7 @@ public final class DdlPlanner {
         }
         catalog.policies().forEach(p -> statements.add(createPolicy(p)));
         catalog.publications().forEach(p -> statements.addAll(PublicationDdl.create(p)));
+        catalog.subscriptions().forEach(sub -> statements.add(PublicationDdl.create(sub)));
         // Event triggers come last, with what is said about them: nothing else may make them fire.
         String eventTrigger = "EVENT TRIGGER ";
         Predicate<String> notEventTrigger = target -> !target.startsWith(eventTrigger);

@@ -31,7 +31,14 @@ final class DependencyReader {
                 + "  SELECT c.oid, " + relationKind + ", ns.nspname,"
                 + "   CASE WHEN c.relkind = 'c' THEN (SELECT typname FROM pg_catalog.pg_type WHERE oid = c.reltype) ELSE c.relname END"
                 + "  FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace"
-                + "  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c') AND" + SchemaFilter.notInExtension("pg_class", "c.oid") + "),"
+                + "  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'f') AND" + SchemaFilter.notInExtension("pg_class", "c.oid") + "),"
+                // operator classes and families, named with their access method
+                + " families(classid, oid, kind, schema, name, signature) AS ("
+                + "  SELECT 'pg_catalog.pg_opclass'::pg_catalog.regclass, oc.oid, 'OPERATOR_CLASS', ns.nspname, oc.opcname, am.amname"
+                + "  FROM pg_catalog.pg_opclass oc JOIN ns ON ns.oid = oc.opcnamespace JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod"
+                + "  UNION ALL SELECT 'pg_catalog.pg_opfamily'::pg_catalog.regclass, f.oid, 'OPERATOR_FAMILY', ns.nspname, f.opfname,"
+                + "   am.amname FROM pg_catalog.pg_opfamily f JOIN ns ON ns.oid = f.opfnamespace"
+                + "  JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod),"
                 + " objects(classid, oid, kind, schema, name, signature) AS ("
                 + "  SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, oid, kind, schema, name, '' FROM relations"
                 + "  UNION ALL SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,"
@@ -61,7 +68,9 @@ final class DependencyReader {
                 + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid,"
                 + "   CASE WHEN rel.kind = 'TABLE' THEN 'CONSTRAINT' ELSE rel.kind END, rel.schema,"
                 + "   CASE WHEN rel.kind = 'TABLE' THEN rel.name || '.' || co.conname ELSE rel.name END, ''"
-                + "  FROM pg_catalog.pg_constraint co JOIN relations rel ON rel.oid = co.conrelid WHERE co.contype = 'c'"
+                + "  FROM pg_catalog.pg_constraint co JOIN relations rel ON rel.oid = co.conrelid"
+                // a view's query may rely on a primary key (GROUP BY it: a functional dependency)
+                + "  WHERE co.contype IN ('c', 'p', 'u')"
                 + "  UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, co.oid, 'CONSTRAINT', ns.nspname,"
                 + "   t.typname || '.' || co.conname, 'domain'"
                 + "  FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_type t ON t.oid = co.contypid"
@@ -78,12 +87,37 @@ final class DependencyReader {
                 + "  UNION ALL SELECT 'pg_catalog.pg_cast'::pg_catalog.regclass, k.oid, 'CAST', '',"
                 + "   pg_catalog.format_type(k.castsource, NULL) || ' AS ' || pg_catalog.format_type(k.casttarget, NULL), ''"
                 + "  FROM pg_catalog.pg_cast k WHERE k.oid >= " + CastReader.FIRST_USER_OID
+                + "  UNION ALL SELECT * FROM families"
+                // an operator or function of a class or family stands for the class or family
+                + "  UNION ALL SELECT m.classid, m.objid, f.kind, f.schema, f.name, f.signature FROM pg_catalog.pg_depend m"
+                + "  JOIN families f ON f.classid = m.refclassid AND f.oid = m.refobjid"
+                + "  WHERE m.classid IN ('pg_catalog.pg_amop'::pg_catalog.regclass, 'pg_catalog.pg_amproc'::pg_catalog.regclass)"
+                + "  AND m.deptype IN ('i', 'a')"
+                + "  UNION ALL SELECT 'pg_catalog.pg_am'::pg_catalog.regclass, a.oid, 'ACCESS_METHOD', '', a.amname, ''"
+                + "  FROM pg_catalog.pg_am a WHERE a.oid >= " + CastReader.FIRST_USER_OID
+                + "  UNION ALL SELECT 'pg_catalog.pg_language'::pg_catalog.regclass, l.oid, 'LANGUAGE', '', l.lanname, ''"
+                + "  FROM pg_catalog.pg_language l WHERE l.oid >= " + CastReader.FIRST_USER_OID
+                + "  UNION ALL SELECT 'pg_catalog.pg_conversion'::pg_catalog.regclass, co.oid, 'CONVERSION', ns.nspname, co.conname, ''"
+                + "  FROM pg_catalog.pg_conversion co JOIN ns ON ns.oid = co.connamespace"
+                + "  UNION ALL SELECT 'pg_catalog.pg_transform'::pg_catalog.regclass, t.oid, 'TRANSFORM', '',"
+                + "   pg_catalog.format_type(t.trftype, NULL) || ' LANGUAGE ' || l.lanname, ''"
+                + "  FROM pg_catalog.pg_transform t JOIN pg_catalog.pg_language l ON l.oid = t.trflang"
+                + "  UNION ALL SELECT 'pg_catalog.pg_ts_parser'::pg_catalog.regclass, p.oid, 'TEXT_SEARCH_PARSER', ns.nspname,"
+                + "   p.prsname, '' FROM pg_catalog.pg_ts_parser p JOIN ns ON ns.oid = p.prsnamespace"
+                + "  UNION ALL SELECT 'pg_catalog.pg_ts_template'::pg_catalog.regclass, t.oid, 'TEXT_SEARCH_TEMPLATE', ns.nspname,"
+                + "   t.tmplname, '' FROM pg_catalog.pg_ts_template t JOIN ns ON ns.oid = t.tmplnamespace"
+                + "  UNION ALL SELECT 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, w.oid, 'FOREIGN_DATA_WRAPPER', '',"
+                + "   w.fdwname, '' FROM pg_catalog.pg_foreign_data_wrapper w"
+                + "  UNION ALL SELECT 'pg_catalog.pg_foreign_server'::pg_catalog.regclass, s.oid, 'SERVER', '', s.srvname, ''"
+                + "  FROM pg_catalog.pg_foreign_server s"
                 + " )"
                 + " SELECT DISTINCT d.kind, d.schema, d.name, d.signature, r.kind, r.schema, r.name, r.signature"
                 + " FROM pg_catalog.pg_depend dep"
                 + " JOIN objects d ON d.classid = dep.classid AND d.oid = dep.objid"
                 + " JOIN objects r ON r.classid = dep.refclassid AND r.oid = dep.refobjid"
-                + " WHERE dep.deptype = 'n'"
+                // a class belongs to its family by an automatic dependency, yet needs it created first
+                + " WHERE (dep.deptype = 'n' OR (dep.deptype = 'a' AND dep.classid = 'pg_catalog.pg_opclass'::pg_catalog.regclass"
+                + "  AND dep.refclassid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass))"
                 + " AND (d.kind, d.schema, d.name, d.signature) IS DISTINCT FROM (r.kind, r.schema, r.name, r.signature)";
         List<Dependency> dependencies = new ArrayList<>(query.list(sql, rs -> new Dependency(
                 new ObjectId(ObjectKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)),

@@ -9,6 +9,13 @@ final class ObjectTargets {
 
     private static final String Q = "pg_catalog.quote_ident";
 
+    /**
+     * The identity arguments of routine {@code p} as COMMENT ON and ALTER ... OWNER name it: an
+     * aggregate of no arguments is {@code f(*)}, as {@code f()} is a syntax error there.
+     */
+    static final String AGGREGATE_ARGUMENTS = "CASE WHEN p.prokind = 'a' AND pg_catalog.pg_get_function_identity_arguments(p.oid) = ''"
+            + " THEN '*' ELSE pg_catalog.pg_get_function_identity_arguments(p.oid) END";
+
     private ObjectTargets() {
     }
 
@@ -39,7 +46,7 @@ final class ObjectTargets {
                         + SchemaFilter.notInExtension("pg_class", "c.oid"))
                 .append(" UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' WHEN 'a' THEN 'AGGREGATE ' ELSE 'FUNCTION ' END"
                         + " || " + Q + "(ns.nspname) || '.' || " + Q + "(p.proname)"
-                        + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'," + from
+                        + " || '(' || " + AGGREGATE_ARGUMENTS + " || ')'," + from
                         + " JOIN pg_catalog.pg_proc p ON p.oid = d.objoid JOIN ns ON ns.oid = p.pronamespace"
                         + " WHERE" + classIs.formatted("pg_proc") + " AND" + SchemaFilter.notInExtension("pg_proc", "p.oid"))
                 .append(" UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + Q + "(ns.nspname)"
@@ -60,6 +67,11 @@ final class ObjectTargets {
                 .append(inSchema("TEXT SEARCH DICTIONARY", "pg_ts_dict", "dictname", "dictnamespace", from, classIs))
                 .append(inSchema("TEXT SEARCH CONFIGURATION", "pg_ts_config", "cfgname", "cfgnamespace", from, classIs))
                 .append(inSchema("STATISTICS", "pg_statistic_ext", "stxname", "stxnamespace", from, classIs))
+                .append(inSchema("CONVERSION", "pg_conversion", "conname", "connamespace", from, classIs))
+                .append(inSchema("TEXT SEARCH PARSER", "pg_ts_parser", "prsname", "prsnamespace", from, classIs))
+                .append(inSchema("TEXT SEARCH TEMPLATE", "pg_ts_template", "tmplname", "tmplnamespace", from, classIs))
+                .append(usingMethod("OPERATOR CLASS", "pg_opclass", "opcname", "opcnamespace", "opcmethod", from, classIs))
+                .append(usingMethod("OPERATOR FAMILY", "pg_opfamily", "opfname", "opfnamespace", "opfmethod", from, classIs))
                 // operator names are symbols, never quoted
                 .append(" UNION ALL SELECT 'OPERATOR ' || " + Q + "(ns.nspname) || '.' || o.oprname || ' (' || "
                         + operatorArguments("o") + " || ')',"
@@ -76,6 +88,14 @@ final class ObjectTargets {
                     .append(global("EVENT TRIGGER", "pg_event_trigger", "evtname", from, classIs)
                             + " AND" + TrackingObjects.notTrackingFunction("o.evtfoid"))
                     .append(global("PUBLICATION", "pg_publication", "pubname", from, classIs))
+                    .append(global("ACCESS METHOD", "pg_am", "amname", from, classIs) + " AND o.oid >= " + CastReader.FIRST_USER_OID)
+                    .append(global("LANGUAGE", "pg_language", "lanname", from, classIs) + " AND o.oid >= " + CastReader.FIRST_USER_OID)
+                    .append(global("FOREIGN DATA WRAPPER", "pg_foreign_data_wrapper", "fdwname", from, classIs))
+                    .append(global("SERVER", "pg_foreign_server", "srvname", from, classIs))
+                    .append(" UNION ALL SELECT 'TRANSFORM FOR ' || pg_catalog.format_type(o.trftype, NULL) || ' LANGUAGE ' || "
+                            + Q + "(l.lanname)," + from + " JOIN pg_catalog.pg_transform o ON o.oid = d.objoid"
+                            + " JOIN pg_catalog.pg_language l ON l.oid = o.trflang WHERE" + classIs.formatted("pg_transform")
+                            + " AND" + SchemaFilter.notInExtension("pg_transform", "o.oid"))
                     .append(" UNION ALL SELECT 'LARGE OBJECT ' || d.objoid," + from
                             + " WHERE" + classIs.formatted("pg_largeobject"));
         }
@@ -107,6 +127,15 @@ final class ObjectTargets {
                                    String classIs) {
         return " UNION ALL SELECT '" + keyword + " ' || " + Q + "(ns.nspname) || '.' || " + Q + "(o." + nameColumn + "),"
                 + from + " JOIN pg_catalog." + catalog + " o ON o.oid = d.objoid JOIN ns ON ns.oid = o." + schemaColumn
+                + " WHERE" + classIs.formatted(catalog) + " AND" + SchemaFilter.notInExtension(catalog, "o.oid");
+    }
+
+    /** Operator classes and families, named {@code schema.name USING method}. */
+    private static String usingMethod(String keyword, String catalog, String nameColumn, String schemaColumn,
+                                      String methodColumn, String from, String classIs) {
+        return " UNION ALL SELECT '" + keyword + " ' || " + Q + "(ns.nspname) || '.' || " + Q + "(o." + nameColumn + ")"
+                + " || ' USING ' || " + Q + "(am.amname)," + from + " JOIN pg_catalog." + catalog + " o ON o.oid = d.objoid"
+                + " JOIN ns ON ns.oid = o." + schemaColumn + " JOIN pg_catalog.pg_am am ON am.oid = o." + methodColumn
                 + " WHERE" + classIs.formatted(catalog) + " AND" + SchemaFilter.notInExtension(catalog, "o.oid");
     }
 

@@ -4,11 +4,12 @@ import static io.dbsnap.catalog.Identifiers.quote;
 
 import io.dbsnap.catalog.Identifiers;
 import io.dbsnap.catalog.Publication;
+import io.dbsnap.catalog.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Writes {@code CREATE PUBLICATION} and the statements that add its tables and schemas. */
+/** Writes {@code CREATE PUBLICATION} and the statements that add its tables and schemas, and {@code CREATE SUBSCRIPTION}. */
 final class PublicationDdl {
 
     private PublicationDdl() {
@@ -33,5 +34,14 @@ final class PublicationDdl {
             statements.add("ALTER PUBLICATION " + quote(p.name()) + " ADD TABLES IN SCHEMA " + quote(schema) + ";");
         }
         return statements;
+    }
+
+    /** With {@code connect = false}, as pg_dump writes it: no connection to the publisher, no slot created. */
+    static String create(Subscription s) {
+        List<String> options = new ArrayList<>(List.of("connect = false"));
+        options.addAll(s.options());
+        return "CREATE SUBSCRIPTION " + quote(s.name()) + " CONNECTION " + Literals.string(s.connection()) + " PUBLICATION "
+                + s.publications().stream().map(Identifiers::quote).collect(Collectors.joining(", "))
+                + " WITH (" + String.join(", ", options) + ");";
     }
 }

@@ -94,7 +94,9 @@ final class RelationPruner {
                 c.securityLabels().stream().filter(x -> keptTarget.test(x.target())).toList(),
                 c.owners().stream().filter(x -> keptTarget.test(x.target())).toList(),
                 c.privileges().stream().filter((AccessControl x) -> keptTarget.test(x.target())).toList(),
-                c.defaultPrivileges(), c.dependencies());
+                c.defaultPrivileges(), c.dependencies(), c.operatorFamilies(), c.operatorClasses(), c.accessMethods(),
+                c.languages(), c.conversions(), c.transforms(), c.textSearchParsers(), c.textSearchTemplates(),
+                c.foreignDataWrappers(), c.foreignServers(), c.userMappings(), c.foreignTables(), c.subscriptions());
     }
 
     /** Everything that depends on one of {@code ids}, directly or through other objects. */

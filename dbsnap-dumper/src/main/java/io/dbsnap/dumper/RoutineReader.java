@@ -24,7 +24,8 @@ final class RoutineReader {
         List<Routine> routines = new ArrayList<>(query.list(
                 "SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),"
                         + " p.prokind = 'p', pg_catalog.pg_get_functiondef(p.oid)" + ROUTINES
-                        + " AND p.prokind IN ('f', 'p')"
+                        // window functions ('w') are functions that pg_get_functiondef writes with WINDOW
+                        + " AND p.prokind IN ('f', 'p', 'w')"
                         // range constructors and the like are created with their type
                         + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
                         + " AND i.objid = p.oid AND i.deptype = 'i')",
@@ -39,7 +40,8 @@ final class RoutineReader {
 
     private static List<Routine> aggregates(CatalogQuery query) throws SQLException {
         return query.list("SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),"
-                        + " pg_catalog.pg_get_function_arguments(p.oid), a.aggkind,"
+                        // an aggregate of no arguments is written f(*); f() is a syntax error
+                        + " COALESCE(NULLIF(pg_catalog.pg_get_function_arguments(p.oid), ''), '*'), a.aggkind,"
                         + " a.aggtransfn::pg_catalog.regproc::text, pg_catalog.format_type(a.aggtranstype, NULL),"
                         + " a.aggtransspace, NULLIF(a.aggfinalfn, 0)::pg_catalog.regproc::text, a.aggfinalextra,"
                         + " a.aggfinalmodify, NULLIF(a.aggcombinefn, 0)::pg_catalog.regproc::text,"

@@ -10,6 +10,7 @@ import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,24 @@ final class TableDdl {
 
     /** @param separated the defaults and checks that are created apart from the table */
     static String createTable(Table table, Predicate<ObjectId> separated) {
+        return createTable(table, separated, "TABLE ", "");
+    }
+
+    /**
+     * @param kind   {@code TABLE } or {@code FOREIGN TABLE }
+     * @param clause what the statement ends with before its semicolon, e.g. a foreign table's {@code SERVER}
+     */
+    static String createTable(Table table, Predicate<ObjectId> separated, String kind, String clause) {
+        return createTable(table, separated, kind, clause, Set.of());
+    }
+
+    /**
+     * @param inheritedGeneration the generated columns that a parent gives the table: a child
+     *                            column that names its parent's generation expression is refused
+     *                            (PostgreSQL 15), so it is written without it, as pg_dump does
+     */
+    static String createTable(Table table, Predicate<ObjectId> separated, String kind, String clause,
+                              Set<String> inheritedGeneration) {
         List<String> lines = new ArrayList<>();
         List<String> after = new ArrayList<>();
         String only = "ALTER TABLE ONLY " + table.name().sql() + " ALTER COLUMN ";
@@ -42,7 +61,8 @@ final class TableDdl {
             if (!column.local() && !table.isPartition() && !typed) {
                 continue;
             }
-            String options = columnOptions(table, column, separated.test(table.defaultId(column.name())));
+            String options = columnOptions(table, column, separated.test(table.defaultId(column.name())),
+                    inheritedGeneration.contains(column.name()));
             if (!typed) {
                 lines.add("    " + quote(column.name()) + " " + column.type() + options);
             } else if (!options.isEmpty()) {
@@ -59,7 +79,7 @@ final class TableDdl {
                 lines.add("    CONSTRAINT " + quote(c.name()) + " " + c.definition());
             }
         }
-        StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "").append("TABLE ")
+        StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "").append(kind)
                 .append(table.name().sql());
         table.ofType().ifPresent(t -> sql.append(" OF ").append(t.sql()));
         if (!lines.isEmpty() || table.ofType().isEmpty()) {
@@ -70,11 +90,13 @@ final class TableDdl {
                     .collect(Collectors.joining(", "))).append(')');
         }
         table.partitionKey().ifPresent(k -> sql.append("\nPARTITION BY ").append(k));
+        table.accessMethod().ifPresent(m -> sql.append("\nUSING ").append(quote(m)));
         if (!table.options().isEmpty()) {
             sql.append("\nWITH (").append(Literals.options(table.options())).append(')');
         }
-        sql.append(';');
-        switch (table.replicaIdentity()) {
+        sql.append(clause).append(';');
+        // a foreign table has no replica identity to set (its relreplident is 'n' all the same)
+        switch (kind.equals("TABLE ") ? table.replicaIdentity() : "d") {
             case "f" -> after.add("ALTER TABLE ONLY " + table.name().sql() + " REPLICA IDENTITY FULL;");
             case "n" -> after.add("ALTER TABLE ONLY " + table.name().sql() + " REPLICA IDENTITY NOTHING;");
             default -> { }
@@ -84,12 +106,13 @@ final class TableDdl {
     }
 
     /** Everything after a column's name and type: collation, default or generation, identity, NOT NULL. */
-    private static String columnOptions(Table table, Column column, boolean separateDefault) {
+    private static String columnOptions(Table table, Column column, boolean separateDefault, boolean inheritedGeneration) {
         StringBuilder line = new StringBuilder();
         column.collation().ifPresent(c -> line.append(" COLLATE ").append(c.sql()));
         switch (column.generated()) {
-            case STORED -> line.append(" GENERATED ALWAYS AS (").append(column.defaultValue().orElseThrow()).append(") STORED");
-            case VIRTUAL -> line.append(" GENERATED ALWAYS AS (").append(column.defaultValue().orElseThrow()).append(')');
+            case STORED -> line.append(inheritedGeneration ? ""
+                    : " GENERATED ALWAYS AS (" + column.defaultValue().orElseThrow() + ") STORED");
+            case VIRTUAL -> line.append(inheritedGeneration ? "" : " GENERATED ALWAYS AS (" + column.defaultValue().orElseThrow() + ")");
             case NONE -> column.defaultValue().filter(d -> !separateDefault).ifPresent(d -> line.append(" DEFAULT ").append(d));
         }
         // A partition shares its parent's identity sequence (PostgreSQL 17+); never give it one of its own.

@@ -20,17 +20,31 @@ import java.util.Optional;
  */
 final class TableReader {
 
-    private static final String TABLES = " FROM pg_catalog.pg_class c"
-            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind IN ('r', 'p') AND" + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND"
-            + SchemaFilter.SQL;
+    /** The relation kinds of tables: ordinary and partitioned. */
+    private static final String TABLE_KINDS = "('r', 'p')";
+
+    private static String tables(String kinds) {
+        return " FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN " + kinds + " AND" + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND"
+                + SchemaFilter.SQL;
+    }
 
     private TableReader() {
     }
 
     static List<Table> read(CatalogQuery query, SequenceReader.Sequences sequences) throws SQLException {
-        Map<Long, List<Column>> columns = readColumns(query, sequences);
-        Map<Long, List<Constraint>> constraints = readConstraints(query);
+        return read(query, sequences, TABLE_KINDS);
+    }
+
+    /** The foreign tables, read as tables: their columns, check constraints and parents. */
+    static List<Table> foreign(CatalogQuery query, SequenceReader.Sequences sequences) throws SQLException {
+        return read(query, sequences, "('f')");
+    }
+
+    private static List<Table> read(CatalogQuery query, SequenceReader.Sequences sequences, String kinds) throws SQLException {
+        Map<Long, List<Column>> columns = readColumns(query, sequences, kinds);
+        Map<Long, List<Constraint>> constraints = readConstraints(query, kinds);
         return query.list("SELECT c.oid, n.nspname, c.relname, c.relpersistence = 'u',"
                         // options in the catalog's order, which is the order they were set in
                         + " ARRAY(SELECT x FROM unnest(c.reloptions) WITH ORDINALITY AS o(x, i) ORDER BY i)"
@@ -53,13 +67,15 @@ final class TableReader {
                         + " c.relrowsecurity, c.relforcerowsecurity,"
                         + " (SELECT x.nspname FROM pg_catalog.pg_type o JOIN pg_catalog.pg_namespace x ON x.oid = o.typnamespace"
                         + "    WHERE o.oid = c.reloftype),"
-                        + " (SELECT o.typname FROM pg_catalog.pg_type o WHERE o.oid = c.reloftype)"
-                        + TABLES + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"",
+                        + " (SELECT o.typname FROM pg_catalog.pg_type o WHERE o.oid = c.reloftype),"
+                        + " (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap')"
+                        + tables(kinds) + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"",
                 rs -> new Table(new QualifiedName(rs.getString(2), rs.getString(3)),
                         columns.getOrDefault(rs.getLong(1), List.of()), constraints.getOrDefault(rs.getLong(1), List.of()),
                         rs.getBoolean(4), strings(rs, 5), Optional.ofNullable(rs.getString(6)), qualifiedName(rs, 7),
                         Optional.ofNullable(rs.getString(9)), qualifiedName(rs, 16), parents(rs, 10), rs.getString(12),
-                        Optional.ofNullable(rs.getString(13)), rs.getBoolean(14), rs.getBoolean(15)));
+                        Optional.ofNullable(rs.getString(13)), rs.getBoolean(14), rs.getBoolean(15),
+                        Optional.ofNullable(rs.getString(18))));
     }
 
     private static List<QualifiedName> parents(ResultSet rs, int schemasColumn) throws SQLException {
@@ -72,8 +88,8 @@ final class TableReader {
         return parents;
     }
 
-    private static Map<Long, List<Column>> readColumns(CatalogQuery query, SequenceReader.Sequences sequences)
-            throws SQLException {
+    private static Map<Long, List<Column>> readColumns(CatalogQuery query, SequenceReader.Sequences sequences,
+                                                       String kinds) throws SQLException {
         String generated = query.atLeast(12) ? "a.attgenerated" : "''";
         String compression = query.atLeast(14) ? "NULLIF(a.attcompression, '')" : "NULL";
         // From PostgreSQL 18 on, NOT NULL is a named constraint; the name is kept when it is not
@@ -96,7 +112,7 @@ final class TableReader {
                         + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                        + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND"
+                        + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN " + kinds + " AND"
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY a.attrelid, a.attnum",
                 rs -> {
@@ -131,7 +147,7 @@ final class TableReader {
         return code.equals("l") ? "lz4" : "pglz";
     }
 
-    private static Map<Long, List<Constraint>> readConstraints(CatalogQuery query) throws SQLException {
+    private static Map<Long, List<Constraint>> readConstraints(CatalogQuery query, String kinds) throws SQLException {
         // contype 'n' (NOT NULL, PostgreSQL 18) and 't' (constraint trigger) are not table
         // constraints here. A foreign key cloned onto a partition from its parent's
         // (conparentid <> 0) is recreated by the parent's, as in pg_dump.
@@ -140,7 +156,7 @@ final class TableReader {
                         + " pg_catalog.pg_get_constraintdef(co.oid), co.conislocal, co.convalidated"
                         + " FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE co.contype IN ('c', 'p', 'u', 'f', 'x') AND c.relkind IN ('r', 'p')"
+                        + " WHERE co.contype IN ('c', 'p', 'u', 'f', 'x') AND c.relkind IN " + kinds
                         + " AND NOT (co.contype = 'f' AND co.conparentid <> 0) AND"
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY co.conrelid, co.conname COLLATE \"C\"",

@@ -4,11 +4,24 @@ import static io.dbsnap.catalog.Identifiers.quote;
 
 import io.dbsnap.catalog.TextSearchConfiguration;
 import io.dbsnap.catalog.TextSearchDictionary;
+import io.dbsnap.catalog.TextSearchParser;
+import io.dbsnap.catalog.TextSearchTemplate;
 
-/** Writes text search dictionaries and configurations. */
+/** Writes text search parsers, templates, dictionaries and configurations. */
 final class TextSearchDdl {
 
     private TextSearchDdl() {
+    }
+
+    static String create(TextSearchParser p) {
+        return "CREATE TEXT SEARCH PARSER " + p.name().sql() + " (\n    START = " + p.start() + ",\n    GETTOKEN = "
+                + p.getToken() + ",\n    END = " + p.end() + ",\n    LEXTYPES = " + p.lexTypes()
+                + p.headline().map(h -> ",\n    HEADLINE = " + h).orElse("") + " );";
+    }
+
+    static String create(TextSearchTemplate t) {
+        return "CREATE TEXT SEARCH TEMPLATE " + t.name().sql() + " (\n    " + t.init().map(i -> "INIT = " + i + ",\n    ").orElse("")
+                + "LEXIZE = " + t.lexize() + " );";
     }
 
     static String create(TextSearchDictionary d) {

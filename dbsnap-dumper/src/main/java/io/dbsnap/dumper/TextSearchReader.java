@@ -5,12 +5,14 @@ import static io.dbsnap.dumper.CatalogQuery.strings;
 import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.TextSearchConfiguration;
 import io.dbsnap.catalog.TextSearchDictionary;
+import io.dbsnap.catalog.TextSearchParser;
+import io.dbsnap.catalog.TextSearchTemplate;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads text search dictionaries and configurations (with their token mappings) of the dumped schemas. */
+/** Reads text search parsers, templates, dictionaries and configurations (with their token mappings) of the dumped schemas. */
 final class TextSearchReader {
 
     private static final String Q = "pg_catalog.quote_ident";
@@ -49,5 +51,26 @@ final class TextSearchReader {
                         + configs + " ORDER BY n.nspname COLLATE \"C\", c.cfgname COLLATE \"C\"",
                 rs -> new TextSearchConfiguration(new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4),
                         mappings.getOrDefault(rs.getLong(1), List.of())));
+    }
+
+    static List<TextSearchParser> parsers(CatalogQuery query) throws SQLException {
+        return query.list("SELECT n.nspname, p.prsname, p.prsstart::pg_catalog.regproc::text, p.prstoken::pg_catalog.regproc::text,"
+                        + " p.prsend::pg_catalog.regproc::text, NULLIF(p.prsheadline, 0)::pg_catalog.regproc::text,"
+                        + " p.prslextype::pg_catalog.regproc::text"
+                        + " FROM pg_catalog.pg_ts_parser p JOIN pg_catalog.pg_namespace n ON n.oid = p.prsnamespace"
+                        + " WHERE" + SchemaFilter.notInExtension("pg_ts_parser", "p.oid") + "AND" + SchemaFilter.SQL
+                        + " ORDER BY n.nspname COLLATE \"C\", p.prsname COLLATE \"C\"",
+                rs -> new TextSearchParser(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Optional.ofNullable(rs.getString(6)), rs.getString(7)));
+    }
+
+    static List<TextSearchTemplate> templates(CatalogQuery query) throws SQLException {
+        return query.list("SELECT n.nspname, t.tmplname, NULLIF(t.tmplinit, 0)::pg_catalog.regproc::text,"
+                        + " t.tmpllexize::pg_catalog.regproc::text"
+                        + " FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace"
+                        + " WHERE" + SchemaFilter.notInExtension("pg_ts_template", "t.oid") + "AND" + SchemaFilter.SQL
+                        + " ORDER BY n.nspname COLLATE \"C\", t.tmplname COLLATE \"C\"",
+                rs -> new TextSearchTemplate(new QualifiedName(rs.getString(1), rs.getString(2)),
+                        Optional.ofNullable(rs.getString(3)), rs.getString(4)));
     }
 }

@@ -20,7 +20,7 @@ final class TriggerReader {
         return query.list("SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled"
                         + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE NOT t.tgisinternal" + notAClone + " AND c.relkind IN ('r', 'p', 'v') AND"
+                        + " WHERE NOT t.tgisinternal" + notAClone + " AND c.relkind IN ('r', 'p', 'v', 'f') AND"
                         + notTracking() + "AND"
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", t.tgname COLLATE \"C\"",

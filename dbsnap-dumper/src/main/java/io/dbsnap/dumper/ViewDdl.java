@@ -1,6 +1,9 @@
 package io.dbsnap.dumper;
 
+import static io.dbsnap.catalog.Identifiers.quote;
+
 import io.dbsnap.catalog.View;
+import java.util.stream.Collectors;
 
 /** Writes {@code CREATE VIEW} and {@code CREATE MATERIALIZED VIEW ... WITH NO DATA}. */
 final class ViewDdl {
@@ -9,8 +12,36 @@ final class ViewDdl {
     }
 
     static String create(View view) {
-        StringBuilder sql = new StringBuilder("CREATE ").append(view.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
+        return create(view, "CREATE ");
+    }
+
+    /** The view's real definition over its {@link #placeholder}, which has the same columns. */
+    static String replace(View view) {
+        return create(view, "CREATE OR REPLACE ");
+    }
+
+    /**
+     * A view of the same columns that needs nothing but their types, as pg_dump writes where the
+     * real query cannot be created yet: it stands in until {@link #replace} runs.
+     */
+    static String placeholder(View view) {
+        return "CREATE VIEW " + view.name().sql() + " AS\n SELECT " + view.columns().stream()
+                .map(c -> "NULL::" + c.type() + c.collation().map(x -> " COLLATE " + x.sql()).orElse("") + " AS " + quote(c.name()))
+                .collect(Collectors.joining(",\n    ")) + ";" + defaults(view);
+    }
+
+    /** The defaults of the view's columns, which inserts through the view use. */
+    private static String defaults(View view) {
+        return view.columns().stream().filter(c -> c.defaultValue().isPresent())
+                .map(c -> "\n\nALTER TABLE ONLY " + view.name().sql() + " ALTER COLUMN " + quote(c.name()) + " SET DEFAULT "
+                        + c.defaultValue().get() + ";")
+                .collect(Collectors.joining());
+    }
+
+    private static String create(View view, String verb) {
+        StringBuilder sql = new StringBuilder(verb).append(view.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
                 .append(view.name().sql());
+        view.accessMethod().ifPresent(m -> sql.append(" USING ").append(quote(m)));
         if (!view.options().isEmpty()) {
             sql.append(" WITH (").append(Literals.options(view.options())).append(')');
         }
@@ -19,6 +50,6 @@ final class ViewDdl {
         if (view.materialized()) {
             sql.append("\n  WITH NO DATA");
         }
-        return sql.append(';').toString();
+        return sql.append(';').append(defaults(view)).toString();
     }
 }

@@ -43,9 +43,15 @@ final class RoundTrip {
      */
     static String assertSurvives(TestDatabase src, Oracle oracle, Path dir, String name)
             throws Exception {
+        return assertSurvives(src, DdlOptions.defaults(), oracle, dir, name);
+    }
+
+    /** {@link #assertSurvives(TestDatabase, Oracle, Path, String)} of a dump with {@code options}. */
+    static String assertSurvives(TestDatabase src, DdlOptions options, Oracle oracle, Path dir, String name)
+            throws Exception {
         try (TestDatabase viaJdbc = src.server().createDatabase(name + "_jdbc");
              TestDatabase viaPsql = src.server().createDatabase(name + "_psql")) {
-            String script = dump(src);
+            String script = dump(src, options);
             load(viaJdbc, script);
             Path file = dir.resolve(name + ".sql");
             Files.writeString(file, script, StandardCharsets.UTF_8);

@@ -1,0 +1,23 @@
+package io.dbsnap.dumper;
+
+import io.dbsnap.catalog.AccessMethod;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Reads the access methods a user created; database-wide, so only when every schema is dumped. */
+final class AccessMethodReader {
+
+    private AccessMethodReader() {
+    }
+
+    static List<AccessMethod> read(CatalogQuery query) throws SQLException {
+        if (!query.wholeDatabase()) {
+            return List.of();
+        }
+        return query.listDatabaseWide("SELECT a.amname, CASE a.amtype WHEN 't' THEN 'TABLE' ELSE 'INDEX' END,"
+                        + " a.amhandler::pg_catalog.regproc::text FROM pg_catalog.pg_am a"
+                        + " WHERE a.oid >= " + CastReader.FIRST_USER_OID + " AND" + SchemaFilter.notInExtension("pg_am", "a.oid")
+                        + " ORDER BY a.amname COLLATE \"C\"",
+                rs -> new AccessMethod(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+}

@@ -1,0 +1,67 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.dumper.CatalogQuery.strings;
+
+import io.dbsnap.catalog.ForeignDataWrapper;
+import io.dbsnap.catalog.ForeignServer;
+import io.dbsnap.catalog.UserMapping;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads foreign data wrappers (those not made by an extension), foreign servers and user
+ * mappings; database-wide, so only when every schema is dumped. Options are rendered by the server
+ * as {@code name 'value'}.
+ */
+final class ForeignDataReader {
+
+    private ForeignDataReader() {
+    }
+
+    /** The SQL of {@code options} (a text[] of {@code name=value}) rendered for an OPTIONS clause. */
+    private static String options(String column) {
+        return " ARRAY(SELECT pg_catalog.quote_ident(o.option_name) || ' ' || pg_catalog.quote_literal(o.option_value)"
+                + " FROM pg_catalog.pg_options_to_table(" + column + ") o)";
+    }
+
+    static List<ForeignDataWrapper> wrappers(CatalogQuery query) throws SQLException {
+        if (!query.wholeDatabase()) {
+            return List.of();
+        }
+        return query.listDatabaseWide("SELECT w.fdwname, NULLIF(w.fdwhandler, 0)::pg_catalog.regproc::text,"
+                        + " NULLIF(w.fdwvalidator, 0)::pg_catalog.regproc::text," + options("w.fdwoptions")
+                        + " FROM pg_catalog.pg_foreign_data_wrapper w"
+                        + " WHERE" + SchemaFilter.notInExtension("pg_foreign_data_wrapper", "w.oid")
+                        + " ORDER BY w.fdwname COLLATE \"C\"",
+                rs -> new ForeignDataWrapper(rs.getString(1), Optional.ofNullable(rs.getString(2)),
+                        Optional.ofNullable(rs.getString(3)), strings(rs, 4)));
+    }
+
+    static List<ForeignServer> servers(CatalogQuery query) throws SQLException {
+        if (!query.wholeDatabase()) {
+            return List.of();
+        }
+        return query.listDatabaseWide("SELECT s.srvname, w.fdwname, s.srvtype, s.srvversion," + options("s.srvoptions")
+                        + " FROM pg_catalog.pg_foreign_server s JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw"
+                        + " WHERE" + SchemaFilter.notInExtension("pg_foreign_server", "s.oid")
+                        + " ORDER BY s.srvname COLLATE \"C\"",
+                rs -> new ForeignServer(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)),
+                        Optional.ofNullable(rs.getString(4)), strings(rs, 5)));
+    }
+
+    /**
+     * The user mappings; their options are visible to a superuser, the server's owner and the
+     * mapped user (pg_user_mappings shows NULL to anyone else, read as no options).
+     */
+    static List<UserMapping> userMappings(CatalogQuery query) throws SQLException {
+        if (!query.wholeDatabase()) {
+            return List.of();
+        }
+        return query.listDatabaseWide("SELECT CASE WHEN u.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(u.usename) END,"
+                        + " u.srvname," + options("u.umoptions")
+                        + " FROM pg_catalog.pg_user_mappings u WHERE" + SchemaFilter.notInExtension("pg_foreign_server", "u.srvid")
+                        + " ORDER BY u.srvname COLLATE \"C\", u.usename COLLATE \"C\"",
+                rs -> new UserMapping(rs.getString(1), rs.getString(2), strings(rs, 3)));
+    }
+}

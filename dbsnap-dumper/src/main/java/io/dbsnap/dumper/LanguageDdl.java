@@ -1,0 +1,40 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.catalog.Identifiers.quote;
+
+import io.dbsnap.catalog.AccessMethod;
+import io.dbsnap.catalog.Conversion;
+import io.dbsnap.catalog.ProceduralLanguage;
+import io.dbsnap.catalog.Transform;
+
+/** Writes procedural languages, transforms, access methods and conversions: objects made of a few functions. */
+final class LanguageDdl {
+
+    private LanguageDdl() {
+    }
+
+    static String create(ProceduralLanguage l) {
+        return "CREATE " + (l.trusted() ? "TRUSTED " : "") + "PROCEDURAL LANGUAGE " + quote(l.name()) + " HANDLER " + l.handler()
+                + l.inline().map(i -> " INLINE " + i).orElse("") + l.validator().map(v -> " VALIDATOR " + v).orElse("") + ";";
+    }
+
+    static String create(Transform t) {
+        String from = t.fromSql().map(f -> "FROM SQL WITH FUNCTION " + f).orElse("");
+        String to = t.toSql().map(f -> "TO SQL WITH FUNCTION " + f).orElse("");
+        String functions = from.isEmpty() || to.isEmpty() ? from + to : from + ", " + to;
+        return "CREATE TRANSFORM FOR " + t.type() + " LANGUAGE " + quote(t.language()) + " (" + functions + ");";
+    }
+
+    static String drop(Transform t) {
+        return "DROP TRANSFORM IF EXISTS FOR " + t.type() + " LANGUAGE " + quote(t.language()) + ";";
+    }
+
+    static String create(AccessMethod a) {
+        return "CREATE ACCESS METHOD " + quote(a.name()) + " TYPE " + a.type() + " HANDLER " + a.handler() + ";";
+    }
+
+    static String create(Conversion c) {
+        return "CREATE " + (c.isDefault() ? "DEFAULT " : "") + "CONVERSION " + c.name().sql() + " FOR "
+                + Literals.string(c.sourceEncoding()) + " TO " + Literals.string(c.targetEncoding()) + " FROM " + c.function() + ";";
+    }
+}
