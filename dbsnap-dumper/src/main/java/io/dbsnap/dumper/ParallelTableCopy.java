@@ -77,6 +77,13 @@ final class ParallelTableCopy {
     private volatile boolean failed;
     /** Guarded by {@code lock}: what stopped the dump first. */
     private Exception failure;
+    /**
+     * What stopped the dump's own connection, unless it only stopped because another failed. It
+     * is the cause when there is one: when the dump's connection fails (its output is full, say),
+     * its session can end before every worker has joined its snapshot, and such a worker then
+     * fails with "could not import the requested snapshot", which explains nothing.
+     */
+    private Exception mainFailure;
 
     private ParallelTableCopy(List<Table> tables, OutputStream script) {
         this.tables = tables;
@@ -117,6 +124,9 @@ final class ParallelTableCopy {
             try {
                 copyAll(main, true);
             } catch (SQLException | IOException | RuntimeException e) {
+                if (!(e instanceof StoppedByAnotherConnection)) {
+                    mainFailure = e;
+                }
                 fail(e);
             }
             for (Future<Void> f : running) {
@@ -135,7 +145,7 @@ final class ParallelTableCopy {
         }
         Exception cause;
         synchronized (lock) {
-            cause = failure;
+            cause = mainFailure != null ? mainFailure : failure;
         }
         if (cause instanceof SQLException e) {
             throw e;
@@ -361,7 +371,7 @@ final class ParallelTableCopy {
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             if (failed) {
-                throw new IOException("the dump stopped: another of its connections failed");
+                throw new StoppedByAnotherConnection();
             }
             if (!direct && turn == index) {
                 takeTurn();
@@ -420,6 +430,16 @@ final class ParallelTableCopy {
                 }
             }
             passTurn(index + 1);
+        }
+    }
+
+    /** What a connection's copy fails with when another connection's failure stopped the dump. */
+    private static final class StoppedByAnotherConnection extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        StoppedByAnotherConnection() {
+            super("the dump stopped: another of its connections failed");
         }
     }
 }
