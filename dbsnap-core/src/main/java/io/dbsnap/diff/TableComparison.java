@@ -50,6 +50,7 @@ final class TableComparison {
         differences.value("inherits", a.inherits(), b.inherits());
         differences.value("replica identity", replicaIdentity(a.replicaIdentity()), replicaIdentity(b.replicaIdentity()));
         differences.value("replica identity index", a.replicaIndex(), b.replicaIndex());
+        differences.value("cluster index", a.clusterIndex(), b.clusterIndex());
         differences.value("row security", a.rowSecurity(), b.rowSecurity());
         if (a.rowSecurity() && !b.rowSecurity()) {
             differences.risk(Risk.RLS_DISABLED);

@@ -65,6 +65,7 @@ final class TableObjectComparison {
             differences.definition("definition", a.definition(), b.definition());
         }
         differences.value("enabled", enabledState(a.enabled()), enabledState(b.enabled()));
+        differences.value("copied from", a.cloneOf(), b.cloneOf());
     }
 
     private static void comparePolicies(Policy a, Policy b, Differences differences) {

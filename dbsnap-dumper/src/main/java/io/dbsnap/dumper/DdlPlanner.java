@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -263,6 +264,7 @@ public final class DdlPlanner {
         for (Table t : catalog.tables()) {
             t.replicaIndex().filter(i -> t.replicaIdentity().equals("i")).ifPresent(i -> statements.add(
                     "ALTER TABLE ONLY " + t.name().sql() + " REPLICA IDENTITY USING INDEX " + quote(i) + ";"));
+            t.clusterIndex().ifPresent(i -> statements.add("ALTER TABLE " + t.name().sql() + " CLUSTER ON " + quote(i) + ";"));
         }
         for (UserType type : catalog.types()) {
             if (type instanceof DomainType d) {
@@ -285,12 +287,22 @@ public final class DdlPlanner {
                 statements.add("ALTER TABLE " + rule.table().sql() + " " + state + " RULE " + quote(rule.name()) + ";");
             }
         }
+        List<Trigger> clones = catalog.triggers().stream().filter(t -> t.cloneOf().isPresent()).toList();
         for (Trigger trigger : catalog.triggers()) {
+            if (trigger.cloneOf().isPresent()) {
+                continue;
+            }
             statements.add(trigger.definition() + ";");
             String state = enabledState(trigger.enabled());
             if (state != null) {
+                // no ONLY: the partitions' copies take the parent's state, as they had it
                 statements.add("ALTER TABLE " + trigger.table().sql() + " " + state + " TRIGGER " + quote(trigger.name()) + ";");
             }
+        }
+        // A partition's copy whose state was set apart from its parent's, after every parent's state is set.
+        for (Trigger clone : clones) {
+            String state = Optional.ofNullable(enabledState(clone.enabled())).orElse("ENABLE");
+            statements.add("ALTER TABLE ONLY " + clone.table().sql() + " " + state + " TRIGGER " + quote(clone.name()) + ";");
         }
         for (Table t : catalog.tables()) {
             if (t.rowSecurity()) {

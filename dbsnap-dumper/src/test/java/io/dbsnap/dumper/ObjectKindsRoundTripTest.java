@@ -42,7 +42,12 @@ class ObjectKindsRoundTripTest {
                     "ATTACH PARTITION kinds.measurements_2020",
                     "SET default_table_access_method = kinds_heap", "CREATE TRIGGER remote_items_noop", "WINDOW IMMUTABLE",
                     "ALTER TABLE ONLY kinds.insertable_orders ALTER COLUMN amount SET DEFAULT 0",
-                    "CREATE MATERIALIZED VIEW kinds.stored_elsewhere_mv");
+                    "CREATE MATERIALIZED VIEW kinds.stored_elsewhere_mv",
+                    "ALTER TABLE kinds.clustered CLUSTER ON clustered_code",
+                    "ALTER TABLE kinds.clustered_by_key CLUSTER ON clustered_by_key_pkey",
+                    "kinds.switched_1 DISABLE TRIGGER switched_noop", "kinds.switched_1_old ENABLE TRIGGER switched_noop",
+                    "kinds.switched_2 ENABLE REPLICA TRIGGER switched_noop",
+                    "kinds.switched_3 ENABLE ALWAYS TRIGGER switched_off");
         }
     }
 
