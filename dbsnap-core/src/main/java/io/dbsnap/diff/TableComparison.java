@@ -92,6 +92,7 @@ final class TableComparison {
                 b.identitySequence().map(TableComparison::sequenceOptions));
         differences.value("local", a.local(), b.local());
         differences.value("statistics target", a.statisticsTarget(), b.statisticsTarget());
+        differences.value("options", a.options(), b.options());
         differences.value("storage", a.storage(), b.storage());
         differences.value("compression", a.compression(), b.compression());
     }

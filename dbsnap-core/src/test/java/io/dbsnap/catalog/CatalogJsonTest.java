@@ -70,7 +70,8 @@ class CatalogJsonTest {
                       "local": true,
                       "statistics_target": null,
                       "storage": null,
-                      "compression": null
+                      "compression": null,
+                      "options": []
                     }
                   ],
                   "constraints": [],
@@ -148,6 +149,7 @@ class CatalogJsonTest {
 
     /** TINY_JSON as a dbsnap wrote it before operator classes and the other later kinds were read. */
     private static final String TINY_JSON_BEFORE_LATER_KINDS = TINY_JSON.substring(0, TINY_JSON.indexOf(",\n  \"operator_families\""))
+            .replace(",\n          \"options\": []", "")
             .replace(",\n      \"access_method\": null,\n      \"cluster_index\": null", "") + "\n}\n";
 
     @Test

@@ -14,6 +14,7 @@ import io.dbsnap.catalog.DomainType;
 import io.dbsnap.catalog.EventTrigger;
 import io.dbsnap.catalog.Extension;
 import io.dbsnap.catalog.ForeignTable;
+import io.dbsnap.catalog.Index;
 import io.dbsnap.catalog.IndexAttachment;
 import io.dbsnap.catalog.LargeObject;
 import io.dbsnap.catalog.ObjectId;
@@ -257,7 +258,14 @@ public final class DdlPlanner {
             }
         }
         statements.addAll(afterKeys);
-        catalog.indexes().forEach(i -> statements.add(i.definition() + ";"));
+        for (Index i : catalog.indexes()) {
+            statements.add(i.definition() + ";");
+            for (String target : i.columnStatistics()) {
+                int split = target.indexOf('=');
+                statements.add("ALTER INDEX " + i.name().sql() + " ALTER COLUMN " + target.substring(0, split)
+                        + " SET STATISTICS " + target.substring(split + 1) + ";");
+            }
+        }
         for (IndexAttachment a : catalog.indexAttachments()) {
             statements.add("ALTER INDEX " + a.parent().sql() + " ATTACH PARTITION " + a.child().sql() + ";");
         }

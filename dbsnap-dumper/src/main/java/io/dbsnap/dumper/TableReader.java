@@ -109,7 +109,8 @@ final class TableReader {
                         + " (SELECT o.collname FROM pg_catalog.pg_collation o WHERE o.oid = a.attcollation) END,"
                         + " a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid), " + generated + ", a.attidentity,"
                         + " a.attislocal, NULLIF(a.attstattarget, -1),"
-                        + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, " + compression + ", " + notNullName
+                        + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, " + compression + ", " + notNullName + ","
+                        + " ARRAY(SELECT x FROM unnest(a.attoptions) WITH ORDINALITY AS o(x, i) ORDER BY i)"
                         + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
                         + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
@@ -126,7 +127,7 @@ final class TableReader {
                             identity == Column.Identity.NONE ? Optional.empty()
                                     : sequences.identityOf(rs.getLong(1), rs.getString(2)),
                             rs.getBoolean(10), statisticsTarget, Optional.ofNullable(storage(rs.getString(12))),
-                            Optional.ofNullable(compression(rs.getString(13))));
+                            Optional.ofNullable(compression(rs.getString(13))), strings(rs, 15));
                 });
     }
 

@@ -47,7 +47,10 @@ class ObjectKindsRoundTripTest {
                     "ALTER TABLE kinds.clustered_by_key CLUSTER ON clustered_by_key_pkey",
                     "kinds.switched_1 DISABLE TRIGGER switched_noop", "kinds.switched_1_old ENABLE TRIGGER switched_noop",
                     "kinds.switched_2 ENABLE REPLICA TRIGGER switched_noop",
-                    "kinds.switched_3 ENABLE ALWAYS TRIGGER switched_off");
+                    "kinds.switched_3 ENABLE ALWAYS TRIGGER switched_off",
+                    "ALTER COLUMN code SET (n_distinct=-0.5, n_distinct_inherited=100)", "ALTER COLUMN at SET (n_distinct=7)",
+                    "ALTER INDEX kinds.clustered_stats ALTER COLUMN 2 SET STATISTICS 400",
+                    "ALTER INDEX kinds.clustered_stats ALTER COLUMN 3 SET STATISTICS 0");
         }
     }
 
