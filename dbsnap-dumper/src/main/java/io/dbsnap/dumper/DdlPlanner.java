@@ -312,6 +312,10 @@ public final class DdlPlanner {
             String state = Optional.ofNullable(enabledState(clone.enabled())).orElse("ENABLE");
             statements.add("ALTER TABLE ONLY " + clone.table().sql() + " " + state + " TRIGGER " + quote(clone.name()) + ";");
         }
+        // after the triggers and indexes it may name; the objects themselves are not the extension's
+        for (Extension x : catalog.extensions()) {
+            x.dependents().forEach(d -> statements.add("ALTER " + d + " DEPENDS ON EXTENSION " + quote(x.name()) + ";"));
+        }
         for (Table t : catalog.tables()) {
             if (t.rowSecurity()) {
                 statements.add("ALTER TABLE " + t.name().sql() + " ENABLE ROW LEVEL SECURITY;");

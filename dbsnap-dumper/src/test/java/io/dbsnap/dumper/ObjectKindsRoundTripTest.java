@@ -50,7 +50,10 @@ class ObjectKindsRoundTripTest {
                     "kinds.switched_3 ENABLE ALWAYS TRIGGER switched_off",
                     "ALTER COLUMN code SET (n_distinct=-0.5, n_distinct_inherited=100)", "ALTER COLUMN at SET (n_distinct=7)",
                     "ALTER INDEX kinds.clustered_stats ALTER COLUMN 2 SET STATISTICS 400",
-                    "ALTER INDEX kinds.clustered_stats ALTER COLUMN 3 SET STATISTICS 0");
+                    "ALTER INDEX kinds.clustered_stats ALTER COLUMN 3 SET STATISTICS 0",
+                    "ALTER FUNCTION kinds.noop() DEPENDS ON EXTENSION tcn", "ALTER INDEX kinds.clustered_code DEPENDS ON EXTENSION tcn",
+                    "ALTER TRIGGER remote_items_noop ON kinds.remote_items DEPENDS ON EXTENSION tcn",
+                    "ALTER MATERIALIZED VIEW kinds.stored_elsewhere_mv DEPENDS ON EXTENSION tcn");
         }
     }
 
