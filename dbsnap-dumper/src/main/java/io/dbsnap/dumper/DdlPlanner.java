@@ -274,6 +274,7 @@ public final class DdlPlanner {
                     "ALTER TABLE ONLY " + t.name().sql() + " REPLICA IDENTITY USING INDEX " + quote(i) + ";"));
             t.clusterIndex().ifPresent(i -> statements.add("ALTER TABLE " + t.name().sql() + " CLUSTER ON " + quote(i) + ";"));
         }
+        catalog.views().forEach(v -> statements.addAll(ViewDdl.settings(v)));
         for (UserType type : catalog.types()) {
             if (type instanceof DomainType d) {
                 d.constraints().stream().filter(c -> !c.validated()).forEach(c -> statements.add("ALTER DOMAIN "

@@ -131,7 +131,7 @@ final class TableReader {
                 });
     }
 
-    private static String storage(String code) {
+    static String storage(String code) {
         if (code == null) {
             return null;
         }
@@ -143,7 +143,7 @@ final class TableReader {
         };
     }
 
-    private static String compression(String code) {
+    static String compression(String code) {
         if (code == null) {
             return null;
         }

@@ -53,7 +53,12 @@ class ObjectKindsRoundTripTest {
                     "ALTER INDEX kinds.clustered_stats ALTER COLUMN 3 SET STATISTICS 0",
                     "ALTER FUNCTION kinds.noop() DEPENDS ON EXTENSION tcn", "ALTER INDEX kinds.clustered_code DEPENDS ON EXTENSION tcn",
                     "ALTER TRIGGER remote_items_noop ON kinds.remote_items DEPENDS ON EXTENSION tcn",
-                    "ALTER MATERIALIZED VIEW kinds.stored_elsewhere_mv DEPENDS ON EXTENSION tcn");
+                    "ALTER MATERIALIZED VIEW kinds.stored_elsewhere_mv DEPENDS ON EXTENSION tcn",
+                    "ALTER TABLE kinds.clustered_mv CLUSTER ON clustered_mv_id",
+                    "ALTER TABLE ONLY kinds.clustered_mv ALTER COLUMN code SET COMPRESSION lz4",
+                    "ALTER TABLE ONLY kinds.clustered_mv ALTER COLUMN code SET STATISTICS 300",
+                    "ALTER TABLE ONLY kinds.clustered_mv ALTER COLUMN note SET STORAGE MAIN",
+                    "ALTER TABLE ONLY kinds.clustered_mv ALTER COLUMN id SET (n_distinct=-1)");
         }
     }
 
