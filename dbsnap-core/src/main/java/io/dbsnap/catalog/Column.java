@@ -1,5 +1,6 @@
 package io.dbsnap.catalog;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,11 +19,25 @@ import java.util.Optional;
  * @param statisticsTarget  {@code SET STATISTICS}, when set
  * @param storage           {@code SET STORAGE} (plain, external, extended, main) when not the type's default
  * @param compression       {@code SET COMPRESSION} (pglz, lz4) when set (PostgreSQL 14 and later)
+ * @param options           attribute options as {@code name=value} ({@code SET (n_distinct = ...)}), in the order set
  */
 public record Column(String name, String type, Optional<QualifiedName> collation, boolean notNull,
                      Optional<String> notNullName, Optional<String> defaultValue, Generated generated, Identity identity,
                      Optional<Sequence> identitySequence, boolean local, Optional<Integer> statisticsTarget,
-                     Optional<String> storage, Optional<String> compression) {
+                     Optional<String> storage, Optional<String> compression, List<String> options) {
+
+    /** A column without attribute options. */
+    public Column(String name, String type, Optional<QualifiedName> collation, boolean notNull,
+                  Optional<String> notNullName, Optional<String> defaultValue, Generated generated, Identity identity,
+                  Optional<Sequence> identitySequence, boolean local, Optional<Integer> statisticsTarget,
+                  Optional<String> storage, Optional<String> compression) {
+        this(name, type, collation, notNull, notNullName, defaultValue, generated, identity, identitySequence, local,
+                statisticsTarget, storage, compression, List.of());
+    }
+
+    public Column {
+        options = List.copyOf(options);
+    }
 
     /** A plain column: no collation, identity or generation, local, no storage settings. */
     public static Column of(String name, String type, boolean notNull, Optional<String> defaultValue) {

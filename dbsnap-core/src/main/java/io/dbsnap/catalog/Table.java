@@ -21,12 +21,23 @@ import java.util.Optional;
  * @param rowSecurity      {@code ALTER TABLE ... ENABLE ROW LEVEL SECURITY}
  * @param forceRowSecurity {@code ALTER TABLE ... FORCE ROW LEVEL SECURITY}
  * @param accessMethod     the table access method ({@code CREATE TABLE ... USING}) when it is not {@code heap}
+ * @param clusterIndex     the index {@code CLUSTER} uses by default ({@code ALTER TABLE ... CLUSTER ON}), when set
  */
 public record Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, boolean unlogged,
                     List<String> options, Optional<String> partitionKey, Optional<QualifiedName> partitionOf,
                     Optional<String> partitionBound, Optional<QualifiedName> ofType, List<QualifiedName> inherits, String replicaIdentity,
                     Optional<String> replicaIndex, boolean rowSecurity, boolean forceRowSecurity,
-                    Optional<String> accessMethod) {
+                    Optional<String> accessMethod, Optional<String> clusterIndex) {
+
+    /** A table no index is marked for {@code CLUSTER} on. */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, boolean unlogged,
+                 List<String> options, Optional<String> partitionKey, Optional<QualifiedName> partitionOf,
+                 Optional<String> partitionBound, Optional<QualifiedName> ofType, List<QualifiedName> inherits,
+                 String replicaIdentity, Optional<String> replicaIndex, boolean rowSecurity, boolean forceRowSecurity,
+                 Optional<String> accessMethod) {
+        this(name, columns, constraints, unlogged, options, partitionKey, partitionOf, partitionBound, ofType, inherits,
+                replicaIdentity, replicaIndex, rowSecurity, forceRowSecurity, accessMethod, Optional.empty());
+    }
 
     /** A table of the default access method, heap. */
     public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, boolean unlogged,

@@ -13,9 +13,30 @@ import java.util.Optional;
  * @param columns     the output columns, for a placeholder view that stands in for this one while
  *                    what its query needs does not exist yet (as pg_dump's {@code createDummyViewAsClause})
  * @param accessMethod the table access method of a materialized view when it is not {@code heap}
+ * @param storedColumns the columns of a materialized view given settings of their own, in column order
+ * @param clusterIndex the index of a materialized view {@code CLUSTER} uses by default, when set
  */
 public record View(QualifiedName name, boolean materialized, String definition, List<String> options,
-                   Optional<String> checkOption, List<OutputColumn> columns, Optional<String> accessMethod) {
+                   Optional<String> checkOption, List<OutputColumn> columns, Optional<String> accessMethod,
+                   List<StoredColumn> storedColumns, Optional<String> clusterIndex) {
+
+    /**
+     * What {@code ALTER TABLE ... ALTER COLUMN} set on a column of a materialized view, as on a
+     * table's {@link Column}: statistics target, storage, compression, attribute options.
+     */
+    public record StoredColumn(String name, Optional<Integer> statisticsTarget, Optional<String> storage,
+                               Optional<String> compression, List<String> options) {
+
+        public StoredColumn {
+            options = List.copyOf(options);
+        }
+    }
+
+    /** A view or a materialized view without column settings or a CLUSTER index. */
+    public View(QualifiedName name, boolean materialized, String definition, List<String> options,
+                Optional<String> checkOption, List<OutputColumn> columns, Optional<String> accessMethod) {
+        this(name, materialized, definition, options, checkOption, columns, accessMethod, List.of(), Optional.empty());
+    }
 
     /**
      * A column of the view's result: its name, type ({@code format_type}), collation where it is not
@@ -36,6 +57,7 @@ public record View(QualifiedName name, boolean materialized, String definition, 
     public View {
         options = List.copyOf(options);
         columns = List.copyOf(columns);
+        storedColumns = List.copyOf(storedColumns);
     }
 
     /** A view whose output columns are not known (no placeholder can stand in for it). */

@@ -26,6 +26,7 @@ final class DatabaseObjectComparison {
                 (a, b, d) -> {
                     d.value("version", a.version(), b.version());
                     d.value("schema", a.schema(), b.schema());
+                    d.members("dependent", a.dependents(), b.dependents());
                 });
         changes.compare(before.collations(), after.collations(), c -> Subject.inSchema(SubjectKind.COLLATION, c.name()),
                 DatabaseObjectComparison::compareCollations);

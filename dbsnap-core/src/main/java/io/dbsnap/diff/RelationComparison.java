@@ -27,6 +27,9 @@ final class RelationComparison {
                         b.columns().stream().map(Object::toString).toList());
             }
             d.value("access method", a.accessMethod(), b.accessMethod());
+            d.members("column settings", a.storedColumns().stream().map(Object::toString).toList(),
+                    b.storedColumns().stream().map(Object::toString).toList());
+            d.value("cluster index", a.clusterIndex(), b.clusterIndex());
         });
         changes.compare(withoutSerialsOfUnmatchedTables(before, unmatched), withoutSerialsOfUnmatchedTables(after, unmatched),
                 s -> Subject.inSchema(SubjectKind.SEQUENCE, s.name()), RelationComparison::compareSequences);

@@ -50,6 +50,7 @@ final class TableComparison {
         differences.value("inherits", a.inherits(), b.inherits());
         differences.value("replica identity", replicaIdentity(a.replicaIdentity()), replicaIdentity(b.replicaIdentity()));
         differences.value("replica identity index", a.replicaIndex(), b.replicaIndex());
+        differences.value("cluster index", a.clusterIndex(), b.clusterIndex());
         differences.value("row security", a.rowSecurity(), b.rowSecurity());
         if (a.rowSecurity() && !b.rowSecurity()) {
             differences.risk(Risk.RLS_DISABLED);
@@ -91,6 +92,7 @@ final class TableComparison {
                 b.identitySequence().map(TableComparison::sequenceOptions));
         differences.value("local", a.local(), b.local());
         differences.value("statistics target", a.statisticsTarget(), b.statisticsTarget());
+        differences.value("options", a.options(), b.options());
         differences.value("storage", a.storage(), b.storage());
         differences.value("compression", a.compression(), b.compression());
     }

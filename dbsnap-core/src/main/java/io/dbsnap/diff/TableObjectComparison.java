@@ -28,6 +28,7 @@ final class TableObjectComparison {
                 i -> Subject.inSchema(SubjectKind.INDEX, i.index().name()), (a, b, d) -> {
                     d.value("table", a.index().table(), b.index().table());
                     d.definition("definition", a.index().definition(), b.index().definition());
+                    d.value("column statistics", a.index().columnStatistics(), b.index().columnStatistics());
                     d.value("attached to", a.parent(), b.parent());
                 });
         changes.compare(unmatched.without(before.triggers(), Trigger::table), unmatched.without(after.triggers(), Trigger::table),
@@ -65,6 +66,7 @@ final class TableObjectComparison {
             differences.definition("definition", a.definition(), b.definition());
         }
         differences.value("enabled", enabledState(a.enabled()), enabledState(b.enabled()));
+        differences.value("copied from", a.cloneOf(), b.cloneOf());
     }
 
     private static void comparePolicies(Policy a, Policy b, Differences differences) {

@@ -70,7 +70,8 @@ class CatalogJsonTest {
                       "local": true,
                       "statistics_target": null,
                       "storage": null,
-                      "compression": null
+                      "compression": null,
+                      "options": []
                     }
                   ],
                   "constraints": [],
@@ -85,7 +86,8 @@ class CatalogJsonTest {
                   "replica_index": null,
                   "row_security": false,
                   "force_row_security": false,
-                  "access_method": null
+                  "access_method": null,
+                  "cluster_index": null
                 }
               ],
               "views": [],
@@ -147,7 +149,8 @@ class CatalogJsonTest {
 
     /** TINY_JSON as a dbsnap wrote it before operator classes and the other later kinds were read. */
     private static final String TINY_JSON_BEFORE_LATER_KINDS = TINY_JSON.substring(0, TINY_JSON.indexOf(",\n  \"operator_families\""))
-            .replace(",\n      \"access_method\": null", "") + "\n}\n";
+            .replace(",\n          \"options\": []", "")
+            .replace(",\n      \"access_method\": null,\n      \"cluster_index\": null", "") + "\n}\n";
 
     @Test
     void writesTheDocumentedFormat() {
@@ -161,7 +164,7 @@ class CatalogJsonTest {
 
     @Test
     void readsACatalogWrittenBeforeTheLaterKindsOfObject() {
-        assertThat(TINY_JSON_BEFORE_LATER_KINDS).doesNotContain("operator_classes", "access_method").endsWith("]\n}\n");
+        assertThat(TINY_JSON_BEFORE_LATER_KINDS).doesNotContain("operator_classes", "access_method", "cluster_index").endsWith("]\n}\n");
 
         assertThat(CatalogJson.fromJson(TINY_JSON_BEFORE_LATER_KINDS)).isEqualTo(tiny());
     }

@@ -14,6 +14,7 @@ import io.dbsnap.catalog.DomainType;
 import io.dbsnap.catalog.EventTrigger;
 import io.dbsnap.catalog.Extension;
 import io.dbsnap.catalog.ForeignTable;
+import io.dbsnap.catalog.Index;
 import io.dbsnap.catalog.IndexAttachment;
 import io.dbsnap.catalog.LargeObject;
 import io.dbsnap.catalog.ObjectId;
@@ -39,6 +40,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -256,14 +258,23 @@ public final class DdlPlanner {
             }
         }
         statements.addAll(afterKeys);
-        catalog.indexes().forEach(i -> statements.add(i.definition() + ";"));
+        for (Index i : catalog.indexes()) {
+            statements.add(i.definition() + ";");
+            for (String target : i.columnStatistics()) {
+                int split = target.indexOf('=');
+                statements.add("ALTER INDEX " + i.name().sql() + " ALTER COLUMN " + target.substring(0, split)
+                        + " SET STATISTICS " + target.substring(split + 1) + ";");
+            }
+        }
         for (IndexAttachment a : catalog.indexAttachments()) {
             statements.add("ALTER INDEX " + a.parent().sql() + " ATTACH PARTITION " + a.child().sql() + ";");
         }
         for (Table t : catalog.tables()) {
             t.replicaIndex().filter(i -> t.replicaIdentity().equals("i")).ifPresent(i -> statements.add(
                     "ALTER TABLE ONLY " + t.name().sql() + " REPLICA IDENTITY USING INDEX " + quote(i) + ";"));
+            t.clusterIndex().ifPresent(i -> statements.add("ALTER TABLE " + t.name().sql() + " CLUSTER ON " + quote(i) + ";"));
         }
+        catalog.views().forEach(v -> statements.addAll(ViewDdl.settings(v)));
         for (UserType type : catalog.types()) {
             if (type instanceof DomainType d) {
                 d.constraints().stream().filter(c -> !c.validated()).forEach(c -> statements.add("ALTER DOMAIN "
@@ -285,12 +296,26 @@ public final class DdlPlanner {
                 statements.add("ALTER TABLE " + rule.table().sql() + " " + state + " RULE " + quote(rule.name()) + ";");
             }
         }
+        List<Trigger> clones = catalog.triggers().stream().filter(t -> t.cloneOf().isPresent()).toList();
         for (Trigger trigger : catalog.triggers()) {
+            if (trigger.cloneOf().isPresent()) {
+                continue;
+            }
             statements.add(trigger.definition() + ";");
             String state = enabledState(trigger.enabled());
             if (state != null) {
+                // no ONLY: the partitions' copies take the parent's state, as they had it
                 statements.add("ALTER TABLE " + trigger.table().sql() + " " + state + " TRIGGER " + quote(trigger.name()) + ";");
             }
+        }
+        // A partition's copy whose state was set apart from its parent's, after every parent's state is set.
+        for (Trigger clone : clones) {
+            String state = Optional.ofNullable(enabledState(clone.enabled())).orElse("ENABLE");
+            statements.add("ALTER TABLE ONLY " + clone.table().sql() + " " + state + " TRIGGER " + quote(clone.name()) + ";");
+        }
+        // after the triggers and indexes it may name; the objects themselves are not the extension's
+        for (Extension x : catalog.extensions()) {
+            x.dependents().forEach(d -> statements.add("ALTER " + d + " DEPENDS ON EXTENSION " + quote(x.name()) + ";"));
         }
         for (Table t : catalog.tables()) {
             if (t.rowSecurity()) {

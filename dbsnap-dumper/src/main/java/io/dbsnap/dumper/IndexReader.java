@@ -13,7 +13,10 @@ final class IndexReader {
     }
 
     static List<Index> read(CatalogQuery query) throws SQLException {
-        return query.list("SELECT n.nspname, i.relname, t.relname, pg_catalog.pg_get_indexdef(x.indexrelid)"
+        return query.list("SELECT n.nspname, i.relname, t.relname, pg_catalog.pg_get_indexdef(x.indexrelid),"
+                        // attstattarget is -1 for "default" before PostgreSQL 17 and NULL from 17 on
+                        + " ARRAY(SELECT a.attnum || '=' || a.attstattarget FROM pg_catalog.pg_attribute a"
+                        + "    WHERE a.attrelid = x.indexrelid AND COALESCE(a.attstattarget, -1) <> -1 ORDER BY a.attnum)"
                         + " FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid"
                         + " JOIN pg_catalog.pg_class t ON t.oid = x.indrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
@@ -24,7 +27,7 @@ final class IndexReader {
                         + SchemaFilter.notInExtension("pg_class", "t.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", i.relname COLLATE \"C\"",
                 rs -> new Index(new QualifiedName(rs.getString(1), rs.getString(2)),
-                        new QualifiedName(rs.getString(1), rs.getString(3)), rs.getString(4)));
+                        new QualifiedName(rs.getString(1), rs.getString(3)), rs.getString(4), CatalogQuery.strings(rs, 5)));
     }
 
     static List<IndexAttachment> attachments(CatalogQuery query) throws SQLException {

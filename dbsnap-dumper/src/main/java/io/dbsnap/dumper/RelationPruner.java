@@ -3,6 +3,7 @@ package io.dbsnap.dumper;
 import io.dbsnap.catalog.AccessControl;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.Dependency;
+import io.dbsnap.catalog.Extension;
 import io.dbsnap.catalog.Index;
 import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.Publication;
@@ -74,7 +75,10 @@ final class RelationPruner {
                 .forEach(r -> gone.add(r.name().sql() + "(" + r.signature() + ")"));
         Predicate<String> keptTarget = target -> !aboutGone(target, gone);
 
-        return new Catalog(c.schemas(), c.extensions(), c.collations(), c.types(), sequences,
+        // an object marked as depending on an extension may be one left out
+        List<Extension> extensions = c.extensions().stream().map(x -> new Extension(x.name(), x.schema(), x.version(),
+                x.dependents().stream().filter(keptTarget).toList())).toList();
+        return new Catalog(c.schemas(), extensions, c.collations(), c.types(), sequences,
                 c.tables().stream().filter(t -> tables.contains(t.name())).toList(),
                 c.views().stream().filter(v -> relations.contains(v.name())).toList(),
                 indexes,

@@ -72,6 +72,9 @@ final class TableDdl {
             column.statisticsTarget().ifPresent(n -> after.add(only + quote(column.name()) + " SET STATISTICS " + n + ";"));
             column.storage().ifPresent(s -> after.add(only + quote(column.name()) + " SET STORAGE " + s + ";"));
             column.compression().ifPresent(c -> after.add(only + quote(column.name()) + " SET COMPRESSION " + c + ";"));
+            if (!column.options().isEmpty()) {
+                after.add(only + quote(column.name()) + " SET (" + String.join(", ", column.options()) + ");");
+            }
         }
         // Check constraints stay with the table, as in pg_dump: data loaded later must satisfy them.
         for (Constraint c : table.constraints()) {

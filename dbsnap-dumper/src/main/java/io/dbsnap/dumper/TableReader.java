@@ -68,14 +68,16 @@ final class TableReader {
                         + " (SELECT x.nspname FROM pg_catalog.pg_type o JOIN pg_catalog.pg_namespace x ON x.oid = o.typnamespace"
                         + "    WHERE o.oid = c.reloftype),"
                         + " (SELECT o.typname FROM pg_catalog.pg_type o WHERE o.oid = c.reloftype),"
-                        + " (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap')"
+                        + " (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap'),"
+                        + " (SELECT ic.relname FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid"
+                        + "    WHERE x.indrelid = c.oid AND x.indisclustered)"
                         + tables(kinds) + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"",
                 rs -> new Table(new QualifiedName(rs.getString(2), rs.getString(3)),
                         columns.getOrDefault(rs.getLong(1), List.of()), constraints.getOrDefault(rs.getLong(1), List.of()),
                         rs.getBoolean(4), strings(rs, 5), Optional.ofNullable(rs.getString(6)), qualifiedName(rs, 7),
                         Optional.ofNullable(rs.getString(9)), qualifiedName(rs, 16), parents(rs, 10), rs.getString(12),
                         Optional.ofNullable(rs.getString(13)), rs.getBoolean(14), rs.getBoolean(15),
-                        Optional.ofNullable(rs.getString(18))));
+                        Optional.ofNullable(rs.getString(18)), Optional.ofNullable(rs.getString(19))));
     }
 
     private static List<QualifiedName> parents(ResultSet rs, int schemasColumn) throws SQLException {
@@ -107,7 +109,8 @@ final class TableReader {
                         + " (SELECT o.collname FROM pg_catalog.pg_collation o WHERE o.oid = a.attcollation) END,"
                         + " a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid), " + generated + ", a.attidentity,"
                         + " a.attislocal, NULLIF(a.attstattarget, -1),"
-                        + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, " + compression + ", " + notNullName
+                        + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, " + compression + ", " + notNullName + ","
+                        + " ARRAY(SELECT x FROM unnest(a.attoptions) WITH ORDINALITY AS o(x, i) ORDER BY i)"
                         + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
                         + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
@@ -124,11 +127,11 @@ final class TableReader {
                             identity == Column.Identity.NONE ? Optional.empty()
                                     : sequences.identityOf(rs.getLong(1), rs.getString(2)),
                             rs.getBoolean(10), statisticsTarget, Optional.ofNullable(storage(rs.getString(12))),
-                            Optional.ofNullable(compression(rs.getString(13))));
+                            Optional.ofNullable(compression(rs.getString(13))), strings(rs, 15));
                 });
     }
 
-    private static String storage(String code) {
+    static String storage(String code) {
         if (code == null) {
             return null;
         }
@@ -140,7 +143,7 @@ final class TableReader {
         };
     }
 
-    private static String compression(String code) {
+    static String compression(String code) {
         if (code == null) {
             return null;
         }

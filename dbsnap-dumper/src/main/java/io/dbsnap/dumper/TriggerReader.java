@@ -4,10 +4,12 @@ import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.Trigger;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads user-defined triggers of dumped tables and views: not the internal ones behind foreign
- * keys, and not the clones a partition gets from its parent's trigger (recreated by the parent's).
+ * keys, and the clones a partition gets from its parent's trigger (recreated by the parent's) only
+ * when their enabled state was changed apart from the parent's.
  */
 final class TriggerReader {
 
@@ -16,8 +18,17 @@ final class TriggerReader {
 
     static List<Trigger> read(CatalogQuery query) throws SQLException {
         // tgparentid appeared in PostgreSQL 13; before it, clones were marked tgisinternal.
-        String notAClone = query.atLeast(13) ? " AND t.tgparentid = 0" : "";
-        return query.list("SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled"
+        // A clone is read only when its enabled state is not its parent trigger's, as pg_dump does.
+        String cloneOf = query.atLeast(13)
+                ? " (SELECT pn.nspname FROM pg_catalog.pg_trigger pt JOIN pg_catalog.pg_class pc ON pc.oid = pt.tgrelid"
+                + "   JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace WHERE pt.oid = t.tgparentid),"
+                + " (SELECT pc.relname FROM pg_catalog.pg_trigger pt JOIN pg_catalog.pg_class pc ON pc.oid = pt.tgrelid"
+                + "   WHERE pt.oid = t.tgparentid)"
+                : " NULL, NULL";
+        String notAClone = query.atLeast(13) ? " AND (t.tgparentid = 0 OR t.tgenabled <> (SELECT pt.tgenabled"
+                + " FROM pg_catalog.pg_trigger pt WHERE pt.oid = t.tgparentid))" : "";
+        return query.list("SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled,"
+                        + cloneOf
                         + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE NOT t.tgisinternal" + notAClone + " AND c.relkind IN ('r', 'p', 'v', 'f') AND"
@@ -25,7 +36,8 @@ final class TriggerReader {
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", t.tgname COLLATE \"C\"",
                 rs -> new Trigger(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5)));
+                        rs.getString(5), rs.getString(6) == null ? Optional.empty()
+                        : Optional.of(new QualifiedName(rs.getString(6), rs.getString(7)))));
     }
 
     /** dbsnap's own change-tracking trigger (see {@link TrackingObjects}) is not the user's. */

@@ -3,6 +3,8 @@ package io.dbsnap.dumper;
 import static io.dbsnap.catalog.Identifiers.quote;
 
 import io.dbsnap.catalog.View;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Writes {@code CREATE VIEW} and {@code CREATE MATERIALIZED VIEW ... WITH NO DATA}. */
@@ -13,6 +15,25 @@ final class ViewDdl {
 
     static String create(View view) {
         return create(view, "CREATE ");
+    }
+
+    /**
+     * A materialized view's column settings and CLUSTER index, as pg_dump writes them for a table
+     * ({@code ALTER TABLE} takes a materialized view); after its indexes exist.
+     */
+    static List<String> settings(View view) {
+        List<String> statements = new ArrayList<>();
+        String only = "ALTER TABLE ONLY " + view.name().sql() + " ALTER COLUMN ";
+        for (View.StoredColumn c : view.storedColumns()) {
+            c.statisticsTarget().ifPresent(n -> statements.add(only + quote(c.name()) + " SET STATISTICS " + n + ";"));
+            c.storage().ifPresent(s -> statements.add(only + quote(c.name()) + " SET STORAGE " + s + ";"));
+            c.compression().ifPresent(x -> statements.add(only + quote(c.name()) + " SET COMPRESSION " + x + ";"));
+            if (!c.options().isEmpty()) {
+                statements.add(only + quote(c.name()) + " SET (" + String.join(", ", c.options()) + ");");
+            }
+        }
+        view.clusterIndex().ifPresent(i -> statements.add("ALTER TABLE " + view.name().sql() + " CLUSTER ON " + quote(i) + ";"));
+        return statements;
     }
 
     /** The view's real definition over its {@link #placeholder}, which has the same columns. */

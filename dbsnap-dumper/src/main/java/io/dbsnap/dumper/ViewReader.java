@@ -36,16 +36,44 @@ final class ViewReader {
                         + " ORDER BY a.attrelid, a.attnum",
                 rs -> new View.OutputColumn(rs.getString(2), rs.getString(3), qualifiedName(rs, 4),
                         Optional.ofNullable(rs.getString(6))));
+        Map<Long, List<View.StoredColumn>> stored = storedColumns(query);
         // The check option is stored among the reloptions but written as WITH ... CHECK OPTION.
         return query.list("SELECT n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid),"
                         + " ARRAY(SELECT x FROM unnest(c.reloptions) WITH ORDINALITY AS o(x, i)"
                         + " WHERE x NOT LIKE 'check\\_option=%' ORDER BY i),"
                         + " (SELECT upper(substr(x, 14)) FROM unnest(c.reloptions) x WHERE x LIKE 'check\\_option=%'), c.oid,"
-                        + " (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap')"
+                        + " (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap'),"
+                        + " (SELECT ic.relname FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid"
+                        + "    WHERE x.indrelid = c.oid AND x.indisclustered)"
                         + VIEWS + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"",
                 rs -> new View(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getBoolean(3),
                         withoutFinalSemicolon(rs.getString(4)), strings(rs, 5), Optional.ofNullable(rs.getString(6)),
-                        columns.getOrDefault(rs.getLong(7), List.of()), Optional.ofNullable(rs.getString(8))));
+                        columns.getOrDefault(rs.getLong(7), List.of()), Optional.ofNullable(rs.getString(8)),
+                        stored.getOrDefault(rs.getLong(7), List.of()), Optional.ofNullable(rs.getString(9))));
+    }
+
+    /** The columns of materialized views with a statistics target, storage, compression or options of their own. */
+    private static Map<Long, List<View.StoredColumn>> storedColumns(CatalogQuery query) throws SQLException {
+        String compression = query.atLeast(14) ? "NULLIF(a.attcompression, '')" : "NULL";
+        // attstattarget is -1 for "default" before PostgreSQL 17 and NULL from 17 on.
+        return query.groupedByOid("SELECT a.attrelid, a.attname, NULLIF(a.attstattarget, -1),"
+                        + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, " + compression + ","
+                        + " ARRAY(SELECT x FROM unnest(a.attoptions) WITH ORDINALITY AS o(x, i) ORDER BY i)"
+                        + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+                        + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind = 'm'"
+                        + " AND (COALESCE(a.attstattarget, -1) <> -1 OR a.attstorage <> t.typstorage OR " + compression
+                        + " IS NOT NULL OR a.attoptions IS NOT NULL) AND"
+                        + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
+                        + " ORDER BY a.attrelid, a.attnum",
+                rs -> {
+                    int statistics = rs.getInt(3);
+                    Optional<Integer> statisticsTarget = rs.wasNull() ? Optional.empty() : Optional.of(statistics);
+                    return new View.StoredColumn(rs.getString(2), statisticsTarget,
+                            Optional.ofNullable(TableReader.storage(rs.getString(4))),
+                            Optional.ofNullable(TableReader.compression(rs.getString(5))), strings(rs, 6));
+                });
     }
 
     private static String withoutFinalSemicolon(String definition) {

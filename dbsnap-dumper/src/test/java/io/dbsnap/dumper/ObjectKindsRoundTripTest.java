@@ -42,7 +42,23 @@ class ObjectKindsRoundTripTest {
                     "ATTACH PARTITION kinds.measurements_2020",
                     "SET default_table_access_method = kinds_heap", "CREATE TRIGGER remote_items_noop", "WINDOW IMMUTABLE",
                     "ALTER TABLE ONLY kinds.insertable_orders ALTER COLUMN amount SET DEFAULT 0",
-                    "CREATE MATERIALIZED VIEW kinds.stored_elsewhere_mv");
+                    "CREATE MATERIALIZED VIEW kinds.stored_elsewhere_mv",
+                    "ALTER TABLE kinds.clustered CLUSTER ON clustered_code",
+                    "ALTER TABLE kinds.clustered_by_key CLUSTER ON clustered_by_key_pkey",
+                    "kinds.switched_1 DISABLE TRIGGER switched_noop", "kinds.switched_1_old ENABLE TRIGGER switched_noop",
+                    "kinds.switched_2 ENABLE REPLICA TRIGGER switched_noop",
+                    "kinds.switched_3 ENABLE ALWAYS TRIGGER switched_off",
+                    "ALTER COLUMN code SET (n_distinct=-0.5, n_distinct_inherited=100)", "ALTER COLUMN at SET (n_distinct=7)",
+                    "ALTER INDEX kinds.clustered_stats ALTER COLUMN 2 SET STATISTICS 400",
+                    "ALTER INDEX kinds.clustered_stats ALTER COLUMN 3 SET STATISTICS 0",
+                    "ALTER FUNCTION kinds.noop() DEPENDS ON EXTENSION tcn", "ALTER INDEX kinds.clustered_code DEPENDS ON EXTENSION tcn",
+                    "ALTER TRIGGER remote_items_noop ON kinds.remote_items DEPENDS ON EXTENSION tcn",
+                    "ALTER MATERIALIZED VIEW kinds.stored_elsewhere_mv DEPENDS ON EXTENSION tcn",
+                    "ALTER TABLE kinds.clustered_mv CLUSTER ON clustered_mv_id",
+                    "ALTER TABLE ONLY kinds.clustered_mv ALTER COLUMN code SET COMPRESSION lz4",
+                    "ALTER TABLE ONLY kinds.clustered_mv ALTER COLUMN code SET STATISTICS 300",
+                    "ALTER TABLE ONLY kinds.clustered_mv ALTER COLUMN note SET STORAGE MAIN",
+                    "ALTER TABLE ONLY kinds.clustered_mv ALTER COLUMN id SET (n_distinct=-1)");
         }
     }
 
