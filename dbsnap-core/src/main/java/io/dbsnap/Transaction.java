@@ -44,13 +44,7 @@ public final class Transaction {
     public static <T, E extends Exception> T commit(Connection connection, String operation, String howToCheck,
                                                     Work<T, E> work) throws SQLException, E {
         boolean autoCommit = begin(connection);
-        T result;
-        try {
-            result = work.run(connection);
-        } catch (Throwable failure) {
-            rollBackAfter(connection, autoCommit, failure);
-            throw failure;
-        }
+        T result = runOrRollBack(connection, autoCommit, work);
         try {
             connection.commit();
         } catch (SQLException e) {
@@ -77,13 +71,7 @@ public final class Transaction {
      */
     public static <T, E extends Exception> T rollBack(Connection connection, Work<T, E> work) throws SQLException, E {
         boolean autoCommit = begin(connection);
-        T result;
-        try {
-            result = work.run(connection);
-        } catch (Throwable failure) {
-            rollBackAfter(connection, autoCommit, failure);
-            throw failure;
-        }
+        T result = runOrRollBack(connection, autoCommit, work);
         connection.rollback();
         connection.setAutoCommit(autoCommit);
         return result;
@@ -97,6 +85,17 @@ public final class Transaction {
         if (!connection.getAutoCommit()) {
             connection.rollback();
             connection.setAutoCommit(true);
+        }
+    }
+
+    /** Runs {@code work}; on any Throwable, an Error too, rolls back before it goes on. */
+    private static <T, E extends Exception> T runOrRollBack(Connection connection, boolean autoCommit, Work<T, E> work)
+            throws SQLException, E {
+        try {
+            return work.run(connection);
+        } catch (Throwable failure) {
+            rollBackAfter(connection, autoCommit, failure);
+            throw failure;
         }
     }
 

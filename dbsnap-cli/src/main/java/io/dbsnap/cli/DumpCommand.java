@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -55,19 +56,8 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "Drop each object first (DROP ... IF EXISTS), to replace an older version.")
     private boolean clean;
 
-    @Option(names = {"-O", "--no-owner"}, description = "Leave out ownership (ALTER ... OWNER TO), as pg_dump -O.")
-    private boolean noOwner;
-
-    @Option(names = {"-x", "--no-privileges", "--no-acl"},
-            description = "Leave out grants and default privileges, as pg_dump -x.")
-    private boolean noPrivileges;
-
-    // Owners and grants are written by default now; the old flags that asked for them still parse.
-    @Option(names = "--owners", hidden = true, description = "Deprecated: owners are written by default.")
-    private boolean owners;
-
-    @Option(names = "--privileges", hidden = true, description = "Deprecated: grants are written by default.")
-    private boolean privileges;
+    @Mixin
+    private OwnerAndPrivilegeOptions ownersAndPrivileges;
 
     @Option(names = "--schema", paramLabel = "S", description = "Only this schema (repeatable).")
     private List<String> schemas = new ArrayList<>();
@@ -112,12 +102,7 @@ final class DumpCommand implements Callable<Integer> {
         if (clean) {
             ddl = ddl.withClean();
         }
-        if (noOwner) {
-            ddl = ddl.noOwner();
-        }
-        if (noPrivileges) {
-            ddl = ddl.noPrivileges();
-        }
+        ddl = ownersAndPrivileges.applyTo(ddl);
         options = options.with(ddl);
         if (!excludeTableData.isEmpty()) {
             options = options.excludeTableData(excludeTableData.toArray(String[]::new));

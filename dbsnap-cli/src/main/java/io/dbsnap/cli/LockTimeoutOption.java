@@ -18,9 +18,14 @@ final class LockTimeoutOption {
     private double seconds = RestoreOptions.DEFAULT_LOCK_TIMEOUT.toSeconds();
 
     Duration value() {
+        return duration(seconds);
+    }
+
+    /** {@code --lock-timeout}'s seconds as a duration; 0 and less are refused: no wait is without end. */
+    static Duration duration(double seconds) {
         if (Double.isNaN(seconds) || seconds < 0.001 || seconds > Integer.MAX_VALUE / 1000.0) {
             throw new UsageException("--lock-timeout must be a number of seconds above 0 (such as 5 or 0.5), not "
-                    + seconds + ": a restore never waits for a lock without end.");
+                    + seconds + ": dbsnap never waits for a lock without end.");
         }
         return Duration.ofMillis(Math.round(seconds * 1000));
     }

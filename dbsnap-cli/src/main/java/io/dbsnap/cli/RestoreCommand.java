@@ -54,21 +54,14 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--no-safety-snapshot", description = "Do not write a snapshot of the current state first.")
     private boolean noSafetySnapshot;
 
-    @Option(names = RestoreLosses.DISCARD_DATA,
-            description = "Restore a schema-only snapshot even though the database's tables hold rows: every table"
-                    + " comes back empty. Without it, such a restore is refused before anything changes.")
-    private boolean discardData;
+    @Mixin
+    private DiscardDataOption discardData;
 
     @Mixin
     private LockTimeoutOption lockTimeout;
 
-    @Option(names = {"-O", "--no-owner"},
-            description = "Skip the snapshot's ALTER ... OWNER TO: the restoring role owns what it creates.")
-    private boolean noOwner;
-
-    @Option(names = {"-x", "--no-privileges", "--no-acl"},
-            description = "Skip the snapshot's grants and default privileges (GRANT/REVOKE).")
-    private boolean noPrivileges;
+    @Mixin
+    private OwnerAndPrivilegeOptions ownersAndPrivileges;
 
     @Option(names = "--create-db", paramLabel = "NAME",
             description = "Create database NAME on the server of --url and restore into it; refused if it exists."
@@ -81,7 +74,7 @@ final class RestoreCommand implements Callable<Integer> {
         Database database = Database.of(root.databaseUrl());
         SnapshotReference resolved = SnapshotReference.resolve(reference, root.directory());
         if (resolved instanceof SnapshotReference.PlainFile plain) {
-            if (noOwner || noPrivileges) {
+            if (ownersAndPrivileges.any()) {
                 throw new UsageException("--no-owner and --no-privileges apply to dbsnap snapshots; a plain SQL file is"
                         + " run as it is. Write it without owners or grants instead (pg_dump --no-owner --no-privileges).");
             }
@@ -99,9 +92,7 @@ final class RestoreCommand implements Callable<Integer> {
         context.err().print(plan(metadata, snapshot, target));
         RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
                 : RestoreOptions.defaults());
-        options = discardData ? options.discardingData() : options;
-        options = noOwner ? options.noOwner() : options;
-        options = noPrivileges ? options.noPrivileges() : options;
+        options = ownersAndPrivileges.applyTo(discardData.applyTo(options));
         ScriptMeter meter = new ScriptMeter();
         // a snapshot named by its path is read where it lies; what the restore writes goes to --dir
         SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options)
@@ -111,8 +102,8 @@ final class RestoreCommand implements Callable<Integer> {
             try (Connection connection = database.connect()) {
                 losses = restorer.plan(connection, snapshot);
             }
-            context.err().print(RestoreLosses.of(losses, discardData));
-            if (losses.emptiesTablesWithRows() && !discardData) {
+            context.err().print(RestoreLosses.of(losses, discardData.value()));
+            if (losses.emptiesTablesWithRows() && !discardData.value()) {
                 throw new DataLossRefusedException(losses);
             }
             Confirmation.require(context, yes, "restore " + snapshot.name().baseName() + " into " + target);

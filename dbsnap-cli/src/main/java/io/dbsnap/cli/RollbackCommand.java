@@ -50,10 +50,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--no-safety-snapshot", description = "Do not write a snapshot of the current state first (faster).")
     private boolean noSafetySnapshot;
 
-    @Option(names = RestoreLosses.DISCARD_DATA,
-            description = "Roll back to a schema-only snapshot even though the database's tables hold rows: every table"
-                    + " comes back empty. Without it, such a rollback is refused before anything changes.")
-    private boolean discardData;
+    @Mixin
+    private DiscardDataOption discardData;
 
     @Mixin
     private LockTimeoutOption lockTimeout;
@@ -72,7 +70,7 @@ final class RollbackCommand implements Callable<Integer> {
                 + "; logged to " + root.directory().resolve("restore.log"));
         RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
                 : RestoreOptions.defaults());
-        options = discardData ? options.discardingData() : options;
+        options = discardData.applyTo(options);
         ScriptMeter meter = new ScriptMeter();
         SnapshotRestorer restorer = new SnapshotRestorer(root.snapshots().store(), options).watchingScript(meter::watch);
         RestoreReport report;
@@ -80,8 +78,8 @@ final class RollbackCommand implements Callable<Integer> {
             RollbackChoice choice = restorer.rollbackTarget(connection);
             context.err().println(choice.reason());
             RestorePlan plan = restorer.plan(connection, choice.snapshot());
-            context.err().print(RestoreLosses.of(plan, discardData));
-            if (plan.emptiesTablesWithRows() && !discardData) {
+            context.err().print(RestoreLosses.of(plan, discardData.value()));
+            if (plan.emptiesTablesWithRows() && !discardData.value()) {
                 throw new DataLossRefusedException(plan);
             }
             try (ProgressDisplay progress = ProgressDisplay.start(context, "rollback", meter, OptionalLong.empty(),

@@ -3,13 +3,13 @@ package io.dbsnap.cli;
 import io.dbsnap.Snapshot;
 import io.dbsnap.SnapshotRequest;
 import io.dbsnap.Snapshots;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -59,20 +59,8 @@ final class SnapshotCommand implements Callable<Integer> {
             description = "Keep the definition of tables matching this pattern but not their rows (repeatable).")
     private List<String> excludeTableData = new ArrayList<>();
 
-    @Option(names = {"-O", "--no-owner"},
-            description = "Do not record owners (ALTER ... OWNER TO): the restore makes its own role the owner.")
-    private boolean noOwner;
-
-    @Option(names = {"-x", "--no-privileges", "--no-acl"},
-            description = "Do not record grants and default privileges (GRANT/REVOKE).")
-    private boolean noPrivileges;
-
-    // Owners and grants are recorded by default now; the old flags that asked for them still parse.
-    @Option(names = "--owners", hidden = true, description = "Deprecated: owners are recorded by default.")
-    private boolean owners;
-
-    @Option(names = "--privileges", hidden = true, description = "Deprecated: grants are recorded by default.")
-    private boolean privileges;
+    @Mixin
+    private OwnerAndPrivilegeOptions ownersAndPrivileges;
 
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long to wait for a lock another session holds (an ALTER TABLE on a table, or on one"
@@ -118,16 +106,7 @@ final class SnapshotCommand implements Callable<Integer> {
         if (!excludeTableData.isEmpty()) {
             request = request.excludeTableData(excludeTableData.toArray(String[]::new));
         }
-        if (noOwner) {
-            request = request.noOwner();
-        }
-        if (noPrivileges) {
-            request = request.noPrivileges();
-        }
-        if (Double.isNaN(lockTimeoutSeconds) || lockTimeoutSeconds < 0.001 || lockTimeoutSeconds > Integer.MAX_VALUE / 1000.0) {
-            throw new UsageException("--lock-timeout must be a number of seconds above 0 (such as 30 or 0.5), not "
-                    + lockTimeoutSeconds);
-        }
-        return request.lockTimeout(Duration.ofMillis(Math.round(lockTimeoutSeconds * 1000)));
+        request = ownersAndPrivileges.applyTo(request);
+        return request.lockTimeout(LockTimeoutOption.duration(lockTimeoutSeconds));
     }
 }

@@ -225,11 +225,11 @@ public final class SnapshotRestorer {
         // what of the snapshot's owners and grants this restore sets, and so checks and verifies
         boolean owners = metadata.access().owners() && options.owners();
         boolean privileges = metadata.access().privileges() && options.privileges();
-        creates(snapshot, metadata).ifPresent(c -> RoleCheck.check(connection, c, owners, privileges));
+        Optional<Catalog> catalog = creates(snapshot, metadata);
+        catalog.ifPresent(c -> RoleCheck.check(connection, c, owners, privileges));
         // the whole file is hashed here, before the database is touched
         try (InputStream script = scriptTap.apply(store.openVerified(snapshot));
              OperationLock lock = OperationLock.take(connection)) {
-            Optional<Catalog> catalog = creates(snapshot, metadata);
             Catalog current = readCurrent(connection, scope, options.lockTimeout());
             if (catalog.isPresent()) {
                 checkLockBudget(connection, current, catalog.get());
