@@ -132,7 +132,7 @@ final class AccessComparison {
     /** The grants with the owner's own named {@value #OWNER}. */
     private static List<Grant> ownersAsOwner(AccessControl privileges) {
         return privileges.grants().stream()
-                .map(g -> g.grantee().equals(privileges.owner()) ? new Grant(OWNER, g.privileges(), g.withGrantOption()) : g)
+                .map(g -> g.grantee().equals(privileges.owner()) ? new Grant(OWNER, g.privileges(), g.withGrantOption(), g.grantedBy()) : g)
                 .toList();
     }
 
@@ -155,12 +155,17 @@ final class AccessComparison {
         }
     }
 
-    /** Each grantee's privileges, {@code SELECT} or {@code SELECT WITH GRANT OPTION}, in the catalog's order. */
+    /**
+     * Each grantee's privileges, {@code SELECT} or {@code SELECT WITH GRANT OPTION}, then
+     * {@code GRANTED BY role} when passed on by a role other than the owner, in the catalog's order.
+     */
     private static Map<String, Set<String>> byGrantee(List<Grant> grants) {
         Map<String, Set<String>> map = new LinkedHashMap<>();
         for (Grant grant : grants) {
             Set<String> privileges = map.computeIfAbsent(grant.grantee(), g -> new LinkedHashSet<>());
-            grant.privileges().forEach(p -> privileges.add(grant.withGrantOption() ? p + " WITH GRANT OPTION" : p));
+            String suffix = (grant.withGrantOption() ? " WITH GRANT OPTION" : "")
+                    + grant.grantedBy().map(r -> " GRANTED BY " + r).orElse("");
+            grant.privileges().forEach(p -> privileges.add(p + suffix));
         }
         return map;
     }

@@ -32,20 +32,11 @@ final class AccessDdl {
             return changes(acl, acl.initial().get());
         }
         List<String> statements = new ArrayList<>();
-        if (acl.column().isPresent()) {
-            String column = " (" + quote(acl.column().get()) + ")";
-            for (Grant g : acl.grants()) {
-                statements.add("GRANT " + String.join(column + ", ", g.privileges()) + column + " ON " + acl.target()
-                        + " TO " + g.grantee() + (g.withGrantOption() ? " WITH GRANT OPTION" : "") + ";");
-            }
-            return statements;
+        if (acl.column().isEmpty()) {
+            statements.add("REVOKE ALL ON " + acl.target() + " FROM PUBLIC;");
+            statements.add("REVOKE ALL ON " + acl.target() + " FROM " + acl.owner() + ";");
         }
-        statements.add("REVOKE ALL ON " + acl.target() + " FROM PUBLIC;");
-        statements.add("REVOKE ALL ON " + acl.target() + " FROM " + acl.owner() + ";");
-        for (Grant g : acl.grants()) {
-            statements.add("GRANT " + String.join(",", g.privileges()) + " ON " + acl.target() + " TO " + g.grantee()
-                    + (g.withGrantOption() ? " WITH GRANT OPTION" : "") + ";");
-        }
+        acl.grants().forEach(g -> statements.addAll(grant(acl, g)));
         return statements;
     }
 
@@ -61,25 +52,44 @@ final class AccessDdl {
         List<String> statements = new ArrayList<>();
         before.forEach((grantee, privileges) -> {
             if (!privileges.equals(after.get(grantee))) {
-                List<String> names = privileges.stream().map(p -> p.replace("*", "")).distinct().toList();
-                statements.add("REVOKE " + String.join(",", names) + " ON " + acl.target() + " FROM " + grantee + ";");
+                List<String> names = privileges.stream().map(p -> p.replaceAll("[*/].*$", "")).distinct().toList();
+                statements.add("REVOKE " + privilegeList(names, acl) + " ON " + acl.target() + " FROM " + grantee + ";");
             }
         });
         for (Grant g : acl.grants()) {
             if (!after.get(g.grantee()).equals(before.get(g.grantee()))) {
-                statements.add("GRANT " + String.join(",", g.privileges()) + " ON " + acl.target() + " TO " + g.grantee()
-                        + (g.withGrantOption() ? " WITH GRANT OPTION" : "") + ";");
+                statements.addAll(grant(acl, g));
             }
         }
         return statements;
     }
 
-    /** Each grantee's privileges, {@code SELECT} or {@code SELECT*} with the grant option, in the list's order. */
+    /**
+     * One {@code GRANT}; one passed on by a role other than the owner is made as that role, so
+     * that the restored list names the same grantor (pg_dump uses {@code SET SESSION
+     * AUTHORIZATION}, which only a superuser may run; {@code SET ROLE} needs only membership).
+     */
+    private static List<String> grant(AccessControl acl, Grant g) {
+        String grant = "GRANT " + privilegeList(g.privileges(), acl) + " ON " + acl.target() + " TO " + g.grantee()
+                + (g.withGrantOption() ? " WITH GRANT OPTION" : "") + ";";
+        return g.grantedBy().map(grantor -> List.of("SET ROLE " + grantor + ";", grant, "RESET ROLE;"))
+                .orElse(List.of(grant));
+    }
+
+    /** {@code SELECT,UPDATE}, or for a column's list {@code SELECT (c), UPDATE (c)}. */
+    private static String privilegeList(List<String> privileges, AccessControl acl) {
+        return acl.column().map(c -> " (" + quote(c) + ")")
+                .map(column -> String.join(column + ", ", privileges) + column)
+                .orElse(String.join(",", privileges));
+    }
+
+    /** Each grantee's privileges, {@code SELECT}, {@code SELECT*} with the grant option, then {@code /grantor} if not the owner. */
     private static Map<String, Set<String>> entries(List<Grant> grants) {
         Map<String, Set<String>> entries = new LinkedHashMap<>();
         for (Grant g : grants) {
             Set<String> privileges = entries.computeIfAbsent(g.grantee(), k -> new LinkedHashSet<>());
-            g.privileges().forEach(p -> privileges.add(g.withGrantOption() ? p + "*" : p));
+            String suffix = (g.withGrantOption() ? "*" : "") + g.grantedBy().map(r -> "/" + r).orElse("");
+            g.privileges().forEach(p -> privileges.add(p + suffix));
         }
         return entries;
     }

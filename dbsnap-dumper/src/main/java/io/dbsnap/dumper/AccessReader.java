@@ -52,14 +52,12 @@ final class AccessReader {
                         o.initial()));
             }
         }
-        privileges.addAll(query.list(extensionMembers(),
-                rs -> new AccessControl(rs.getString(1), Optional.empty(), rs.getString(2), grants(rs, 3),
-                        Optional.of(grants(rs, 4)))));
+        privileges.addAll(PredefinedObjectAccessReader.read(query));
         privileges.addAll(query.list("SELECT 'TABLE ' || " + Q + "(n.nspname) || '.' || " + Q + "(c.relname), a.attname,"
-                        + " " + Q + "(pg_catalog.pg_get_userbyid(c.relowner)), " + exploded("a.attacl")
+                        + " " + Q + "(pg_catalog.pg_get_userbyid(c.relowner)), " + exploded("a.attacl", "c.relowner")
                         + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped"
+                        + " WHERE a.attacl IS NOT NULL AND NOT a.attisdropped"
                         + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND"
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", a.attnum",
@@ -70,7 +68,7 @@ final class AccessReader {
                         + " WHERE" + SchemaFilter.SQL + ")"
                         + " SELECT " + Q + "(pg_catalog.pg_get_userbyid(d.defaclrole)), ns.nspname,"
                         + " CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'"
-                        + "  WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' END, " + exploded("d.defaclacl")
+                        + "  WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' END, " + exploded("d.defaclacl", "d.defaclrole")
                         + " FROM pg_catalog.pg_default_acl d LEFT JOIN ns ON ns.oid = d.defaclnamespace"
                         + " WHERE ns.oid IS NOT NULL OR " + roleWide
                         + " ORDER BY pg_catalog.pg_get_userbyid(d.defaclrole) COLLATE \"C\", ns.nspname COLLATE \"C\" NULLS FIRST, d.defaclobjtype",
@@ -88,15 +86,18 @@ final class AccessReader {
         String name = Q + "(ns.nspname) || '.' || " + Q + "(%s)";
         StringBuilder sql = new StringBuilder("WITH ns AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n WHERE")
                 .append(SchemaFilter.SQL).append(") SELECT * FROM (")
-                // Schema public comes with the database (initdb records its list in pg_init_privs):
-                // as pg_dump does, its owner is written only when not the default one (pg_database_owner
-                // from PostgreSQL 15 on, the bootstrap superuser before) and of its list only what changed
-                // (AccessDdl writes nothing for an unchanged one, which the catalog still records).
+                // Schema public comes with the database: as pg_dump does, its owner is written only when
+                // not the default one (pg_database_owner from PostgreSQL 15 on, the bootstrap superuser
+                // before) and of its list only what differs from a new database's list for its current
+                // owner (AccessDdl writes nothing for an unchanged one, which the catalog still records).
+                // Not pg_init_privs' list: ALTER SCHEMA ... OWNER carries the list over to the new owner.
                 .append("SELECT CASE WHEN n.nspname = 'public' AND n.nspowner = " + (query.atLeast(15) ? "6171" : "10")
                         + " THEN NULL ELSE 'SCHEMA ' || " + Q + "(ns.nspname) END AS alter_target,"
                         + " 'SCHEMA ' || " + Q + "(ns.nspname) AS grant_target,"
-                        + owner.formatted("n.nspowner") + ", " + exploded("CASE WHEN i.initprivs IS NULL THEN n.nspacl"
-                        + " ELSE COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner)) END") + ", " + exploded("i.initprivs")
+                        + owner.formatted("n.nspowner") + ", " + exploded("CASE WHEN i.initprivs IS NULL AND n.nspname <> 'public'"
+                        + " THEN n.nspacl ELSE COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner)) END", "n.nspowner")
+                        + ", " + exploded("CASE WHEN n.nspname = 'public' THEN " + newDatabasePublicList(query)
+                        + " ELSE i.initprivs END", "n.nspowner")
                         + " FROM pg_catalog.pg_namespace n JOIN ns ON ns.oid = n.oid"
                         + " LEFT JOIN pg_catalog.pg_init_privs i ON i.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass"
                         + " AND i.objoid = n.oid AND i.objsubid = 0")
@@ -107,20 +108,20 @@ final class AccessReader {
                         + " ELSE CASE c.relkind WHEN 'v' THEN 'VIEW ' WHEN 'm' THEN 'MATERIALIZED VIEW ' WHEN 'S' THEN 'SEQUENCE '"
                         + " WHEN 'f' THEN 'FOREIGN TABLE ' ELSE 'TABLE ' END || " + name.formatted("c.relname") + " END,"
                         + " CASE c.relkind WHEN 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || " + name.formatted("c.relname") + ","
-                        + owner.formatted("c.relowner") + ", " + exploded("c.relacl") + ", NULL"
+                        + owner.formatted("c.relowner") + ", " + exploded("c.relacl", "c.relowner") + ", NULL"
                         + " FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace"
                         + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND" + SchemaFilter.notInExtension("pg_class", "c.oid"))
                 .append(" UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' WHEN 'a' THEN 'AGGREGATE ' ELSE 'FUNCTION ' END"
                         + " || " + name.formatted("p.proname") + " || '(' || " + ObjectTargets.AGGREGATE_ARGUMENTS + " || ')',"
                         + " CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END"
                         + " || " + name.formatted("p.proname") + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
-                        + owner.formatted("p.proowner") + ", " + exploded("p.proacl") + ", NULL"
+                        + owner.formatted("p.proowner") + ", " + exploded("p.proacl", "p.proowner") + ", NULL"
                         + " FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace"
                         + " WHERE" + SchemaFilter.notInExtension("pg_proc", "p.oid"))
                 // not the types made with a table or a range, nor array types
                 .append(" UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + name.formatted("t.typname") + ","
                         + " CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + name.formatted("t.typname") + ","
-                        + owner.formatted("t.typowner") + ", " + exploded("t.typacl") + ", NULL"
+                        + owner.formatted("t.typowner") + ", " + exploded("t.typacl", "t.typowner") + ", NULL"
                         + " FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace"
                         + " WHERE t.typtype IN ('b', 'c', 'd', 'e', 'r', 'p')"
                         + " AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')"
@@ -141,40 +142,16 @@ final class AccessReader {
                     .append(" UNION ALL SELECT 'PUBLICATION ' || " + Q + "(p.pubname), NULL, " + owner.formatted("p.pubowner")
                             + ", NULL, NULL FROM pg_catalog.pg_publication p")
                     .append(" UNION ALL SELECT 'LARGE OBJECT ' || l.oid, 'LARGE OBJECT ' || l.oid, " + owner.formatted("l.lomowner")
-                            + ", " + exploded("l.lomacl") + ", NULL FROM pg_catalog.pg_largeobject_metadata l");
+                            + ", " + exploded("l.lomacl", "l.lomowner") + ", NULL FROM pg_catalog.pg_largeobject_metadata l");
         }
         return sql.append(") objects ORDER BY COALESCE(alter_target, grant_target) COLLATE \"C\"").toString();
     }
 
-    /**
-     * The privileges changed on objects of the dumped schemas that belong to an extension: the
-     * extension's script creates them, so only what differs from the list they were created with
-     * ({@code pg_init_privs}, else the built-in default) is recorded, as pg_dump does. On
-     * Supabase-style databases these are the grants that let the application's roles use
-     * {@code pgcrypto} and the like.
-     */
-    private static String extensionMembers() {
-        String name = Q + "(ns.nspname) || '.' || " + Q + "(%s)";
-        String init = " LEFT JOIN pg_catalog.pg_init_privs i ON i.classoid = 'pg_catalog.%s'::pg_catalog.regclass"
-                + " AND i.objoid = %s AND i.objsubid = 0";
-        return "WITH ns AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n WHERE" + SchemaFilter.SQL + ")"
-                + " SELECT target, " + Q + "(pg_catalog.pg_get_userbyid(owner)), " + exploded("acl") + ", " + exploded("base")
-                + " FROM ("
-                + "SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || " + name.formatted("c.relname")
-                + " AS target, c.relowner AS owner, c.relacl AS acl, COALESCE(i.initprivs, pg_catalog.acldefault("
-                + "CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner)) AS base"
-                + " FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace" + init.formatted("pg_class", "c.oid")
-                + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT" + SchemaFilter.notInExtension("pg_class", "c.oid")
-                + " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || " + name.formatted("p.proname")
-                + " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', p.proowner, p.proacl,"
-                + " COALESCE(i.initprivs, pg_catalog.acldefault('f', p.proowner))"
-                + " FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace" + init.formatted("pg_proc", "p.oid")
-                + " WHERE NOT" + SchemaFilter.notInExtension("pg_proc", "p.oid")
-                + " UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || " + name.formatted("t.typname")
-                + ", t.typowner, t.typacl, COALESCE(i.initprivs, pg_catalog.acldefault('T', t.typowner))"
-                + " FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace" + init.formatted("pg_type", "t.oid")
-                + " WHERE NOT" + SchemaFilter.notInExtension("pg_type", "t.oid")
-                + ") members WHERE acl IS NOT NULL AND acl IS DISTINCT FROM base ORDER BY target COLLATE \"C\"";
+    /** Schema public's list in a new database, for its current owner: PUBLIC may create in it only before PostgreSQL 15. */
+    private static String newDatabasePublicList(CatalogQuery query) {
+        String item = "pg_catalog.makeaclitem(%s, n.nspowner, '%s', false)";
+        return "ARRAY[" + item.formatted("n.nspowner", "USAGE") + ", " + item.formatted("n.nspowner", "CREATE") + ", "
+                + item.formatted("0", "USAGE") + (query.atLeast(15) ? "" : ", " + item.formatted("0", "CREATE")) + "]";
     }
 
     private static String ownedOnly(String keyword, String catalog, String nameColumn, String schemaColumn,
@@ -185,31 +162,34 @@ final class AccessReader {
     }
 
     /**
-     * An ACL as text entries {@code grantee=PRIVILEGE} (with {@code *} when grantable), in the
-     * list's order; NULL for a NULL list, which means the built-in defaults.
+     * An ACL as a flat text array of four entries per item, in the list's order: grantee
+     * ({@code PUBLIC} or a quoted role), privilege, {@code *} when grantable (else empty), and the
+     * quoted grantor when it is not {@code owner} (else empty); NULL for a NULL list, which means
+     * the built-in defaults. Flat and positional because quoted role names may hold any character.
+     *
+     * @param owner the SQL expression for the owner's oid, whose own grants name no grantor
      */
-    static String exploded(String acl) {
-        return "CASE WHEN " + acl + " IS NOT NULL THEN ARRAY(SELECT CASE WHEN g.grantee = 0 THEN 'PUBLIC'"
-                + " ELSE " + Q + "(pg_catalog.pg_get_userbyid(g.grantee)) END || '=' || g.privilege_type"
-                + " || CASE WHEN g.is_grantable THEN '*' ELSE '' END"
-                + " FROM pg_catalog.aclexplode(" + acl + ") WITH ORDINALITY AS g(grantor, grantee, privilege_type, is_grantable, i)"
-                + " ORDER BY g.i) END";
+    static String exploded(String acl, String owner) {
+        return "CASE WHEN " + acl + " IS NOT NULL THEN ARRAY(SELECT u.entry"
+                + " FROM pg_catalog.aclexplode(" + acl + ") WITH ORDINALITY AS g(grantor, grantee, privilege_type, is_grantable, i),"
+                + " LATERAL pg_catalog.unnest(ARRAY[CASE WHEN g.grantee = 0 THEN 'PUBLIC'"
+                + "  ELSE " + Q + "(pg_catalog.pg_get_userbyid(g.grantee)) END, g.privilege_type,"
+                + "  CASE WHEN g.is_grantable THEN '*' ELSE '' END,"
+                + "  CASE WHEN g.grantor = " + owner + " THEN '' ELSE " + Q + "(pg_catalog.pg_get_userbyid(g.grantor)) END])"
+                + " WITH ORDINALITY AS u(entry, j) ORDER BY g.i, u.j) END";
     }
 
-    /** The entries of {@link #exploded}, one grant per grantee and grant option, in first-seen order. */
+    /** The items of {@link #exploded}, one grant per grantee, grant option and grantor, in first-seen order. */
     static List<Grant> grants(ResultSet rs, int column) throws SQLException {
-        Map<String, List<String>> byGrantee = new LinkedHashMap<>();
-        for (String entry : strings(rs, column)) {
-            int eq = entry.lastIndexOf('=');
-            boolean grantable = entry.endsWith("*");
-            String privilege = entry.substring(eq + 1, grantable ? entry.length() - 1 : entry.length());
-            byGrantee.computeIfAbsent(entry.substring(0, eq) + (grantable ? "*" : ""), k -> new ArrayList<>()).add(privilege);
+        List<String> entries = strings(rs, column);
+        Map<List<String>, List<String>> byGrantee = new LinkedHashMap<>();
+        for (int i = 0; i + 3 < entries.size(); i += 4) {
+            List<String> key = List.of(entries.get(i), entries.get(i + 2), entries.get(i + 3));
+            byGrantee.computeIfAbsent(key, k -> new ArrayList<>()).add(entries.get(i + 1));
         }
         List<Grant> grants = new ArrayList<>();
-        byGrantee.forEach((key, privileges) -> {
-            boolean grantable = key.endsWith("*");
-            grants.add(new Grant(grantable ? key.substring(0, key.length() - 1) : key, privileges, grantable));
-        });
+        byGrantee.forEach((key, privileges) -> grants.add(new Grant(key.get(0), privileges, key.get(1).equals("*"),
+                key.get(2).isEmpty() ? Optional.empty() : Optional.of(key.get(2)))));
         return grants;
     }
 }

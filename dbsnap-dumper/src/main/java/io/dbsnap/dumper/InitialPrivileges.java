@@ -7,22 +7,38 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Puts the privileges of the objects a database comes with (schema {@code public}) and of
- * extension members back to the lists they were created with. A script records only how they
- * differ from those lists, as pg_dump does; it leaves a grant made later on schema
- * {@code public} (which no restore drops) in place, so an exact restore runs these first.
+ * Puts the objects a database comes with (schema {@code public}, the objects of
+ * {@code pg_catalog}, built-in languages) and extension members back to the owner and privileges
+ * they were created with. A script records only how they differ from those, as pg_dump does, and
+ * no restore drops these objects, so an exact restore runs these statements first; otherwise a
+ * grant made or an owner changed after the snapshot would survive it.
  */
 public final class InitialPrivileges {
+
+    /** Schema {@code public}'s owner in a new database: pg_database_owner from PostgreSQL 15 on, before it the bootstrap superuser. */
+    private static final String PUBLIC_TO_DEFAULT_OWNER = "DO $$ BEGIN EXECUTE pg_catalog.format("
+            + "'ALTER SCHEMA public OWNER TO %I', (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid ="
+            + " CASE WHEN pg_catalog.current_setting('server_version_num')::int >= 150000 THEN 6171 ELSE 10 END)); END $$;";
 
     private InitialPrivileges() {
     }
 
-    /** The statements that undo, on the objects of {@code current}, every change to their initial lists. */
-    public static List<String> restore(Catalog current) {
+    /**
+     * The statements that undo, on the objects of {@code current}, every change to their initial
+     * lists and, with {@code owners}, to the owner of schema {@code public}. The lists first: each
+     * is reset relative to the current owner, and {@code ALTER ... OWNER} then carries it over.
+     */
+    public static List<String> restore(Catalog current, boolean owners, boolean privileges) {
         List<String> statements = new ArrayList<>();
-        for (AccessControl acl : current.privileges()) {
-            acl.initial().ifPresent(initial -> statements.addAll(AccessDdl.privileges(
-                    new AccessControl(acl.target(), acl.column(), acl.owner(), initial, Optional.of(acl.grants())))));
+        if (privileges) {
+            for (AccessControl acl : current.privileges()) {
+                acl.initial().ifPresent(initial -> statements.addAll(AccessDdl.privileges(
+                        new AccessControl(acl.target(), acl.column(), acl.owner(), initial, Optional.of(acl.grants())))));
+            }
+        }
+        // the catalog lists public's owner only when it is not the default one
+        if (owners && current.owners().stream().anyMatch(o -> o.target().equals("SCHEMA public"))) {
+            statements.add(PUBLIC_TO_DEFAULT_OWNER);
         }
         return statements;
     }

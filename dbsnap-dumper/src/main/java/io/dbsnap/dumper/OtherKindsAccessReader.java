@@ -42,14 +42,14 @@ final class OtherKindsAccessReader {
                         + " WHERE" + SchemaFilter.notInExtension("pg_conversion", "o.oid"));
         if (query.wholeDatabase()) {
             sql.append(" UNION ALL SELECT 'FOREIGN DATA WRAPPER ' || " + Q + "(w.fdwname), 'FOREIGN DATA WRAPPER ' || "
-                            + Q + "(w.fdwname), " + owner.formatted("w.fdwowner") + ", " + AccessReader.exploded("w.fdwacl")
+                            + Q + "(w.fdwname), " + owner.formatted("w.fdwowner") + ", " + AccessReader.exploded("w.fdwacl", "w.fdwowner")
                             + " FROM pg_catalog.pg_foreign_data_wrapper w WHERE"
                             + SchemaFilter.notInExtension("pg_foreign_data_wrapper", "w.oid"))
                     .append(" UNION ALL SELECT 'SERVER ' || " + Q + "(s.srvname), 'FOREIGN SERVER ' || " + Q + "(s.srvname), "
-                            + owner.formatted("s.srvowner") + ", " + AccessReader.exploded("s.srvacl")
+                            + owner.formatted("s.srvowner") + ", " + AccessReader.exploded("s.srvacl", "s.srvowner")
                             + " FROM pg_catalog.pg_foreign_server s WHERE" + SchemaFilter.notInExtension("pg_foreign_server", "s.oid"))
                     .append(" UNION ALL SELECT 'LANGUAGE ' || " + Q + "(l.lanname), 'LANGUAGE ' || " + Q + "(l.lanname), "
-                            + owner.formatted("l.lanowner") + ", " + AccessReader.exploded("l.lanacl")
+                            + owner.formatted("l.lanowner") + ", " + AccessReader.exploded("l.lanacl", "l.lanowner")
                             + " FROM pg_catalog.pg_language l WHERE l.lanispl AND l.oid >= " + CastReader.FIRST_USER_OID
                             + " AND" + SchemaFilter.notInExtension("pg_language", "l.oid"))
                     // subname and subowner are readable by anyone; only the subscriptions of this database

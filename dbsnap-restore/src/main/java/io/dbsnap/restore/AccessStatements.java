@@ -15,8 +15,13 @@ final class AccessStatements {
     /** {@code ALTER <object> OWNER TO <role>;}: the owner is the statement's last word. */
     private static final Pattern OWNER = Pattern.compile(
             "(?is)\\s*ALTER\\s.*\\sOWNER\\s+TO\\s+(\"(?:[^\"]|\"\")+\"|[^\\s;\"]+)\\s*;?\\s*");
+    /**
+     * Grants, and the role switches around a grant passed on by a role other than the owner
+     * ({@code SET ROLE} in dbsnap's scripts, {@code SET SESSION AUTHORIZATION} in pg_dump's), which
+     * would fail on a server without that role.
+     */
     private static final Pattern PRIVILEGE = Pattern.compile(
-            "(?is)\\s*(GRANT|REVOKE|ALTER\\s+DEFAULT\\s+PRIVILEGES)\\s.*");
+            "(?is)\\s*(GRANT|REVOKE|ALTER\\s+DEFAULT\\s+PRIVILEGES|(RE)?SET\\s+ROLE|(RE)?SET\\s+SESSION\\s+AUTHORIZATION)\\b.*");
 
     private AccessStatements() {
     }

@@ -35,22 +35,27 @@ final class ExactRestore {
     private static final Logger LOG = LoggerFactory.getLogger(ExactRestore.class);
 
     private final SnapshotScope scope;
+    private final boolean owners;
     private final boolean privileges;
     private int dropped;
 
     /**
+     * @param owners     whether the snapshot's owners are restored: then the owner of schema
+     *                   {@code public}, which no restore drops, first goes back to the default
      * @param privileges whether the snapshot's grants are restored: then the grants changed since
-     *                   on objects no restore drops (schema {@code public}) are first undone too
+     *                   on objects no restore drops (schema {@code public}, extension members) are
+     *                   first undone too
      */
-    ExactRestore(SnapshotScope scope, boolean privileges) {
+    ExactRestore(SnapshotScope scope, boolean owners, boolean privileges) {
         this.scope = scope;
+        this.owners = owners;
         this.privileges = privileges;
     }
 
     /** Drops every object of the scope, inside the caller's transaction. */
     void dropCurrentObjects(Connection connection) throws SQLException {
         Catalog current = readCurrent(connection);
-        List<String> drops = new ArrayList<>(privileges ? InitialPrivileges.restore(current) : List.of());
+        List<String> drops = new ArrayList<>(InitialPrivileges.restore(current, owners, privileges));
         DdlPlanner.plan(current, DdlOptions.defaults().withClean()).stream()
                 .filter(s -> s.section() == Section.CLEAN).map(PlannedStatement::sql).forEach(drops::add);
         LOG.debug("Dropping {} objects of the snapshot's scope before restoring it", drops.size());

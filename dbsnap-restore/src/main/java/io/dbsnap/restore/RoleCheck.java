@@ -23,8 +23,8 @@ import java.util.TreeSet;
  * Checks, before a restore changes anything, that the server has every role the snapshot's
  * owners and grants name, and that the restoring role may act as each owner ({@code ALTER ...
  * OWNER TO} and {@code ALTER DEFAULT PRIVILEGES FOR ROLE} need a superuser or a member of that
- * role). Otherwise the restore would fail on its first such statement, after minutes of work,
- * with a message about one role only.
+ * role) and as each role that passed a grant on. Otherwise the restore would fail on its first
+ * such statement, after minutes of work, with a message about one role only.
  */
 final class RoleCheck {
 
@@ -55,6 +55,11 @@ final class RoleCheck {
                     named.add(acl.owner());
                     acl.grants().stream().map(Grant::grantee).forEach(named::add);
                 }
+                // a grant passed on by a role other than the owner is made as that role (SET ROLE)
+                acl.grants().stream().flatMap(g -> g.grantedBy().stream()).forEach(grantor -> {
+                    named.add(grantor);
+                    actedAs.add(grantor);
+                });
             }
             for (DefaultPrivileges d : snapshot.defaultPrivileges()) {
                 named.add(d.role());
@@ -86,9 +91,9 @@ final class RoleCheck {
                 throw new MissingRolesException("The snapshot's objects are owned by " + String.join(", ", notAllowed)
                         + ", but the role running the restore (" + currentUser(connection) + ") is not a superuser and"
                         + " may not SET ROLE to " + (notAllowed.size() == 1 ? "it" : "them") + ", so it cannot make "
-                        + (notAllowed.size() == 1 ? "that role" : "those roles") + " the owner (ALTER ... OWNER TO) or"
-                        + " set its default privileges. Restore as a superuser or a member of "
-                        + (notAllowed.size() == 1 ? "that role" : "each") + " (GRANT role TO restorer), or without the"
+                        + (notAllowed.size() == 1 ? "that role" : "those roles") + " the owner (ALTER ... OWNER TO),"
+                        + " set its default privileges or make the grants it passed on. Restore as a superuser or a"
+                        + " member of " + (notAllowed.size() == 1 ? "that role" : "each") + " (GRANT role TO restorer), or without the"
                         + " snapshot's owners (--no-owner; RestoreOptions.noOwner()). Nothing was changed.", notAllowed);
             }
         } catch (SQLException e) {

@@ -241,7 +241,7 @@ public final class SnapshotRestorer {
             }
             Optional<StoredSnapshot> safety = options.safetySnapshot()
                     ? Optional.of(writeSafetySnapshot(connection, scope, snapshot)) : Optional.empty();
-            ExactRestore exact = new ExactRestore(scope, privileges);
+            ExactRestore exact = new ExactRestore(scope, owners, privileges);
             RestoreResult result = new Restorer(options.lockTimeout()).restore(connection, new ScriptReader(script),
                     beforeScript(metadata, scope, exact, snapshot), AccessStatements.leftOut(options.owners(),
                             options.privileges()));

@@ -118,6 +118,62 @@ class OwnersAndPrivilegesRestoreTest {
                     GRANT EXECUTE ON FUNCTION extensions.gen_salt(text) TO PUBLIC;
                     REVOKE USAGE ON SCHEMA public FROM %2$s;
                     GRANT CREATE ON SCHEMA public TO %1$s;
+                    ALTER SCHEMA public OWNER TO %1$s;
+                    """.formatted(owner, reader));
+            assertThat(PgDump.schemaOnly(db)).isNotEqualTo(atSnapshot);
+
+            RestoreReport report;
+            try (Connection c = db.connect()) {
+                report = new SnapshotRestorer(store, RestoreOptions.defaults().withoutSafetySnapshot()).restore(c, snapshot);
+            }
+
+            assertThat(PgDump.schemaOnly(db)).isEqualTo(atSnapshot);
+            assertThat(report.verification().differences()).isEmpty();
+        }
+    }
+
+    /**
+     * What a script does not create but pg_dump still records: a grant passed on by a role other
+     * than the owner (made as that role), schema {@code public} given to another owner, and grants
+     * changed on the objects a database comes with: a built-in function and a system table's
+     * columns (system column {@code tableoid} included) in {@code pg_catalog}, and an extension's
+     * language ({@code plpgsql}).
+     */
+    @Test
+    void grantsOnObjectsTheScriptDoesNotCreateComeBackInPlace(@TempDir Path dir) throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("acl_predefined")) {
+            db.execute(fixture() + """
+                    CREATE TABLE app.log (id int, body text);
+                    ALTER TABLE app.log OWNER TO %1$s;
+                    GRANT SELECT ON app.log TO %2$s WITH GRANT OPTION;
+                    SET ROLE %2$s; GRANT SELECT ON app.log TO PUBLIC; RESET ROLE;
+                    ALTER SCHEMA public OWNER TO %1$s;
+                    REVOKE CREATE ON SCHEMA public FROM %1$s;
+                    REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;
+                    GRANT USAGE ON LANGUAGE plpgsql TO %2$s;
+                    REVOKE EXECUTE ON FUNCTION pg_catalog.pg_sleep(float8) FROM PUBLIC;
+                    GRANT EXECUTE ON FUNCTION pg_catalog.pg_sleep(float8) TO %2$s;
+                    REVOKE SELECT ON pg_catalog.pg_proc FROM PUBLIC;
+                    GRANT SELECT (tableoid, oid, proname) ON pg_catalog.pg_proc TO PUBLIC;
+                    """.formatted(owner, reader));
+            String atSnapshot = PgDump.schemaOnly(db);
+            // the oracle sees every one of them
+            assertThat(atSnapshot).contains("SET SESSION AUTHORIZATION " + reader + ";\nGRANT SELECT ON TABLE app.log TO PUBLIC;",
+                    "ALTER SCHEMA public OWNER TO " + owner, "REVOKE ALL ON SCHEMA public FROM " + owner,
+                    "GRANT ALL ON LANGUAGE plpgsql TO " + reader,
+                    "GRANT ALL ON FUNCTION pg_catalog.pg_sleep(double precision) TO " + reader,
+                    "REVOKE SELECT ON TABLE pg_catalog.pg_proc FROM PUBLIC",
+                    "GRANT SELECT(tableoid) ON TABLE pg_catalog.pg_proc TO PUBLIC");
+            SnapshotStore store = new SnapshotStore(dir);
+            StoredSnapshot snapshot = snapshot(store, db, "predefined");
+
+            db.execute("""
+                    REVOKE SELECT ON app.log FROM %2$s CASCADE;
+                    ALTER SCHEMA public OWNER TO %2$s;
+                    GRANT USAGE ON LANGUAGE plpgsql TO PUBLIC;
+                    REVOKE USAGE ON LANGUAGE plpgsql FROM %2$s;
+                    GRANT EXECUTE ON FUNCTION pg_catalog.pg_sleep(float8) TO PUBLIC;
+                    GRANT SELECT ON pg_catalog.pg_proc TO PUBLIC;
                     """.formatted(owner, reader));
             assertThat(PgDump.schemaOnly(db)).isNotEqualTo(atSnapshot);
 

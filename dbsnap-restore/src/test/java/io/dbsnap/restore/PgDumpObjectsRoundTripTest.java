@@ -42,17 +42,24 @@ class PgDumpObjectsRoundTripTest {
 
     @Test
     void pgDumpsTestObjectsSurviveTheRoundTripWithoutOwnersAndPrivileges() throws Exception {
+        roundTrip(new DdlOptions(false, false, false), "--no-owner", "--no-privileges");
+    }
+
+    @Test
+    void pgDumpsTestObjectsSurviveTheRoundTripWithOwnersAndPrivileges() throws Exception {
+        roundTrip(DdlOptions.defaults());
+    }
+
+    private void roundTrip(DdlOptions ddl, String... oracle) throws Exception {
         try (TestDatabase src = PostgresServer.shared().createDatabase("pgdump_objects_src")) {
             try {
                 for (String file : FILES) {
                     Psql.runFile(src, Corpus.file(file));
                 }
-                DdlOptions ddl = new DdlOptions(false, false, false);
                 Path script = dir.resolve("pgdump_objects.sql");
                 try (Connection c = src.connect(); OutputStream out = Files.newOutputStream(script)) {
                     new DatabaseDumper(CatalogReader.allSchemas(), DumpOptions.schemaAndData().with(ddl)).dump(c, out);
                 }
-                String[] oracle = {"--no-owner", "--no-privileges"};
                 String expected = withoutPublicSchemaEntry(PgDump.run(src, oracle));
 
                 try (TestDatabase viaPsql = src.server().createDatabase("pgdump_objects_psql");
