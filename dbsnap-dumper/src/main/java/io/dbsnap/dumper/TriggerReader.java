@@ -17,7 +17,7 @@ final class TriggerReader {
     }
 
     static List<Trigger> read(CatalogQuery query) throws SQLException {
-        // tgparentid appeared in PostgreSQL 13; before it, clones were marked tgisinternal.
+        // tgparentid appeared in PostgreSQL 13; before 15 clones were marked tgisinternal too.
         // A clone is read only when its enabled state is not its parent trigger's, as pg_dump does.
         String cloneOf = query.atLeast(13)
                 ? " (SELECT pn.nspname FROM pg_catalog.pg_trigger pt JOIN pg_catalog.pg_class pc ON pc.oid = pt.tgrelid"
@@ -25,13 +25,14 @@ final class TriggerReader {
                 + " (SELECT pc.relname FROM pg_catalog.pg_trigger pt JOIN pg_catalog.pg_class pc ON pc.oid = pt.tgrelid"
                 + "   WHERE pt.oid = t.tgparentid)"
                 : " NULL, NULL";
-        String notAClone = query.atLeast(13) ? " AND (t.tgparentid = 0 OR t.tgenabled <> (SELECT pt.tgenabled"
-                + " FROM pg_catalog.pg_trigger pt WHERE pt.oid = t.tgparentid))" : "";
+        String userTrigger = query.atLeast(13) ? " ((NOT t.tgisinternal AND t.tgparentid = 0) OR (t.tgparentid <> 0"
+                + " AND t.tgenabled <> (SELECT pt.tgenabled FROM pg_catalog.pg_trigger pt WHERE pt.oid = t.tgparentid)))"
+                : " NOT t.tgisinternal";
         return query.list("SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled,"
                         + cloneOf
                         + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE NOT t.tgisinternal" + notAClone + " AND c.relkind IN ('r', 'p', 'v', 'f') AND"
+                        + " WHERE" + userTrigger + " AND c.relkind IN ('r', 'p', 'v', 'f') AND"
                         + notTracking() + "AND"
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", t.tgname COLLATE \"C\"",

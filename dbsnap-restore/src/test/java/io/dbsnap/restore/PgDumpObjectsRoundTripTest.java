@@ -25,11 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * pg_dump's own test objects (../shared/corpus/pgdump-objects: the create_sql of its TAP tests
- * plus extras of every kind) dumped by dbsnap, schema and rows, without owners and privileges,
- * and loaded into empty databases through psql and through the Restorer: pg_dump of the source
- * and of both copies (without owners and privileges) must be identical. With owners and
- * privileges the copies still differ (grants relative to pg_init_privs on pg_catalog objects and
- * plpgsql, default privileges for another role): that half of issue 20 item 4 is still open.
+ * plus extras of every kind) dumped by dbsnap, schema and rows, with owners and privileges and
+ * without, and loaded into empty databases through psql and through the Restorer: pg_dump of the
+ * source and of both copies (with the same options) must be identical.
  */
 @Tag("corpus")
 class PgDumpObjectsRoundTripTest {
@@ -103,7 +101,7 @@ class PgDumpObjectsRoundTripTest {
     }
 
     /** A database with a subscription cannot be dropped: detach each from its (never made) slot and drop it. */
-    private static void dropSubscriptions(TestDatabase db) throws SQLException {
+    static void dropSubscriptions(TestDatabase db) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("DO $$ DECLARE sub name; BEGIN"
                     + " FOR sub IN SELECT subname FROM pg_catalog.pg_subscription"
