@@ -416,8 +416,8 @@ public final class FastReset implements AutoCloseable {
                 ChangeTracking.remove(connection);
             }
         } catch (SQLException e) {
-            throw new DbSnapException("Could not remove dbsnap's change tracking (schema dbsnap_reset) from " + address
-                    + ": " + e.getMessage() + ". Drop it by hand: DROP SCHEMA dbsnap_reset CASCADE", e);
+            throw new DbSnapException("Could not remove dbsnap's change tracking (schema " + ChangeTracking.SCHEMA + ") from " + address
+                    + ": " + e.getMessage() + ". Drop it by hand: DROP SCHEMA " + ChangeTracking.SCHEMA + " CASCADE", e);
         } finally {
             close(connection, null);
             if (temporaryDirectory) {
