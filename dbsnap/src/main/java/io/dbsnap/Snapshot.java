@@ -14,6 +14,7 @@ import io.dbsnap.store.SnapshotMetadata;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,11 +77,22 @@ public final class Snapshot {
      */
     public DiffReport diffWith(DataSource database) {
         DiffSide before = DiffSide.of(store, stored);
+        return SchemaDiff.compare(before, DiffSide.of("live", catalogOf(database)));
+    }
+
+    /**
+     * The structure of {@code database} now, read over the schemas and tables this snapshot
+     * covers: what {@link #diffWith(DataSource)} compares with {@link #catalog()}. For callers
+     * that compare more than the structure (the fast test reset compares rows too, see
+     * {@link io.dbsnap.diff.DiffSide#withTables}).
+     *
+     * @throws DbSnapException when the database cannot be read
+     */
+    public Catalog catalogOf(DataSource database) {
         SnapshotScope scope = metadata().scope().orElse(SnapshotScope.everything());
-        Catalog now = Connections.with(Objects.requireNonNull(database, "database"),
+        return Connections.with(Objects.requireNonNull(database, "database"),
                 "Could not read the structure of the database to compare it with " + name(),
                 CatalogReader.of(scope)::read);
-        return SchemaDiff.compare(before, DiffSide.of("live", now));
     }
 
     /** Like {@link #diffWith(DataSource)}, for the database at {@code url} (JDBC or {@code postgresql://} form). */
@@ -119,6 +131,27 @@ public final class Snapshot {
     public RestorePlan restorePlan(DataSource target) {
         return Connections.with(Objects.requireNonNull(target, "target"), "Could not read the database to plan restoring "
                 + name(), connection -> new SnapshotRestorer(store, RestoreOptions.defaults()).plan(connection, stored));
+    }
+
+    /**
+     * Replaces the structure and the rows of the database of {@code connection} by this snapshot's,
+     * for a caller that owns the database and keeps its own session (the fast test reset, which
+     * holds {@link ExclusiveOperation} on it meanwhile): an exact restore in one transaction, with
+     * no safety snapshot, that empties the tables it recreates whatever rows they hold, and whose
+     * result must verify. {@code connection} must not be inside a transaction; it stays open.
+     *
+     * @throws LockNotAvailableException when another dbsnap operation runs on the database (nothing changed)
+     * @throws RestoreFailedException    when a statement fails (all is rolled back)
+     * @throws DbSnapException           when the restored database does not verify against the snapshot
+     */
+    public void replaceContents(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        RestoreReport restored = new SnapshotRestorer(store,
+                RestoreOptions.defaults().withoutSafetySnapshot().discardingData()).restore(connection, stored);
+        if (!restored.verification().verified()) {
+            throw new DbSnapException("The restore of " + restored.target() + " to " + name() + " did not verify: "
+                    + String.join("; ", restored.verification().differences()));
+        }
     }
 
     /** Restores into the database at {@code url} (JDBC or {@code postgresql://} form). */

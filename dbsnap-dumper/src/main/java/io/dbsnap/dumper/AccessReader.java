@@ -138,7 +138,7 @@ final class AccessReader {
                         + " WHERE o.oprcode <> 0 AND" + SchemaFilter.notInExtension("pg_operator", "o.oid"));
         if (query.wholeDatabase()) {
             sql.append(" UNION ALL SELECT 'EVENT TRIGGER ' || " + Q + "(e.evtname), NULL, " + owner.formatted("e.evtowner")
-                            + ", NULL, NULL FROM pg_catalog.pg_event_trigger e WHERE" + TrackingObjects.notTrackingFunction("e.evtfoid"))
+                            + ", NULL, NULL FROM pg_catalog.pg_event_trigger e WHERE" + WorkingSchemas.notWorkingFunction("e.evtfoid"))
                     .append(" UNION ALL SELECT 'PUBLICATION ' || " + Q + "(p.pubname), NULL, " + owner.formatted("p.pubowner")
                             + ", NULL, NULL FROM pg_catalog.pg_publication p")
                     .append(" UNION ALL SELECT 'LARGE OBJECT ' || l.oid, 'LARGE OBJECT ' || l.oid, " + owner.formatted("l.lomowner")

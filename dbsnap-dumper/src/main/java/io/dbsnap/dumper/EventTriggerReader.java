@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Reads event triggers, database-wide objects read only when the whole database is dumped;
- * dbsnap's own (see {@link TrackingObjects}) are left out.
+ * those whose function lives in a working schema (see {@link WorkingSchemas}) are left out.
  */
 final class EventTriggerReader {
 
@@ -24,7 +24,7 @@ final class EventTriggerReader {
                         + " FROM pg_catalog.pg_event_trigger et JOIN pg_catalog.pg_proc p ON p.oid = et.evtfoid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
                         + " WHERE" + SchemaFilter.notInExtension("pg_event_trigger", "et.oid")
-                        + " AND" + TrackingObjects.notTrackingFunction("et.evtfoid")
+                        + " AND" + WorkingSchemas.notWorkingFunction("et.evtfoid")
                         + " ORDER BY et.evtname COLLATE \"C\"",
                 rs -> new EventTrigger(rs.getString(1), rs.getString(2), strings(rs, 3),
                         new QualifiedName(rs.getString(4), rs.getString(5)), rs.getString(6)));

@@ -86,7 +86,7 @@ final class ObjectTargets {
                             + " JOIN pg_catalog.pg_cast k ON k.oid = d.objoid WHERE" + classIs.formatted("pg_cast")
                             + " AND k.oid >= " + CastReader.FIRST_USER_OID + " AND" + SchemaFilter.notInExtension("pg_cast", "k.oid"))
                     .append(global("EVENT TRIGGER", "pg_event_trigger", "evtname", from, classIs)
-                            + " AND" + TrackingObjects.notTrackingFunction("o.evtfoid"))
+                            + " AND" + WorkingSchemas.notWorkingFunction("o.evtfoid"))
                     .append(global("PUBLICATION", "pg_publication", "pubname", from, classIs))
                     .append(global("ACCESS METHOD", "pg_am", "amname", from, classIs) + " AND o.oid >= " + CastReader.FIRST_USER_OID)
                     .append(global("LANGUAGE", "pg_language", "lanname", from, classIs) + " AND o.oid >= " + CastReader.FIRST_USER_OID)

@@ -13,9 +13,9 @@ import java.util.List;
  */
 record SchemaFilter(List<String> schemas) {
 
-    // dbsnap's own change tracking (TrackingObjects) is no part of the user's database
+    // working schemas (dbsnap_*: dbsnap's own objects, such as the test reset's) are no part of the user's database
     static final String SQL = " n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'"
-            + " AND n.nspname <> '" + TrackingObjects.SCHEMA + "'"
+            + " AND" + WorkingSchemas.notWorkingSchema("n.nspname")
             + " AND (cardinality(?::text[]) = 0 OR n.nspname = ANY(?::text[]))"
             + " AND" + notInExtension("pg_namespace", "n.oid");
 

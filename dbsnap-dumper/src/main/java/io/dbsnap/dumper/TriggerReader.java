@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Reads user-defined triggers of dumped tables and views: not the internal ones behind foreign
  * keys, and the clones a partition gets from its parent's trigger (recreated by the parent's) only
- * when their enabled state was changed apart from the parent's.
+ * when their enabled state was changed apart from the parent's. A trigger whose function lives in a
+ * working schema (see {@link WorkingSchemas}) is not the user's either.
  */
 final class TriggerReader {
 
@@ -33,16 +34,11 @@ final class TriggerReader {
                         + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE" + userTrigger + " AND c.relkind IN ('r', 'p', 'v', 'f') AND"
-                        + notTracking() + "AND"
+                        + WorkingSchemas.notWorkingFunction("t.tgfoid") + "AND"
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", t.tgname COLLATE \"C\"",
                 rs -> new Trigger(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6) == null ? Optional.empty()
                         : Optional.of(new QualifiedName(rs.getString(6), rs.getString(7)))));
-    }
-
-    /** dbsnap's own change-tracking trigger (see {@link TrackingObjects}) is not the user's. */
-    private static String notTracking() {
-        return " (t.tgname <> '" + TrackingObjects.TRIGGER + "' OR" + TrackingObjects.notTrackingFunction("t.tgfoid") + ") ";
     }
 }

@@ -66,8 +66,9 @@ public @interface DbSnapshot {
 
     /**
      * Check after each reset that the database equals the snapshot (its catalog read again and
-     * every table counted, as a restore's verification does) and fail the test otherwise. Slow;
-     * for suspicious minds and for dbsnap's own tests.
+     * compared by the schema diff, every table's rows by count and digest, see
+     * {@link io.dbsnap.reset.FastReset#verify()}) and fail the test otherwise. Slow; for
+     * suspicious minds and for dbsnap's own tests.
      */
     boolean verify() default false;
 }

@@ -2,6 +2,7 @@ package io.dbsnap.reset;
 
 import io.dbsnap.DbSnapException;
 import io.dbsnap.store.PrivateFiles;
+import io.dbsnap.store.TableFacts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -77,6 +81,40 @@ final class TableCopies {
         return new TableCopies(directory, files, rows);
     }
 
+    /**
+     * Each saved table's rows as {@link RowSetDigest}s, to compare with {@link LiveRows}: the file
+     * read line by line (a row is one line: COPY's text format escapes newlines in values), in a
+     * buffer of fixed size.
+     */
+    List<TableFacts> facts() throws IOException {
+        List<TableFacts> facts = new ArrayList<>();
+        for (Map.Entry<String, Path> table : new TreeMap<>(files).entrySet()) {
+            RowSetDigest digest = new RowSetDigest();
+            try (InputStream in = Files.newInputStream(table.getValue())) {
+                byte[] buffer = new byte[65536];
+                ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+                int read;
+                while ((read = in.read(buffer)) != -1) {
+                    int start = 0;
+                    for (int i = 0; i < read; i++) {
+                        if (buffer[i] == '\n') {
+                            line.write(buffer, start, i + 1 - start);
+                            start = i + 1;
+                            digest.add(line.toByteArray(), 0, line.size());
+                            line.reset();
+                        }
+                    }
+                    line.write(buffer, start, read - start);
+                }
+                if (line.size() > 0) {
+                    throw cutShort(table.getKey(), table.getValue());
+                }
+            }
+            facts.add(digest.facts(table.getKey()));
+        }
+        return facts;
+    }
+
     /** Whether {@link #loadMissing} can put back the rows of {@code table}: it has a key, and not too many rows. */
     boolean canLoadMissing(Relation table) {
         return table.hasKey() && rows.getOrDefault(table.name(), Long.MAX_VALUE) <= MOST_KEYS_IN_MEMORY;
@@ -133,8 +171,7 @@ final class TableCopies {
                 line.write(buffer, start, read - start);
             }
             if (line.size() > 0) {
-                throw new DbSnapException("The saved rows of " + table.name() + " in " + fileOf(table) + " end in the"
-                        + " middle of a row: the file was cut short. Close this FastReset and capture the database again.");
+                throw cutShort(table.name(), fileOf(table));
             }
             return missing == null ? 0 : missing.endCopy();
         } finally {
@@ -170,6 +207,11 @@ final class TableCopies {
             key.append(new String(line, from, to - from, StandardCharsets.ISO_8859_1));
         }
         return key.toString();
+    }
+
+    private static DbSnapException cutShort(String table, Path file) {
+        return new DbSnapException("The saved rows of " + table + " in " + file + " end in the middle of a row: the"
+                + " file was cut short. Close this FastReset and capture the database again.");
     }
 
     private Path fileOf(Relation table) {

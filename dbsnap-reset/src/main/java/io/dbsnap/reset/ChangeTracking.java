@@ -1,6 +1,5 @@
 package io.dbsnap.reset;
 
-import io.dbsnap.dumper.TrackingObjects;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +11,7 @@ import java.util.Map;
 /**
  * Knows which tables a test changed without reading them: every tracked table gets a statement
  * trigger ({@code AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ... FOR EACH STATEMENT}) that
- * advances a sequence of its own in schema {@value TrackingObjects#SCHEMA}. A table changed when
+ * advances a sequence of its own in schema {@value #SCHEMA}. A table changed when
  * its sequence moved. Why this shape:
  * <ul>
  *   <li>sequences are not transactional and take no lock another session waits for, so two test
@@ -30,15 +29,21 @@ import java.util.Map;
  * catalogs. Commands on temporary objects do not count (they go with their session), nor does
  * {@code REFRESH MATERIALIZED VIEW} (a change of rows, which the reset checks itself).
  *
- * <p>dbsnap's dumper leaves these objects out of snapshots, diffs and verifications; pg_dump shows
+ * <p>Everything lives in, or calls a function of, schema {@value #SCHEMA}, a name that begins
+ * with {@code dbsnap_}: dbsnap's dumper leaves such working schemas out of snapshots, diffs and
+ * verifications, and with them the triggers and event triggers whose function lives in one (a
+ * rule of the dumper's, documented in the README; it knows no name of the reset's). pg_dump shows
  * them while they exist, and {@link #remove} takes them all away.
  */
 final class ChangeTracking {
 
+    /** The schema of the counters and trigger functions: a working schema, by its prefix {@code dbsnap_}. */
+    static final String SCHEMA = "dbsnap_reset";
+    /** The statement trigger on each tracked table. */
+    static final String TRIGGER = "dbsnap_reset_track";
     static final String DDL_TRIGGER = "dbsnap_reset_ddl";
     static final String DROP_TRIGGER = "dbsnap_reset_drop";
 
-    private static final String SCHEMA = TrackingObjects.SCHEMA;
     private static final String DDL_SEQUENCE = "ddl";
 
     private ChangeTracking() {
@@ -70,11 +75,11 @@ final class ChangeTracking {
                 .append(".%I', 't_' || TG_RELID)::pg_catalog.regclass); RETURN NULL; END $dbsnap$;");
         for (Relation table : inventory.trackedTables()) {
             sql.append("CREATE SEQUENCE ").append(SCHEMA).append(".t_").append(table.oid()).append(";")
-                    .append("CREATE TRIGGER ").append(TrackingObjects.TRIGGER)
+                    .append("CREATE TRIGGER ").append(TRIGGER)
                     .append(" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ").append(table.name())
                     .append(" FOR EACH STATEMENT EXECUTE FUNCTION ").append(SCHEMA).append(".track();")
                     .append("ALTER TABLE ").append(table.name()).append(" ENABLE ALWAYS TRIGGER ")
-                    .append(TrackingObjects.TRIGGER).append(";");
+                    .append(TRIGGER).append(";");
         }
         if (structure) {
             sql.append(structureTracking());

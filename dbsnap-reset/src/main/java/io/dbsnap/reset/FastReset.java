@@ -2,20 +2,15 @@ package io.dbsnap.reset;
 
 import io.dbsnap.DatabaseAddress;
 import io.dbsnap.DbSnapException;
+import io.dbsnap.ExclusiveOperation;
 import io.dbsnap.LockNotAvailableException;
 import io.dbsnap.Snapshot;
 import io.dbsnap.Snapshots;
 import io.dbsnap.Transaction;
 import io.dbsnap.catalog.Catalog;
-import io.dbsnap.dumper.CatalogReader;
-import io.dbsnap.restore.CatalogComparison;
-import io.dbsnap.restore.OperationLock;
-import io.dbsnap.restore.RestoreOptions;
-import io.dbsnap.restore.RestoreReport;
-import io.dbsnap.restore.SnapshotRestorer;
-import io.dbsnap.restore.Verification;
-import io.dbsnap.store.SnapshotStore;
-import io.dbsnap.store.TableFacts;
+import io.dbsnap.diff.DiffReport;
+import io.dbsnap.diff.DiffSide;
+import io.dbsnap.diff.SchemaDiff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -64,8 +58,9 @@ import org.slf4j.LoggerFactory;
  *   <li>sets the moved sequences back and refreshes changed materialized views.</li>
  * </ol>
  * When the structure changed (a test created, altered or dropped something) or the fast path
- * fails for any reason, it restores the snapshot in full, exactly, with {@link SnapshotRestorer}
- * (correct, slower), checks that restore's verification, and installs the tracking again.
+ * fails for any reason, it restores the snapshot in full, exactly
+ * (correct, slower; {@link Snapshot#replaceContents}), which checks its result, and installs the
+ * tracking again.
  *
  * <p>It holds a session advisory lock on the database as long as it is open, so that a second
  * {@code FastReset} (another test class, another JVM) on the same database fails at once with
@@ -86,6 +81,7 @@ public final class FastReset implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FastReset.class);
 
+    private final DataSource database;
     private final Connection connection;
     private final String address;
     private final Snapshot snapshot;
@@ -102,9 +98,10 @@ public final class FastReset implements AutoCloseable {
                            ChangeTracking.Counters counters) {
     }
 
-    private FastReset(Connection connection, Snapshot snapshot, TableCopies copies,
+    private FastReset(DataSource database, Connection connection, Snapshot snapshot, TableCopies copies,
                       Map<String, SequencePositions.Position> sequences, Map<String, Long> materializedViewRows,
                       boolean superuser, Path workDirectory, boolean temporaryDirectory) {
+        this.database = database;
         this.connection = connection;
         this.address = DatabaseAddress.describe(connection);
         this.snapshot = snapshot;
@@ -156,7 +153,7 @@ public final class FastReset implements AutoCloseable {
             Map<String, SequencePositions.Position> positions;
             Map<String, Long> viewRows;
             RelationInventory inventory;
-            try (OperationLock lock = OperationLock.take(connection)) {
+            try (ExclusiveOperation operation = ExclusiveOperation.begin(connection)) {
                 connection.setAutoCommit(false);
                 inventory = RelationInventory.read(connection);
                 copies = TableCopies.write(connection, inventory, workDirectory.resolve("tables"));
@@ -166,7 +163,7 @@ public final class FastReset implements AutoCloseable {
                 ChangeTracking.install(connection, inventory, superuser);
                 connection.commit();
             }
-            FastReset reset = new FastReset(connection, snapshot, copies, positions, viewRows, superuser,
+            FastReset reset = new FastReset(database, connection, snapshot, copies, positions, viewRows, superuser,
                     workDirectory, temporaryDirectory);
             reset.tracked = reset.track(inventory);
             LOG.info("Captured {} for fast resets: {} tables, {} sequences", reset.address, inventory.tables().size(),
@@ -200,7 +197,7 @@ public final class FastReset implements AutoCloseable {
      */
     public synchronized ResetReport reset() {
         Instant start = Instant.now();
-        try (OperationLock lock = OperationLock.take(connection)) {
+        try (ExclusiveOperation operation = ExclusiveOperation.begin(connection)) {
             String reason;
             try {
                 FastOutcome outcome = fastPath(start);
@@ -363,14 +360,8 @@ public final class FastReset implements AutoCloseable {
         LOG.info("Restoring {} in full: {}", address, reason);
         try {
             Transaction.endWithAutoCommit(connection);
-            SnapshotStore store = new SnapshotStore(workDirectory.resolve("snapshot"));
             // the reset owns the database; its snapshot holds the rows, so nothing is emptied that it does not reload
-            RestoreReport restored = new SnapshotRestorer(store,
-                    RestoreOptions.defaults().withoutSafetySnapshot().discardingData()).restore(connection, snapshot.stored());
-            if (!restored.verification().verified()) {
-                throw new DbSnapException("The full restore of " + address + " to its snapshot did not verify: "
-                        + String.join("; ", restored.verification().differences()));
-            }
+            snapshot.replaceContents(connection);
             connection.setAutoCommit(false);
             RelationInventory inventory = RelationInventory.read(connection);
             ChangeTracking.install(connection, inventory, superuser);
@@ -388,34 +379,30 @@ public final class FastReset implements AutoCloseable {
     }
 
     /**
-     * Compares the database with the snapshot as a restore's verification does: its catalog, read
-     * again, with the snapshot's, and each table's rows with the count the snapshot recorded; and
-     * each sequence's position with the captured one. Slow (reads the whole catalog and counts
-     * every table): for tests of the reset, or to be sure.
+     * Compares the database with its captured state by the one definition of "equal" dbsnap has,
+     * {@link SchemaDiff}: the snapshot's catalog with the database's, read again; each table's
+     * rows, saved at the capture, with the rows it holds now (count and digest, through the diff's
+     * data comparison; see {@link RowSetDigest} for why the digest is not the snapshot's checksum);
+     * and each sequence's position with the captured one. Slow (reads the whole catalog and every
+     * row): for tests of the reset, or to be sure.
+     *
+     * @throws DbSnapException when the database or the saved rows cannot be read
      */
-    public synchronized Verification verify() {
+    public synchronized ResetVerification verify() {
         try {
             Transaction.endWithAutoCommit(connection);
-            List<String> differences = new ArrayList<>();
             Catalog expected = snapshot.catalog().orElseThrow(() -> new DbSnapException("Snapshot " + snapshot
                     + " has no catalog file to verify against"));
-            differences.addAll(CatalogComparison.differences(expected, CatalogReader.allSchemas().read(connection)));
-            try (Statement s = connection.createStatement()) {
-                for (TableFacts table : snapshot.metadata().tables()) {
-                    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ONLY " + table.table())) {
-                        rs.next();
-                        if (rs.getLong(1) != table.rows()) {
-                            differences.add("table " + table.table() + ": the snapshot has " + table.rows() + " rows, the"
-                                    + " database " + rs.getLong(1));
-                        }
-                    }
-                }
-            }
-            SequencePositions.moved(connection, sequences)
-                    .forEach(name -> differences.add("sequence " + name + " is not where the snapshot has it"));
-            return new Verification(differences);
+            DiffSide captured = DiffSide.of(snapshot.name(), expected).withTables(copies.facts());
+            DiffSide now = DiffSide.of("live", snapshot.catalogOf(database))
+                    .withTables(LiveRows.read(connection, RelationInventory.read(connection)));
+            DiffReport diff = SchemaDiff.compare(captured, now);
+            return new ResetVerification(diff, SequencePositions.moved(connection, sequences));
         } catch (SQLException e) {
-            throw new DbSnapException("Could not verify " + address + ": " + e.getMessage(), e);
+            throw new DbSnapException("Could not verify " + address + ": " + e.getMessage() + " (SQLSTATE "
+                    + e.getSQLState() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the rows saved at the capture of " + address, e);
         }
     }
 
@@ -425,12 +412,12 @@ public final class FastReset implements AutoCloseable {
         try {
             // what a failed reset left uncommitted is rolled back, never committed by autocommit
             Transaction.endWithAutoCommit(connection);
-            try (OperationLock lock = OperationLock.take(connection)) {
+            try (ExclusiveOperation operation = ExclusiveOperation.begin(connection)) {
                 ChangeTracking.remove(connection);
             }
         } catch (SQLException e) {
-            throw new DbSnapException("Could not remove dbsnap's change tracking (schema dbsnap_reset) from " + address
-                    + ": " + e.getMessage() + ". Drop it by hand: DROP SCHEMA dbsnap_reset CASCADE", e);
+            throw new DbSnapException("Could not remove dbsnap's change tracking (schema " + ChangeTracking.SCHEMA + ") from " + address
+                    + ": " + e.getMessage() + ". Drop it by hand: DROP SCHEMA " + ChangeTracking.SCHEMA + " CASCADE", e);
         } finally {
             close(connection, null);
             if (temporaryDirectory) {

@@ -1,6 +1,5 @@
 package io.dbsnap.reset;
 
-import io.dbsnap.dumper.TrackingObjects;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,9 +21,12 @@ import java.util.Set;
  */
 final class RelationInventory {
 
-    /** Every schema but the system ones and dbsnap's own, as the dumper's scope "everything". */
+    /**
+     * Every schema but the system ones and dbsnap's own working schemas ({@code dbsnap_*}, among
+     * them {@link ChangeTracking#SCHEMA}), as the dumper's scope "everything": what a snapshot holds.
+     */
     static final String USER_SCHEMA = " n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'"
-            + " AND n.nspname <> '" + TrackingObjects.SCHEMA + "'";
+            + " AND n.nspname !~ '^dbsnap_'";
 
     private final Map<Long, Relation> relations;
     private final Map<Long, List<Long>> children;
@@ -98,7 +100,7 @@ final class RelationInventory {
             // internal triggers are those of foreign keys (and, before PostgreSQL 13, partition clones)
             try (ResultSet rs = s.executeQuery("SELECT t.tgrelid, pg_catalog.quote_ident(t.tgname), t.tgenabled"
                     + " FROM pg_catalog.pg_trigger t WHERE NOT t.tgisinternal AND t.tgenabled <> 'D'"
-                    + " AND t.tgname <> '" + TrackingObjects.TRIGGER + "' ORDER BY t.tgrelid, t.tgname")) {
+                    + " AND t.tgname <> '" + ChangeTracking.TRIGGER + "' ORDER BY t.tgrelid, t.tgname")) {
                 while (rs.next()) {
                     triggers.add(new UserTrigger(rs.getLong(1), rs.getString(2), rs.getString(3).charAt(0)));
                 }
