@@ -3,6 +3,10 @@ package io.dbsnap.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.diff.DiffOptions;
+import io.dbsnap.diff.DiffReport;
+import io.dbsnap.diff.DiffSide;
+import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DdlOptions;
@@ -70,7 +74,14 @@ class PgDumpObjectsRoundTripTest {
 
                         assertThat(withoutPublicSchemaEntry(PgDump.run(viaPsql, oracle))).isEqualTo(expected);
                         assertThat(withoutPublicSchemaEntry(PgDump.run(viaRestorer, oracle))).isEqualTo(expected);
-                        assertThat(read(src).operatorClasses()).as("the corpus was read").isNotEmpty();
+                        Catalog source = read(src);
+                        assertThat(source.operatorClasses()).as("the corpus was read").isNotEmpty();
+                        DiffOptions compared = DiffOptions.defaults();
+                        compared = ddl.owners() ? compared : compared.withoutOwners();
+                        compared = ddl.privileges() ? compared : compared.withoutPrivileges();
+                        DiffReport diff = SchemaDiff.compare(DiffSide.of("source", source),
+                                DiffSide.of("restored", read(viaRestorer)), compared);
+                        assertThat(diff.isEmpty()).as(diff.toText()).isTrue();
                         // what the oracle compared holds the corpus's kinds of object
                         assertThat(expected).contains("CREATE OPERATOR CLASS", "CREATE FOREIGN TABLE", "CREATE SERVER",
                                 "CREATE ACCESS METHOD", "CREATE TRANSFORM", "CREATE TEXT SEARCH PARSER", "CREATE SUBSCRIPTION");
