@@ -1,5 +1,8 @@
 package io.dbsnap;
 
+import io.dbsnap.connection.ConnectionUrl;
+import io.dbsnap.connection.LibpqEnvironment;
+import io.dbsnap.errors.DbSnapException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

@@ -1,5 +1,6 @@
 package io.dbsnap;
 
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.DiffSide;

@@ -1,5 +1,6 @@
 package io.dbsnap;
 
+import io.dbsnap.connection.DatabaseAddress;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;

@@ -1,5 +1,7 @@
 package io.dbsnap;
 
+import io.dbsnap.connection.ConnectionUrl;
+import io.dbsnap.connection.LibpqEnvironment;
 import io.dbsnap.restore.MigrationReport;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -33,7 +35,7 @@ public final class Snapshots {
     /**
      * Starts describing a new snapshot labelled {@code label}.
      *
-     * @throws io.dbsnap.store.InvalidLabelException at once, before anything is written, unless
+     * @throws io.dbsnap.errors.InvalidLabelException at once, before anything is written, unless
      *                                               the label is 1 to 100 characters of
      *                                               {@code A-Z a-z 0-9 . _ -}
      */

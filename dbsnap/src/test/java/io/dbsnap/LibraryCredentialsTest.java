@@ -1,5 +1,6 @@
 package io.dbsnap;
 
+import io.dbsnap.connection.LibpqEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

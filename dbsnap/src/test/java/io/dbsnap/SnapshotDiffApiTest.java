@@ -1,5 +1,6 @@
 package io.dbsnap;
 
+import io.dbsnap.errors.SnapshotNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,11 @@
 package io.dbsnap;
 
+import io.dbsnap.errors.DbSnapException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbsnap.restore.RestoreReport;
-import io.dbsnap.store.InvalidLabelException;
+import io.dbsnap.errors.InvalidLabelException;
 import io.dbsnap.store.ObjectCounts;
 import io.dbsnap.store.RetentionPolicy;
 import io.dbsnap.store.SnapshotInfo;

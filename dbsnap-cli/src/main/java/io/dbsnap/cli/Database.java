@@ -1,7 +1,7 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.ConnectionUrl;
-import io.dbsnap.DbSnapException;
+import io.dbsnap.connection.ConnectionUrl;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshots;
 import java.sql.Connection;
 import java.sql.SQLException;

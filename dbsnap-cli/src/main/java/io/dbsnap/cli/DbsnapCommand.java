@@ -1,6 +1,6 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.ConnectionUrl;
+import io.dbsnap.connection.ConnectionUrl;
 import io.dbsnap.Snapshots;
 import io.dbsnap.SnapshotDirectory;
 import java.nio.file.Path;

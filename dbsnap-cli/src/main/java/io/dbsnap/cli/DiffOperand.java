@@ -1,6 +1,6 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.diff.DiffSide;
 import io.dbsnap.dumper.CatalogReader;

@@ -1,6 +1,6 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DdlOptions;

@@ -1,6 +1,6 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.LibpqEnvironment;
+import io.dbsnap.connection.LibpqEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshot;
 import io.dbsnap.Snapshots;
 import io.dbsnap.catalog.Identifiers;

@@ -2,7 +2,7 @@ package io.dbsnap.cli;
 
 import io.dbsnap.Snapshot;
 import io.dbsnap.SnapshotDirectory;
-import io.dbsnap.SnapshotNotFoundException;
+import io.dbsnap.errors.SnapshotNotFoundException;
 import io.dbsnap.Snapshots;
 import io.dbsnap.store.SnapshotName;
 import java.nio.file.Files;

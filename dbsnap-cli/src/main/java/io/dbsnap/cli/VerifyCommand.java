@@ -1,7 +1,7 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.SnapshotCorruptException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.SnapshotCorruptException;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.store.SnapshotMetadata;
 import java.io.IOException;

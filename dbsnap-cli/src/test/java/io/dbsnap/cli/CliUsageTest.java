@@ -76,7 +76,7 @@ class CliUsageTest {
         CliRunner.Run verbose = cli.run("-v", "show", "nothing_here", "--dir", dir.toString());
         assertThat(verbose.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(verbose.err()).startsWith("dbsnap show: No snapshot 'nothing_here'")
-                .contains("io.dbsnap.SnapshotNotFoundException").contains("\tat ");
+                .contains("io.dbsnap.errors.SnapshotNotFoundException").contains("\tat ");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.dbsnap.diff;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotMetadata;

@@ -1,6 +1,6 @@
 package io.dbsnap.diff;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import java.io.BufferedReader;
@@ -45,7 +45,7 @@ public final class UnifiedDdlDiff {
      * (its {@code COPY} rows, sequence positions, large objects' contents) is left out: this is the
      * diff of the DDL.
      *
-     * @throws io.dbsnap.SnapshotCorruptException when a snapshot's file does not match its metadata
+     * @throws io.dbsnap.errors.SnapshotCorruptException when a snapshot's file does not match its metadata
      * @throws DbSnapException                    when a file cannot be read
      */
     public static String ofSnapshots(SnapshotStore store, StoredSnapshot before, StoredSnapshot after) {

@@ -1,6 +1,6 @@
 package io.dbsnap.store;
 
-import io.dbsnap.SnapshotCorruptException;
+import io.dbsnap.errors.SnapshotCorruptException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.CatalogJson;
 import java.io.IOException;

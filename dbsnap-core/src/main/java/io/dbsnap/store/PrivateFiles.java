@@ -1,6 +1,6 @@
 package io.dbsnap.store;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;

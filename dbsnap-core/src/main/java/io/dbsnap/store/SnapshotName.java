@@ -1,5 +1,6 @@
 package io.dbsnap.store;
 
+import io.dbsnap.errors.InvalidLabelException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

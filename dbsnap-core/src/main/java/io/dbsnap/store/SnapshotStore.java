@@ -1,8 +1,8 @@
 package io.dbsnap.store;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.SnapshotCorruptException;
-import io.dbsnap.SnapshotNotFoundException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.SnapshotCorruptException;
+import io.dbsnap.errors.SnapshotNotFoundException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.CatalogJson;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.dbsnap.store;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.SnapshotCorruptException;
-import io.dbsnap.SnapshotNotFoundException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.SnapshotCorruptException;
+import io.dbsnap.errors.SnapshotNotFoundException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

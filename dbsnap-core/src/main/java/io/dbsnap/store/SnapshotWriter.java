@@ -1,6 +1,6 @@
 package io.dbsnap.store;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.CatalogJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -5,8 +5,8 @@ import static io.dbsnap.store.SnapshotStoreTest.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.SnapshotCorruptException;
-import io.dbsnap.SnapshotNotFoundException;
+import io.dbsnap.errors.SnapshotCorruptException;
+import io.dbsnap.errors.SnapshotNotFoundException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -4,8 +4,8 @@ import static io.dbsnap.store.SnapshotStoreTest.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.SnapshotCorruptException;
-import io.dbsnap.SnapshotNotFoundException;
+import io.dbsnap.errors.SnapshotCorruptException;
+import io.dbsnap.errors.SnapshotNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

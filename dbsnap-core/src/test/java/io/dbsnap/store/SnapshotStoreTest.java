@@ -1,10 +1,11 @@
 package io.dbsnap.store;
 
+import io.dbsnap.errors.InvalidLabelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.SnapshotCorruptException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.SnapshotCorruptException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.Schema;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.dbsnap.dumper;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.LockNotAvailableException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.QualifiedName;
@@ -55,7 +55,7 @@ public final class DatabaseDumper {
      * Writes the script to {@code out} (which stays open). {@code connection} must not be inside a
      * transaction; its settings are as before when this returns.
      *
-     * @throws io.dbsnap.LockNotAvailableException when a table stays locked by another session
+     * @throws io.dbsnap.errors.LockNotAvailableException when a table stays locked by another session
      *                                             longer than the lock timeout
      * @throws DbSnapException                     when the database cannot be read or the output written
      */
@@ -73,7 +73,7 @@ public final class DatabaseDumper {
      * each closed when the dump ends. The script is the one {@link #dump(Connection, OutputStream)}
      * writes.
      *
-     * @throws io.dbsnap.LockNotAvailableException when a table stays locked by another session
+     * @throws io.dbsnap.errors.LockNotAvailableException when a table stays locked by another session
      *                                             longer than the lock timeout
      * @throws DbSnapException                     when the database cannot be read or the output written
      */

@@ -1,6 +1,6 @@
 package io.dbsnap.dumper;
 
-import io.dbsnap.LockNotAvailableException;
+import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.catalog.Table;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.dbsnap.junit5;
 
-import io.dbsnap.LockNotAvailableException;
+import io.dbsnap.errors.LockNotAvailableException;
 import java.util.HashMap;
 import java.util.Map;
 

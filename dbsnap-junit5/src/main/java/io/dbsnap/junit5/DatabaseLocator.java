@@ -1,6 +1,6 @@
 package io.dbsnap.junit5;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshots;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;

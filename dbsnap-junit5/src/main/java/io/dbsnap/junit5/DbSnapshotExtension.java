@@ -1,7 +1,7 @@
 package io.dbsnap.junit5;
 
-import io.dbsnap.DatabaseAddress;
-import io.dbsnap.DbSnapException;
+import io.dbsnap.connection.DatabaseAddress;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshot;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,12 +1,12 @@
 package io.dbsnap.reset;
 
-import io.dbsnap.DatabaseAddress;
-import io.dbsnap.DbSnapException;
+import io.dbsnap.connection.DatabaseAddress;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.ExclusiveOperation;
-import io.dbsnap.LockNotAvailableException;
+import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.Snapshot;
 import io.dbsnap.Snapshots;
-import io.dbsnap.Transaction;
+import io.dbsnap.connection.Transaction;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.DiffSide;

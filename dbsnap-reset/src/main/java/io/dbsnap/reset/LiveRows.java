@@ -1,6 +1,6 @@
 package io.dbsnap.reset;
 
-import io.dbsnap.Transaction;
+import io.dbsnap.connection.Transaction;
 import io.dbsnap.store.TableFacts;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.dbsnap.reset;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.store.PrivateFiles;
 import io.dbsnap.store.TableFacts;
 import java.io.ByteArrayOutputStream;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.dbsnap.reset.DumpComparison.assertSameDump;
 import static io.dbsnap.reset.DumpComparison.assertSameDumpInAnyRowOrder;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.LockNotAvailableException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.Snapshots;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;

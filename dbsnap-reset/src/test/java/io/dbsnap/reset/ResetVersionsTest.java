@@ -3,7 +3,7 @@ package io.dbsnap.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.testkit.CatalogOracle;
 import io.dbsnap.testkit.DataOracle;
 import io.dbsnap.testkit.PostgresServer;

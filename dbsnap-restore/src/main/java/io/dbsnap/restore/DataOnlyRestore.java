@@ -1,6 +1,6 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.SnapshotCorruptException;
+import io.dbsnap.errors.SnapshotCorruptException;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.restore.script.ScriptStatement;
 import io.dbsnap.restore.script.StatementKind;

@@ -1,6 +1,6 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.RestoreFailedException;
+import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DdlOptions;

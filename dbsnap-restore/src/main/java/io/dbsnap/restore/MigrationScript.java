@@ -1,6 +1,6 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.restore.script.ScriptStatement;
 import io.dbsnap.store.SnapshotName;

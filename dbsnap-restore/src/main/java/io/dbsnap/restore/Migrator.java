@@ -1,8 +1,8 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.DatabaseAddress;
-import io.dbsnap.DbSnapException;
-import io.dbsnap.RestoreFailedException;
+import io.dbsnap.connection.DatabaseAddress;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.DiffSide;
@@ -72,7 +72,7 @@ public final class Migrator {
      *
      * @throws DbSnapException                       when the file cannot be read or holds a statement
      *                                               that cannot run in a transaction (nothing ran)
-     * @throws io.dbsnap.LockNotAvailableException   when another restore or migration is running
+     * @throws io.dbsnap.errors.LockNotAvailableException   when another restore or migration is running
      * @throws RestoreFailedException                when a statement fails: all is rolled back
      */
     public MigrationReport migrate(Connection connection, Path migration) {

@@ -2,7 +2,7 @@ package io.dbsnap.restore;
 
 import static io.dbsnap.catalog.Identifiers.quote;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.LockNotAvailableException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.LockNotAvailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -70,7 +70,7 @@ final class RestoreHistory {
 
     /**
      * The same database whoever connected: {@code host:port/db} after the user, which
-     * {@link io.dbsnap.DatabaseAddress} writes before the last {@code @}.
+     * {@link io.dbsnap.connection.DatabaseAddress} writes before the last {@code @}.
      */
     static boolean sameDatabase(String one, String other) {
         return one.substring(one.lastIndexOf('@') + 1).equals(other.substring(other.lastIndexOf('@') + 1));

@@ -1,6 +1,6 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -19,7 +19,7 @@ import java.util.Objects;
  *                         with {@link DataLossRefusedException} before anything changes)
  * @param lockTimeout      the longest the restore waits for a lock another session holds (an open
  *                         transaction that read a table the restore replaces): after it, the restore
- *                         fails with {@link io.dbsnap.LockNotAvailableException}, naming the table and
+ *                         fails with {@link io.dbsnap.errors.LockNotAvailableException}, naming the table and
  *                         the session, and nothing is changed. Waiting longer would make every new
  *                         reader of that table queue behind the restore.
  * @param owners           run the snapshot's {@code ALTER ... OWNER TO}; without, whoever runs the

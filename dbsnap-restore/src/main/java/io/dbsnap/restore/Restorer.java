@@ -1,9 +1,9 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.LockNotAvailableException;
-import io.dbsnap.RestoreFailedException;
-import io.dbsnap.Transaction;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.LockNotAvailableException;
+import io.dbsnap.errors.RestoreFailedException;
+import io.dbsnap.connection.Transaction;
 import io.dbsnap.dumper.LockHolders;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.restore.script.ScriptStatement;

@@ -1,6 +1,7 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.MissingRolesException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.AccessControl;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.DefaultPrivileges;

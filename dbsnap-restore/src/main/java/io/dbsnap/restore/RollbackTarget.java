@@ -1,7 +1,7 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.SnapshotNotFoundException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.SnapshotNotFoundException;
 import io.dbsnap.store.SnapshotKind;
 import io.dbsnap.store.SnapshotMetadata;
 import io.dbsnap.store.SnapshotStore;

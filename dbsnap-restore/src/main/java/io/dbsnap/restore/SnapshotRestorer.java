@@ -1,11 +1,11 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.CommitOutcomeUnknownException;
-import io.dbsnap.DatabaseAddress;
-import io.dbsnap.DbSnapException;
-import io.dbsnap.LockNotAvailableException;
-import io.dbsnap.SnapshotNotFoundException;
-import io.dbsnap.UnsupportedServerVersionException;
+import io.dbsnap.errors.CommitOutcomeUnknownException;
+import io.dbsnap.connection.DatabaseAddress;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.LockNotAvailableException;
+import io.dbsnap.errors.SnapshotNotFoundException;
+import io.dbsnap.errors.UnsupportedServerVersionException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
@@ -59,9 +59,9 @@ import org.slf4j.LoggerFactory;
  * A failure at any step leaves the database as it was: whatever is thrown, an {@link Error}
  * too, the transaction is rolled back first. No lock is waited for longer than
  * {@link RestoreOptions#lockTimeout()}: a restore waiting behind an open reader would make every
- * new reader queue behind it; it fails with {@link io.dbsnap.LockNotAvailableException} naming the
+ * new reader queue behind it; it fails with {@link io.dbsnap.errors.LockNotAvailableException} naming the
  * table and the session instead. Only a connection lost during the COMMIT leaves the outcome
- * unknown ({@link io.dbsnap.CommitOutcomeUnknownException}).
+ * unknown ({@link io.dbsnap.errors.CommitOutcomeUnknownException}).
  */
 public final class SnapshotRestorer {
 
@@ -111,13 +111,13 @@ public final class SnapshotRestorer {
      * a transaction.
      *
      * @throws SnapshotNotFoundException                  when the snapshot is not in the store
-     * @throws io.dbsnap.SnapshotCorruptException         when its file or metadata is damaged
+     * @throws io.dbsnap.errors.SnapshotCorruptException         when its file or metadata is damaged
      * @throws UnsupportedServerVersionException          when the server is older than the snapshot's
-     * @throws io.dbsnap.LockNotAvailableException        when another restore or migration is running, or
+     * @throws io.dbsnap.errors.LockNotAvailableException        when another restore or migration is running, or
      *                                                    another session holds a lock on what the restore
      *                                                    replaces longer than the lock timeout (nothing changed)
-     * @throws io.dbsnap.CommitOutcomeUnknownException    when the connection is lost during the COMMIT
-     * @throws io.dbsnap.RestoreFailedException           when a statement fails (all is rolled back)
+     * @throws io.dbsnap.errors.CommitOutcomeUnknownException    when the connection is lost during the COMMIT
+     * @throws io.dbsnap.errors.RestoreFailedException           when a statement fails (all is rolled back)
      */
     public RestoreReport restore(Connection connection, StoredSnapshot snapshot) {
         return run(connection, snapshot, false);
@@ -132,7 +132,7 @@ public final class SnapshotRestorer {
      * @param server    a connection to any database of the server, not inside a transaction; its
      *                  role needs the CREATEDB privilege
      * @param connector opens the connection to the new database
-     * @throws io.dbsnap.DbSnapException when a database of that name exists already (it is left as it is)
+     * @throws io.dbsnap.errors.DbSnapException when a database of that name exists already (it is left as it is)
      */
     public RestoreReport restoreAsNewDatabase(Connection server, String database, DatabaseConnector connector,
                                               StoredSnapshot snapshot) {
@@ -263,7 +263,7 @@ public final class SnapshotRestorer {
      * {@link RestoreOptions#discardData()}.
      *
      * @throws SnapshotNotFoundException          when the snapshot is not in the store
-     * @throws io.dbsnap.SnapshotCorruptException when its metadata or catalog is damaged
+     * @throws io.dbsnap.errors.SnapshotCorruptException when its metadata or catalog is damaged
      * @throws DbSnapException                    when the database cannot be read
      */
     public RestorePlan plan(Connection connection, StoredSnapshot snapshot) {

@@ -1,6 +1,6 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.SnapshotCorruptException;
+import io.dbsnap.errors.SnapshotCorruptException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

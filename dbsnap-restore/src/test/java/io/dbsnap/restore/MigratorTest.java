@@ -3,9 +3,9 @@ package io.dbsnap.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.LockNotAvailableException;
-import io.dbsnap.RestoreFailedException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.LockNotAvailableException;
+import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.diff.Change;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.Risk;

@@ -1,5 +1,6 @@
 package io.dbsnap.restore;
 
+import io.dbsnap.errors.MissingRolesException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

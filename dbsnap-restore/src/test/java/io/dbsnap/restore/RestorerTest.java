@@ -3,8 +3,8 @@ package io.dbsnap.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.DbSnapException;
-import io.dbsnap.RestoreFailedException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;

@@ -3,10 +3,10 @@ package io.dbsnap.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.LockNotAvailableException;
-import io.dbsnap.RestoreFailedException;
-import io.dbsnap.SnapshotCorruptException;
-import io.dbsnap.UnsupportedServerVersionException;
+import io.dbsnap.errors.LockNotAvailableException;
+import io.dbsnap.errors.RestoreFailedException;
+import io.dbsnap.errors.SnapshotCorruptException;
+import io.dbsnap.errors.UnsupportedServerVersionException;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;

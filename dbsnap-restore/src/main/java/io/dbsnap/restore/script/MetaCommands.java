@@ -1,5 +1,6 @@
 package io.dbsnap.restore.script;
 
+import io.dbsnap.errors.ScriptSyntaxException;
 import java.util.Set;
 
 /**

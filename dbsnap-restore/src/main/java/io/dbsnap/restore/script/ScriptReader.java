@@ -1,6 +1,6 @@
 package io.dbsnap.restore.script;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.store.Compression;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.dbsnap.restore.script;
 
+import io.dbsnap.errors.ScriptSyntaxException;
 import static io.dbsnap.restore.script.Scripts.sql;
 import static io.dbsnap.restore.script.Scripts.split;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.dbsnap.restore.script;
 
+import io.dbsnap.errors.ScriptSyntaxException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.connection;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

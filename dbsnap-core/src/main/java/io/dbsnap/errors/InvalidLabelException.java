@@ -1,6 +1,6 @@
-package io.dbsnap.store;
+package io.dbsnap.errors;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 
 /** A snapshot label that could not be used as part of a file name. */
 public class InvalidLabelException extends DbSnapException {

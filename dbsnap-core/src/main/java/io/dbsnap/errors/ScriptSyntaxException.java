@@ -1,6 +1,6 @@
-package io.dbsnap.restore.script;
+package io.dbsnap.errors;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 
 /**
  * A script that cannot be split into statements: it ends inside a quoted string, a comment or a

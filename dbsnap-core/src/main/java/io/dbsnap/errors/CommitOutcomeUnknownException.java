@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.errors;
 
 /**
  * The connection was lost while the server was committing a restore or migration: the COMMIT may

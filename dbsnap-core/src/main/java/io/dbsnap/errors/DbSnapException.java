@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.errors;
 
 /** The root of every exception dbsnap throws; unchecked, with subtypes a caller can act on. */
 public class DbSnapException extends RuntimeException {

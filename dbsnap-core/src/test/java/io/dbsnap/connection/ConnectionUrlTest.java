@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

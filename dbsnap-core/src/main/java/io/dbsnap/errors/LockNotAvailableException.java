@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.errors;
 
 /**
  * A lock dbsnap needs is held by someone else: a table another session is altering, or the lock

@@ -1,6 +1,6 @@
-package io.dbsnap.restore;
+package io.dbsnap.errors;
 
-import io.dbsnap.DbSnapException;
+import io.dbsnap.errors.DbSnapException;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ public class MissingRolesException extends DbSnapException {
 
     private final List<String> roles;
 
-    MissingRolesException(String message, List<String> roles) {
+    public MissingRolesException(String message, List<String> roles) {
         super(message);
         this.roles = List.copyOf(roles);
     }

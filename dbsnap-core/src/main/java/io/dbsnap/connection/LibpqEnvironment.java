@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.connection;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.errors;
 
 /**
  * A statement of a restore (or migration) script failed; the transaction was rolled back and the

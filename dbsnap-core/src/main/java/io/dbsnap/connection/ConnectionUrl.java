@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.connection;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.connection;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
-package io.dbsnap;
+package io.dbsnap.connection;
 
+import io.dbsnap.errors.CommitOutcomeUnknownException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;

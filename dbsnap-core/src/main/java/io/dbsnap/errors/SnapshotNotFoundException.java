@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.errors;
 
 /** A snapshot that was asked for is not there: its file was deleted, moved or never written. */
 public class SnapshotNotFoundException extends DbSnapException {

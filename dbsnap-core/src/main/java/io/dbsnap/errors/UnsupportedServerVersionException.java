@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.errors;
 
 /** The PostgreSQL server's version cannot take what was asked, such as a snapshot of a newer server. */
 public class UnsupportedServerVersionException extends DbSnapException {

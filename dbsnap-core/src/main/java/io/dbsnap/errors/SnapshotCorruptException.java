@@ -1,4 +1,4 @@
-package io.dbsnap;
+package io.dbsnap.errors;
 
 /**
  * A snapshot is not as it was written: its SQL file is truncated or was changed (its size or

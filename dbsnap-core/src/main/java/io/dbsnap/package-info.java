@@ -1,2 +1,0 @@
-/** dbsnap: snapshots of PostgreSQL databases in pure Java. */
-package io.dbsnap;
