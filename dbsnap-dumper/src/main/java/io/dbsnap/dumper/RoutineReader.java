@@ -22,16 +22,16 @@ final class RoutineReader {
 
     static List<Routine> read(CatalogQuery query) throws SQLException {
         List<Routine> routines = new ArrayList<>(query.list(
-                "SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),"
-                        + " p.prokind = 'p', pg_catalog.pg_get_functiondef(p.oid)" + ROUTINES
+                "SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid) AS signature,"
+                        + " p.prokind = 'p' AS procedure, pg_catalog.pg_get_functiondef(p.oid) AS definition" + ROUTINES
                         // window functions ('w') are functions that pg_get_functiondef writes with WINDOW
                         + " AND p.prokind IN ('f', 'p', 'w')"
                         // range constructors and the like are created with their type
                         + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
                         + " AND i.objid = p.oid AND i.deptype = 'i')",
-                rs -> new Routine(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
-                        rs.getBoolean(4) ? Routine.Kind.PROCEDURE : Routine.Kind.FUNCTION,
-                        rs.getString(5).strip())));
+                rs -> new Routine(new QualifiedName(rs.getString("nspname"), rs.getString("proname")), rs.getString("signature"),
+                        rs.getBoolean("procedure") ? Routine.Kind.PROCEDURE : Routine.Kind.FUNCTION,
+                        rs.getString("definition").strip())));
         routines.addAll(aggregates(query));
         routines.sort(Comparator.comparing((Routine r) -> r.name().schema()).thenComparing(r -> r.name().name())
                 .thenComparing(Routine::signature));
@@ -39,67 +39,69 @@ final class RoutineReader {
     }
 
     private static List<Routine> aggregates(CatalogQuery query) throws SQLException {
-        return query.list("SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),"
+        return query.list("SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid) AS signature,"
                         // an aggregate of no arguments is written f(*); f() is a syntax error
-                        + " COALESCE(NULLIF(pg_catalog.pg_get_function_arguments(p.oid), ''), '*'), a.aggkind,"
-                        + " a.aggtransfn::pg_catalog.regproc::text, pg_catalog.format_type(a.aggtranstype, NULL),"
-                        + " a.aggtransspace, NULLIF(a.aggfinalfn, 0)::pg_catalog.regproc::text, a.aggfinalextra,"
-                        + " a.aggfinalmodify, NULLIF(a.aggcombinefn, 0)::pg_catalog.regproc::text,"
-                        + " NULLIF(a.aggserialfn, 0)::pg_catalog.regproc::text, NULLIF(a.aggdeserialfn, 0)::pg_catalog.regproc::text,"
-                        + " a.agginitval, NULLIF(a.aggmtransfn, 0)::pg_catalog.regproc::text,"
-                        + " NULLIF(a.aggminvtransfn, 0)::pg_catalog.regproc::text,"
-                        + " CASE WHEN a.aggmtranstype <> 0 THEN pg_catalog.format_type(a.aggmtranstype, NULL) END,"
-                        + " a.aggmtransspace, NULLIF(a.aggmfinalfn, 0)::pg_catalog.regproc::text, a.aggmfinalextra,"
-                        + " a.aggmfinalmodify, a.aggminitval, NULLIF(a.aggsortop, 0)::pg_catalog.regoperator::text,"
+                        + " COALESCE(NULLIF(pg_catalog.pg_get_function_arguments(p.oid), ''), '*') AS arguments, a.aggkind,"
+                        + " a.aggtransfn::pg_catalog.regproc::text AS transfn,"
+                        + " pg_catalog.format_type(a.aggtranstype, NULL) AS transtype, a.aggtransspace,"
+                        + " NULLIF(a.aggfinalfn, 0)::pg_catalog.regproc::text AS finalfn, a.aggfinalextra, a.aggfinalmodify,"
+                        + " NULLIF(a.aggcombinefn, 0)::pg_catalog.regproc::text AS combinefn,"
+                        + " NULLIF(a.aggserialfn, 0)::pg_catalog.regproc::text AS serialfn,"
+                        + " NULLIF(a.aggdeserialfn, 0)::pg_catalog.regproc::text AS deserialfn,"
+                        + " a.agginitval, NULLIF(a.aggmtransfn, 0)::pg_catalog.regproc::text AS mtransfn,"
+                        + " NULLIF(a.aggminvtransfn, 0)::pg_catalog.regproc::text AS minvtransfn,"
+                        + " CASE WHEN a.aggmtranstype <> 0 THEN pg_catalog.format_type(a.aggmtranstype, NULL) END AS mtranstype,"
+                        + " a.aggmtransspace, NULLIF(a.aggmfinalfn, 0)::pg_catalog.regproc::text AS mfinalfn, a.aggmfinalextra,"
+                        + " a.aggmfinalmodify, a.aggminitval, NULLIF(a.aggsortop, 0)::pg_catalog.regoperator::text AS sortop,"
                         + " p.proparallel"
                         + ROUTINES.replace(" WHERE", " JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid WHERE"),
-                rs -> new Routine(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
+                rs -> new Routine(new QualifiedName(rs.getString("nspname"), rs.getString("proname")), rs.getString("signature"),
                         Routine.Kind.AGGREGATE, createAggregate(rs)));
     }
 
     private static String createAggregate(ResultSet rs) throws SQLException {
-        String kind = rs.getString(5);
+        String kind = rs.getString("aggkind");
         // FINALFUNC_MODIFY defaults to READ_ONLY for plain aggregates, READ_WRITE for ordered-set ones.
         String defaultModify = kind.equals("n") ? "r" : "w";
         List<String> options = new ArrayList<>();
-        options.add("SFUNC = " + rs.getString(6));
-        options.add("STYPE = " + rs.getString(7));
-        if (rs.getInt(8) != 0) {
-            options.add("SSPACE = " + rs.getInt(8));
+        options.add("SFUNC = " + rs.getString("transfn"));
+        options.add("STYPE = " + rs.getString("transtype"));
+        if (rs.getInt("aggtransspace") != 0) {
+            options.add("SSPACE = " + rs.getInt("aggtransspace"));
         }
-        option(options, "FINALFUNC", rs.getString(9));
-        if (rs.getBoolean(10)) {
+        option(options, "FINALFUNC", rs.getString("finalfn"));
+        if (rs.getBoolean("aggfinalextra")) {
             options.add("FINALFUNC_EXTRA");
         }
-        if (!rs.getString(11).equals(defaultModify)) {
-            options.add("FINALFUNC_MODIFY = " + modify(rs.getString(11)));
+        if (!rs.getString("aggfinalmodify").equals(defaultModify)) {
+            options.add("FINALFUNC_MODIFY = " + modify(rs.getString("aggfinalmodify")));
         }
-        option(options, "COMBINEFUNC", rs.getString(12));
-        option(options, "SERIALFUNC", rs.getString(13));
-        option(options, "DESERIALFUNC", rs.getString(14));
-        if (rs.getString(15) != null) {
-            options.add("INITCOND = " + Literals.string(rs.getString(15)));
+        option(options, "COMBINEFUNC", rs.getString("combinefn"));
+        option(options, "SERIALFUNC", rs.getString("serialfn"));
+        option(options, "DESERIALFUNC", rs.getString("deserialfn"));
+        if (rs.getString("agginitval") != null) {
+            options.add("INITCOND = " + Literals.string(rs.getString("agginitval")));
         }
-        option(options, "MSFUNC", rs.getString(16));
-        option(options, "MINVFUNC", rs.getString(17));
-        option(options, "MSTYPE", rs.getString(18));
-        if (rs.getInt(19) != 0) {
-            options.add("MSSPACE = " + rs.getInt(19));
+        option(options, "MSFUNC", rs.getString("mtransfn"));
+        option(options, "MINVFUNC", rs.getString("minvtransfn"));
+        option(options, "MSTYPE", rs.getString("mtranstype"));
+        if (rs.getInt("aggmtransspace") != 0) {
+            options.add("MSSPACE = " + rs.getInt("aggmtransspace"));
         }
-        option(options, "MFINALFUNC", rs.getString(20));
-        if (rs.getBoolean(21)) {
+        option(options, "MFINALFUNC", rs.getString("mfinalfn"));
+        if (rs.getBoolean("aggmfinalextra")) {
             options.add("MFINALFUNC_EXTRA");
         }
-        if (rs.getString(16) != null && !rs.getString(22).equals(defaultModify)) {
-            options.add("MFINALFUNC_MODIFY = " + modify(rs.getString(22)));
+        if (rs.getString("mtransfn") != null && !rs.getString("aggmfinalmodify").equals(defaultModify)) {
+            options.add("MFINALFUNC_MODIFY = " + modify(rs.getString("aggmfinalmodify")));
         }
-        if (rs.getString(23) != null) {
-            options.add("MINITCOND = " + Literals.string(rs.getString(23)));
+        if (rs.getString("aggminitval") != null) {
+            options.add("MINITCOND = " + Literals.string(rs.getString("aggminitval")));
         }
-        if (rs.getString(24) != null) {
-            options.add("SORTOP = OPERATOR(" + rs.getString(24).replaceFirst("\\(.*$", "") + ")");
+        if (rs.getString("sortop") != null) {
+            options.add("SORTOP = OPERATOR(" + rs.getString("sortop").replaceFirst("\\(.*$", "") + ")");
         }
-        switch (rs.getString(25)) {
+        switch (rs.getString("proparallel")) {
             case "s" -> options.add("PARALLEL = safe");
             case "r" -> options.add("PARALLEL = restricted");
             default -> { }
@@ -107,7 +109,8 @@ final class RoutineReader {
         if (kind.equals("h")) {
             options.add("HYPOTHETICAL");
         }
-        return "CREATE AGGREGATE " + new QualifiedName(rs.getString(1), rs.getString(2)).sql() + "(" + rs.getString(4)
+        return "CREATE AGGREGATE " + new QualifiedName(rs.getString("nspname"), rs.getString("proname")).sql() + "("
+                + rs.getString("arguments")
                 + ") (\n    " + String.join(",\n    ", options) + "\n)";
     }
 
