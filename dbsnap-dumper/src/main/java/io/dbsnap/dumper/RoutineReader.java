@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads functions and procedures (rendered by the server's {@code pg_get_functiondef}) and
- * aggregates (written from {@code pg_aggregate}, which no server function renders).
+ * aggregates (read from {@code pg_aggregate}, which no server function renders, and written by
+ * {@link AggregateDdl}).
  */
 final class RoutineReader {
 
@@ -56,75 +58,21 @@ final class RoutineReader {
                         + " p.proparallel"
                         + ROUTINES.replace(" WHERE", " JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid WHERE"),
                 rs -> new Routine(new QualifiedName(rs.getString("nspname"), rs.getString("proname")), rs.getString("signature"),
-                        Routine.Kind.AGGREGATE, createAggregate(rs)));
+                        Routine.Kind.AGGREGATE, AggregateDdl.create(aggregate(rs))));
     }
 
-    private static String createAggregate(ResultSet rs) throws SQLException {
-        String kind = rs.getString("aggkind");
-        // FINALFUNC_MODIFY defaults to READ_ONLY for plain aggregates, READ_WRITE for ordered-set ones.
-        String defaultModify = kind.equals("n") ? "r" : "w";
-        List<String> options = new ArrayList<>();
-        options.add("SFUNC = " + rs.getString("transfn"));
-        options.add("STYPE = " + rs.getString("transtype"));
-        if (rs.getInt("aggtransspace") != 0) {
-            options.add("SSPACE = " + rs.getInt("aggtransspace"));
-        }
-        option(options, "FINALFUNC", rs.getString("finalfn"));
-        if (rs.getBoolean("aggfinalextra")) {
-            options.add("FINALFUNC_EXTRA");
-        }
-        if (!rs.getString("aggfinalmodify").equals(defaultModify)) {
-            options.add("FINALFUNC_MODIFY = " + modify(rs.getString("aggfinalmodify")));
-        }
-        option(options, "COMBINEFUNC", rs.getString("combinefn"));
-        option(options, "SERIALFUNC", rs.getString("serialfn"));
-        option(options, "DESERIALFUNC", rs.getString("deserialfn"));
-        if (rs.getString("agginitval") != null) {
-            options.add("INITCOND = " + Literals.string(rs.getString("agginitval")));
-        }
-        option(options, "MSFUNC", rs.getString("mtransfn"));
-        option(options, "MINVFUNC", rs.getString("minvtransfn"));
-        option(options, "MSTYPE", rs.getString("mtranstype"));
-        if (rs.getInt("aggmtransspace") != 0) {
-            options.add("MSSPACE = " + rs.getInt("aggmtransspace"));
-        }
-        option(options, "MFINALFUNC", rs.getString("mfinalfn"));
-        if (rs.getBoolean("aggmfinalextra")) {
-            options.add("MFINALFUNC_EXTRA");
-        }
-        if (rs.getString("mtransfn") != null && !rs.getString("aggmfinalmodify").equals(defaultModify)) {
-            options.add("MFINALFUNC_MODIFY = " + modify(rs.getString("aggmfinalmodify")));
-        }
-        if (rs.getString("aggminitval") != null) {
-            options.add("MINITCOND = " + Literals.string(rs.getString("aggminitval")));
-        }
-        if (rs.getString("sortop") != null) {
-            options.add("SORTOP = OPERATOR(" + rs.getString("sortop").replaceFirst("\\(.*$", "") + ")");
-        }
-        switch (rs.getString("proparallel")) {
-            case "s" -> options.add("PARALLEL = safe");
-            case "r" -> options.add("PARALLEL = restricted");
-            default -> { }
-        }
-        if (kind.equals("h")) {
-            options.add("HYPOTHETICAL");
-        }
-        return "CREATE AGGREGATE " + new QualifiedName(rs.getString("nspname"), rs.getString("proname")).sql() + "("
-                + rs.getString("arguments")
-                + ") (\n    " + String.join(",\n    ", options) + "\n)";
+    private static Aggregate aggregate(ResultSet rs) throws SQLException {
+        Aggregate.MovingState moving = new Aggregate.MovingState(text(rs, "mtransfn"), text(rs, "minvtransfn"),
+                text(rs, "mtranstype"), rs.getInt("aggmtransspace"), text(rs, "mfinalfn"), rs.getBoolean("aggmfinalextra"),
+                rs.getString("aggmfinalmodify"), text(rs, "aggminitval"));
+        return new Aggregate(new QualifiedName(rs.getString("nspname"), rs.getString("proname")), rs.getString("arguments"),
+                rs.getString("aggkind"), rs.getString("transfn"), rs.getString("transtype"), rs.getInt("aggtransspace"),
+                text(rs, "finalfn"), rs.getBoolean("aggfinalextra"), rs.getString("aggfinalmodify"), text(rs, "combinefn"),
+                text(rs, "serialfn"), text(rs, "deserialfn"), text(rs, "agginitval"), moving, text(rs, "sortop"),
+                rs.getString("proparallel"));
     }
 
-    private static void option(List<String> options, String name, String value) {
-        if (value != null) {
-            options.add(name + " = " + value);
-        }
-    }
-
-    private static String modify(String code) {
-        return switch (code) {
-            case "s" -> "SHAREABLE";
-            case "w" -> "READ_WRITE";
-            default -> "READ_ONLY";
-        };
+    private static Optional<String> text(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getString(column));
     }
 }
