@@ -14,10 +14,10 @@ final class AccessMethodReader {
         if (!query.wholeDatabase()) {
             return List.of();
         }
-        return query.listDatabaseWide("SELECT a.amname, CASE a.amtype WHEN 't' THEN 'TABLE' ELSE 'INDEX' END,"
-                        + " a.amhandler::pg_catalog.regproc::text FROM pg_catalog.pg_am a"
+        return query.listDatabaseWide("SELECT a.amname, CASE a.amtype WHEN 't' THEN 'TABLE' ELSE 'INDEX' END AS type,"
+                        + " a.amhandler::pg_catalog.regproc::text AS handler FROM pg_catalog.pg_am a"
                         + " WHERE a.oid >= " + CastReader.FIRST_USER_OID + " AND" + SchemaFilter.notInExtension("pg_am", "a.oid")
                         + " ORDER BY a.amname COLLATE \"C\"",
-                rs -> new AccessMethod(rs.getString(1), rs.getString(2), rs.getString(3)));
+                rs -> new AccessMethod(rs.getString("amname"), rs.getString("type"), rs.getString("handler")));
     }
 }

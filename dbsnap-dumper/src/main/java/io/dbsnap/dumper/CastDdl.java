@@ -21,4 +21,8 @@ final class CastDdl {
         };
         return "CREATE CAST (" + c.source() + " AS " + c.target() + ") " + how + context + ";";
     }
+
+    static ObjectDdl of(Cast c) {
+        return new ObjectDdl(c.id(), create(c), "DROP CAST IF EXISTS (" + c.source() + " AS " + c.target() + ");");
+    }
 }

@@ -24,15 +24,15 @@ final class CastReader {
         // CREATE TYPE ... AS RANGE makes the cast to its multirange itself (PostgreSQL 14+).
         String notMultirange = query.atLeast(14) ? " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_range r"
                 + " WHERE r.rngtypid = c.castsource AND r.rngmultitypid = c.casttarget)" : "";
-        return query.listDatabaseWide("SELECT pg_catalog.format_type(c.castsource, NULL),"
-                        + " pg_catalog.format_type(c.casttarget, NULL), c.castmethod,"
-                        + " CASE WHEN c.castfunc <> 0 THEN c.castfunc::pg_catalog.regprocedure::text END, c.castcontext"
+        return query.listDatabaseWide("SELECT pg_catalog.format_type(c.castsource, NULL) AS source,"
+                        + " pg_catalog.format_type(c.casttarget, NULL) AS target, c.castmethod,"
+                        + " CASE WHEN c.castfunc <> 0 THEN c.castfunc::pg_catalog.regprocedure::text END AS function, c.castcontext"
                         + " FROM pg_catalog.pg_cast c WHERE c.oid >= " + FIRST_USER_OID + " AND"
                         + SchemaFilter.notInExtension("pg_cast", "c.oid") + notMultirange
                         + " ORDER BY pg_catalog.format_type(c.castsource, NULL) COLLATE \"C\","
                         + " pg_catalog.format_type(c.casttarget, NULL) COLLATE \"C\"",
-                rs -> new Cast(rs.getString(1), rs.getString(2), method(rs.getString(3)),
-                        Optional.ofNullable(rs.getString(4)), context(rs.getString(5))));
+                rs -> new Cast(rs.getString("source"), rs.getString("target"), method(rs.getString("castmethod")),
+                        Optional.ofNullable(rs.getString("function")), context(rs.getString("castcontext"))));
     }
 
     private static Cast.Method method(String code) {

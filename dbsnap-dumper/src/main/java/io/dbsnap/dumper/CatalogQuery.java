@@ -68,14 +68,27 @@ record CatalogQuery(Connection connection, SchemaFilter filter, int serverVersio
         return filter.wholeDatabase();
     }
 
-    static Optional<QualifiedName> qualifiedName(ResultSet rs, int schemaColumn)
+    /** The name in the columns {@code schemaColumn} and {@code nameColumn}; empty when either is NULL. */
+    static Optional<QualifiedName> qualifiedName(ResultSet rs, String schemaColumn, String nameColumn)
             throws SQLException {
         String schema = rs.getString(schemaColumn);
-        String name = rs.getString(schemaColumn + 1);
+        String name = rs.getString(nameColumn);
         return schema == null || name == null ? Optional.empty()
                 : Optional.of(new QualifiedName(schema, name));
     }
 
+    /** The name in the columns labelled {@code prefix_schema} and {@code prefix_name}; empty when either is NULL. */
+    static Optional<QualifiedName> qualifiedName(ResultSet rs, String prefix) throws SQLException {
+        return qualifiedName(rs, prefix + "_schema", prefix + "_name");
+    }
+
+    /** The text array in the column labelled {@code column}; empty for NULL. */
+    static List<String> strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /** The text array in column number {@code column}; empty for NULL. For the privilege readers, not yet read by name. */
     static List<String> strings(ResultSet rs, int column) throws SQLException {
         Array array = rs.getArray(column);
         return array == null ? List.of() : List.of((String[]) array.getArray());

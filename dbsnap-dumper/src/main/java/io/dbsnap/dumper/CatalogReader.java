@@ -99,9 +99,9 @@ public final class CatalogReader {
             // (format_type, pg_get_expr, pg_get_*def, regproc), so the DDL does not depend on
             // the search_path of whoever restores it. pg_dump does the same.
             s.execute("SELECT pg_catalog.set_config('search_path', '', true)");
-            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int")) {
+            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int AS version")) {
                 rs.next();
-                serverVersion = rs.getInt(1);
+                serverVersion = rs.getInt("version");
             }
         }
         CatalogQuery query = new CatalogQuery(connection, filter, serverVersion);

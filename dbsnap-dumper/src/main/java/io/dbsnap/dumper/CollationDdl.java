@@ -27,4 +27,8 @@ final class CollationDdl {
         c.rules().ifPresent(r -> options.add("rules = " + Literals.string(r)));
         return "CREATE COLLATION " + c.name().sql() + " (" + String.join(", ", options) + ");";
     }
+
+    static ObjectDdl of(Collation c) {
+        return new ObjectDdl(c.id(), create(c), "DROP COLLATION IF EXISTS " + c.name().sql() + ";");
+    }
 }

@@ -13,7 +13,7 @@ final class CommentReader {
 
     static List<Comment> read(CatalogQuery query) throws SQLException {
         List<Comment> comments = new ArrayList<>(query.list(ObjectTargets.sql(query, "pg_catalog.pg_description d", "d.description"),
-                rs -> new Comment(rs.getString(1), rs.getString(2))));
+                rs -> new Comment(rs.getString("target"), rs.getString("payload"))));
         comments.addAll(subscriptions(query));
         return comments;
     }
@@ -26,11 +26,11 @@ final class CommentReader {
         if (!query.wholeDatabase() || !SubscriptionReader.superuser(query)) {
             return List.of();
         }
-        return query.listDatabaseWide("SELECT 'SUBSCRIPTION ' || pg_catalog.quote_ident(s.subname), d.description"
+        return query.listDatabaseWide("SELECT 'SUBSCRIPTION ' || pg_catalog.quote_ident(s.subname) AS target, d.description"
                         + " FROM pg_catalog.pg_description d JOIN pg_catalog.pg_subscription s ON s.oid = d.objoid"
                         + " WHERE d.classoid = 'pg_catalog.pg_subscription'::pg_catalog.regclass"
                         + " AND s.subdbid = (SELECT x.oid FROM pg_catalog.pg_database x WHERE x.datname = pg_catalog.current_database())"
                         + " ORDER BY s.subname COLLATE \"C\"",
-                rs -> new Comment(rs.getString(1), rs.getString(2)));
+                rs -> new Comment(rs.getString("target"), rs.getString("description")));
     }
 }

@@ -12,12 +12,14 @@ final class ConversionReader {
     }
 
     static List<Conversion> read(CatalogQuery query) throws SQLException {
-        return query.list("SELECT n.nspname, c.conname, pg_catalog.pg_encoding_to_char(c.conforencoding),"
-                        + " pg_catalog.pg_encoding_to_char(c.contoencoding), c.conproc::pg_catalog.regproc::text, c.condefault"
+        return query.list("SELECT n.nspname, c.conname, pg_catalog.pg_encoding_to_char(c.conforencoding) AS source_encoding,"
+                        + " pg_catalog.pg_encoding_to_char(c.contoencoding) AS target_encoding,"
+                        + " c.conproc::pg_catalog.regproc::text AS function, c.condefault"
                         + " FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace"
                         + " WHERE" + SchemaFilter.notInExtension("pg_conversion", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.conname COLLATE \"C\"",
-                rs -> new Conversion(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6)));
+                rs -> new Conversion(new QualifiedName(rs.getString("nspname"), rs.getString("conname")),
+                        rs.getString("source_encoding"), rs.getString("target_encoding"), rs.getString("function"),
+                        rs.getBoolean("condefault")));
     }
 }

@@ -28,14 +28,15 @@ final class DataOrder {
         Map<ObjectId, Table> byId = new HashMap<>();
         tables.forEach(t -> byId.put(t.id(), t));
         List<Dependency> references = new ArrayList<>();
-        String sql = "SELECT cn.nspname, c.relname, rn.nspname, r.relname FROM pg_catalog.pg_constraint co"
+        String sql = "SELECT cn.nspname AS table_schema, c.relname AS table_name, rn.nspname AS referenced_schema,"
+                + " r.relname AS referenced_name FROM pg_catalog.pg_constraint co"
                 + " JOIN pg_catalog.pg_class c ON c.oid = co.conrelid JOIN pg_catalog.pg_namespace cn ON cn.oid = c.relnamespace"
                 + " JOIN pg_catalog.pg_class r ON r.oid = co.confrelid JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace"
                 + " WHERE co.contype = 'f' AND co.conrelid <> co.confrelid";
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                references.add(new Dependency(ObjectId.of(ObjectKind.TABLE, rs.getString(1), rs.getString(2)),
-                        ObjectId.of(ObjectKind.TABLE, rs.getString(3), rs.getString(4))));
+                references.add(new Dependency(ObjectId.of(ObjectKind.TABLE, rs.getString("table_schema"), rs.getString("table_name")),
+                        ObjectId.of(ObjectKind.TABLE, rs.getString("referenced_schema"), rs.getString("referenced_name"))));
             }
         }
         return DependencyOrder.sort(tables.stream().map(Table::id).toList(), references).stream().map(byId::get).toList();

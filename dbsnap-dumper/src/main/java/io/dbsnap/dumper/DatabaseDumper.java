@@ -195,7 +195,7 @@ public final class DatabaseDumper {
                 "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'm' AND c.relispopulated")) {
             while (rs.next()) {
-                populated.add(new QualifiedName(rs.getString(1), rs.getString(2)));
+                populated.add(new QualifiedName(rs.getString("nspname"), rs.getString("relname")));
             }
         }
         List<View> views = catalog.views().stream().filter(v -> v.materialized() && populated.contains(v.name())).toList();

@@ -111,7 +111,8 @@ final class DependencyReader {
                 + "  UNION ALL SELECT 'pg_catalog.pg_foreign_server'::pg_catalog.regclass, s.oid, 'SERVER', '', s.srvname, ''"
                 + "  FROM pg_catalog.pg_foreign_server s"
                 + " )"
-                + " SELECT DISTINCT d.kind, d.schema, d.name, d.signature, r.kind, r.schema, r.name, r.signature"
+                + " SELECT DISTINCT d.kind, d.schema, d.name, d.signature, r.kind AS referenced_kind, r.schema AS referenced_schema,"
+                + " r.name AS referenced_name, r.signature AS referenced_signature"
                 + " FROM pg_catalog.pg_depend dep"
                 + " JOIN objects d ON d.classid = dep.classid AND d.oid = dep.objid"
                 + " JOIN objects r ON r.classid = dep.refclassid AND r.oid = dep.refobjid"
@@ -120,8 +121,10 @@ final class DependencyReader {
                 + "  AND dep.refclassid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass))"
                 + " AND (d.kind, d.schema, d.name, d.signature) IS DISTINCT FROM (r.kind, r.schema, r.name, r.signature)";
         List<Dependency> dependencies = new ArrayList<>(query.list(sql, rs -> new Dependency(
-                new ObjectId(ObjectKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)),
-                new ObjectId(ObjectKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8)))));
+                new ObjectId(ObjectKind.valueOf(rs.getString("kind")), rs.getString("schema"), rs.getString("name"),
+                        rs.getString("signature")),
+                new ObjectId(ObjectKind.valueOf(rs.getString("referenced_kind")), rs.getString("referenced_schema"),
+                        rs.getString("referenced_name"), rs.getString("referenced_signature")))));
         dependencies.sort(Comparator.comparing((Dependency d) -> d.dependent().toString())
                 .thenComparing(d -> d.referenced().toString()));
         return dependencies;

@@ -19,10 +19,14 @@ final class EventTriggerDdl {
                     .collect(Collectors.joining(", "))).append(')');
         }
         sql.append("\n    EXECUTE FUNCTION ").append(e.function().sql()).append("();");
-        String state = DdlPlanner.enabledState(e.enabled());
+        String state = EnabledState.words(e.enabled());
         if (state != null) {
             sql.append("\n\nALTER EVENT TRIGGER ").append(quote(e.name())).append(' ').append(state).append(';');
         }
         return sql.toString();
+    }
+
+    static String drop(EventTrigger e) {
+        return "DROP EVENT TRIGGER IF EXISTS " + quote(e.name()) + ";";
     }
 }

@@ -26,7 +26,7 @@ final class EventTriggerReader {
                         + " WHERE" + SchemaFilter.notInExtension("pg_event_trigger", "et.oid")
                         + " AND" + WorkingSchemas.notWorkingFunction("et.evtfoid")
                         + " ORDER BY et.evtname COLLATE \"C\"",
-                rs -> new EventTrigger(rs.getString(1), rs.getString(2), strings(rs, 3),
-                        new QualifiedName(rs.getString(4), rs.getString(5)), rs.getString(6)));
+                rs -> new EventTrigger(rs.getString("evtname"), rs.getString("evtevent"), strings(rs, "evttags"),
+                        new QualifiedName(rs.getString("nspname"), rs.getString("proname")), rs.getString("evtenabled")));
     }
 }

@@ -25,14 +25,14 @@ final class ExtensionReader {
     static List<Extension> read(CatalogQuery query) throws SQLException {
         Map<String, List<String>> dependents = new HashMap<>();
         for (String[] row : query.list(ObjectTargets.sql(query, MARKED_DEPENDENT, "d.extname"),
-                rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+                rs -> new String[] {rs.getString("target"), rs.getString("payload")})) {
             dependents.computeIfAbsent(row[1], x -> new ArrayList<>()).add(row[0]);
         }
         return query.list("SELECT x.extname, n.nspname, x.extversion FROM pg_catalog.pg_extension x"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace"
                         + " WHERE x.oid >= 16384 AND (cardinality(?::text[]) = 0 OR n.nspname = ANY(?::text[]))"
                         + " ORDER BY x.extname COLLATE \"C\"",
-                rs -> new Extension(rs.getString(1), rs.getString(2), rs.getString(3),
-                        dependents.getOrDefault(rs.getString(1), List.of())));
+                rs -> new Extension(rs.getString("extname"), rs.getString("nspname"), rs.getString("extversion"),
+                        dependents.getOrDefault(rs.getString("extname"), List.of())));
     }
 }

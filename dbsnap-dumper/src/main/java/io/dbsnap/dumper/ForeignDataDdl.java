@@ -36,4 +36,16 @@ final class ForeignDataDdl {
     static String options(List<String> options) {
         return options.isEmpty() ? "" : " OPTIONS (\n    " + String.join(",\n    ", options) + "\n)";
     }
+
+    static ObjectDdl of(ForeignDataWrapper w) {
+        return new ObjectDdl(w.id(), create(w), "DROP FOREIGN DATA WRAPPER IF EXISTS " + quote(w.name()) + ";");
+    }
+
+    static ObjectDdl of(ForeignServer s) {
+        return new ObjectDdl(s.id(), create(s), "DROP SERVER IF EXISTS " + quote(s.name()) + ";");
+    }
+
+    static ObjectDdl of(UserMapping u) {
+        return new ObjectDdl(u.id(), create(u), drop(u));
+    }
 }

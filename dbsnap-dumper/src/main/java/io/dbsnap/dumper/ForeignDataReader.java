@@ -19,23 +19,23 @@ final class ForeignDataReader {
     private ForeignDataReader() {
     }
 
-    /** The SQL of {@code options} (a text[] of {@code name=value}) rendered for an OPTIONS clause. */
+    /** The SQL of {@code options} (a text[] of {@code name=value}) rendered for an OPTIONS clause, labelled options. */
     private static String options(String column) {
         return " ARRAY(SELECT pg_catalog.quote_ident(o.option_name) || ' ' || pg_catalog.quote_literal(o.option_value)"
-                + " FROM pg_catalog.pg_options_to_table(" + column + ") o)";
+                + " FROM pg_catalog.pg_options_to_table(" + column + ") o) AS options";
     }
 
     static List<ForeignDataWrapper> wrappers(CatalogQuery query) throws SQLException {
         if (!query.wholeDatabase()) {
             return List.of();
         }
-        return query.listDatabaseWide("SELECT w.fdwname, NULLIF(w.fdwhandler, 0)::pg_catalog.regproc::text,"
-                        + " NULLIF(w.fdwvalidator, 0)::pg_catalog.regproc::text," + options("w.fdwoptions")
+        return query.listDatabaseWide("SELECT w.fdwname, NULLIF(w.fdwhandler, 0)::pg_catalog.regproc::text AS handler,"
+                        + " NULLIF(w.fdwvalidator, 0)::pg_catalog.regproc::text AS validator," + options("w.fdwoptions")
                         + " FROM pg_catalog.pg_foreign_data_wrapper w"
                         + " WHERE" + SchemaFilter.notInExtension("pg_foreign_data_wrapper", "w.oid")
                         + " ORDER BY w.fdwname COLLATE \"C\"",
-                rs -> new ForeignDataWrapper(rs.getString(1), Optional.ofNullable(rs.getString(2)),
-                        Optional.ofNullable(rs.getString(3)), strings(rs, 4)));
+                rs -> new ForeignDataWrapper(rs.getString("fdwname"), Optional.ofNullable(rs.getString("handler")),
+                        Optional.ofNullable(rs.getString("validator")), strings(rs, "options")));
     }
 
     static List<ForeignServer> servers(CatalogQuery query) throws SQLException {
@@ -46,8 +46,8 @@ final class ForeignDataReader {
                         + " FROM pg_catalog.pg_foreign_server s JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw"
                         + " WHERE" + SchemaFilter.notInExtension("pg_foreign_server", "s.oid")
                         + " ORDER BY s.srvname COLLATE \"C\"",
-                rs -> new ForeignServer(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)),
-                        Optional.ofNullable(rs.getString(4)), strings(rs, 5)));
+                rs -> new ForeignServer(rs.getString("srvname"), rs.getString("fdwname"), Optional.ofNullable(rs.getString("srvtype")),
+                        Optional.ofNullable(rs.getString("srvversion")), strings(rs, "options")));
     }
 
     /**
@@ -58,10 +58,10 @@ final class ForeignDataReader {
         if (!query.wholeDatabase()) {
             return List.of();
         }
-        return query.listDatabaseWide("SELECT CASE WHEN u.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(u.usename) END,"
+        return query.listDatabaseWide("SELECT CASE WHEN u.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(u.usename) END AS user_sql,"
                         + " u.srvname," + options("u.umoptions")
                         + " FROM pg_catalog.pg_user_mappings u WHERE" + SchemaFilter.notInExtension("pg_foreign_server", "u.srvid")
                         + " ORDER BY u.srvname COLLATE \"C\", u.usename COLLATE \"C\"",
-                rs -> new UserMapping(rs.getString(1), rs.getString(2), strings(rs, 3)));
+                rs -> new UserMapping(rs.getString("user_sql"), rs.getString("srvname"), strings(rs, "options")));
     }
 }

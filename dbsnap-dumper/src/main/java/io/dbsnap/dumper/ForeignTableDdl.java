@@ -22,4 +22,9 @@ final class ForeignTableDdl {
         }
         return sql.toString();
     }
+
+    /** @param separated the defaults and checks that are created apart from the table */
+    static ObjectDdl of(ForeignTable f, Predicate<ObjectId> separated) {
+        return new ObjectDdl(f.id(), create(f, separated), "DROP FOREIGN TABLE IF EXISTS " + f.table().name().sql() + ";");
+    }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 final class ForeignTableReader {
 
     private static final String OPTIONS = "ARRAY(SELECT pg_catalog.quote_ident(o.option_name) || ' '"
-            + " || pg_catalog.quote_literal(o.option_value) FROM pg_catalog.pg_options_to_table(%s) o)";
+            + " || pg_catalog.quote_literal(o.option_value) FROM pg_catalog.pg_options_to_table(%s) o) AS options";
 
     private ForeignTableReader() {
     }
@@ -30,14 +30,16 @@ final class ForeignTableReader {
         Map<QualifiedName, Server> servers = new HashMap<>();
         query.list("SELECT n.nspname, c.relname, s.srvname, " + OPTIONS.formatted("ft.ftoptions")
                         + foreign.replace(" WHERE", " JOIN pg_catalog.pg_foreign_server s ON s.oid = ft.ftserver WHERE"),
-                rs -> servers.put(new QualifiedName(rs.getString(1), rs.getString(2)), new Server(rs.getString(3), strings(rs, 4))));
+                rs -> servers.put(new QualifiedName(rs.getString("nspname"), rs.getString("relname")),
+                        new Server(rs.getString("srvname"), strings(rs, "options"))));
         Map<QualifiedName, List<ForeignTable.ColumnOptions>> columns = new HashMap<>();
         query.list("SELECT n.nspname, c.relname, a.attname, " + OPTIONS.formatted("a.attfdwoptions")
                         + foreign.replace(" WHERE", " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
                         + " WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attfdwoptions IS NOT NULL AND")
                         + " ORDER BY c.oid, a.attnum",
-                rs -> columns.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                        .add(new ForeignTable.ColumnOptions(rs.getString(3), strings(rs, 4))));
+                rs -> columns.computeIfAbsent(new QualifiedName(rs.getString("nspname"), rs.getString("relname")),
+                                k -> new ArrayList<>())
+                        .add(new ForeignTable.ColumnOptions(rs.getString("attname"), strings(rs, "options"))));
         return TableReader.foreign(query, sequences).stream().map((Table t) -> new ForeignTable(t,
                 servers.get(t.name()).name(), servers.get(t.name()).options(), columns.getOrDefault(t.name(), List.of())))
                 .toList();

@@ -37,4 +37,20 @@ final class LanguageDdl {
         return "CREATE " + (c.isDefault() ? "DEFAULT " : "") + "CONVERSION " + c.name().sql() + " FOR "
                 + Literals.string(c.sourceEncoding()) + " TO " + Literals.string(c.targetEncoding()) + " FROM " + c.function() + ";";
     }
+
+    static ObjectDdl of(ProceduralLanguage l) {
+        return new ObjectDdl(l.id(), create(l), "DROP PROCEDURAL LANGUAGE IF EXISTS " + quote(l.name()) + ";");
+    }
+
+    static ObjectDdl of(Transform t) {
+        return new ObjectDdl(t.id(), create(t), drop(t));
+    }
+
+    static ObjectDdl of(AccessMethod a) {
+        return new ObjectDdl(a.id(), create(a), "DROP ACCESS METHOD IF EXISTS " + quote(a.name()) + ";");
+    }
+
+    static ObjectDdl of(Conversion c) {
+        return new ObjectDdl(c.id(), create(c), "DROP CONVERSION IF EXISTS " + c.name().sql() + ";");
+    }
 }

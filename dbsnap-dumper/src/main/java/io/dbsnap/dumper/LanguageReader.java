@@ -19,24 +19,26 @@ final class LanguageReader {
         if (!query.wholeDatabase()) {
             return List.of();
         }
-        return query.listDatabaseWide("SELECT l.lanname, l.lanpltrusted, l.lanplcallfoid::pg_catalog.regproc::text,"
-                        + " NULLIF(l.laninline, 0)::pg_catalog.regproc::text, NULLIF(l.lanvalidator, 0)::pg_catalog.regproc::text"
+        return query.listDatabaseWide("SELECT l.lanname, l.lanpltrusted, l.lanplcallfoid::pg_catalog.regproc::text AS handler,"
+                        + " NULLIF(l.laninline, 0)::pg_catalog.regproc::text AS inline_handler,"
+                        + " NULLIF(l.lanvalidator, 0)::pg_catalog.regproc::text AS validator"
                         + " FROM pg_catalog.pg_language l WHERE l.lanispl AND l.oid >= " + CastReader.FIRST_USER_OID
                         + " AND" + SchemaFilter.notInExtension("pg_language", "l.oid") + " ORDER BY l.lanname COLLATE \"C\"",
-                rs -> new ProceduralLanguage(rs.getString(1), rs.getBoolean(2), rs.getString(3),
-                        Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5))));
+                rs -> new ProceduralLanguage(rs.getString("lanname"), rs.getBoolean("lanpltrusted"), rs.getString("handler"),
+                        Optional.ofNullable(rs.getString("inline_handler")), Optional.ofNullable(rs.getString("validator"))));
     }
 
     static List<Transform> transforms(CatalogQuery query) throws SQLException {
         if (!query.wholeDatabase()) {
             return List.of();
         }
-        return query.listDatabaseWide("SELECT pg_catalog.format_type(t.trftype, NULL), l.lanname,"
-                        + " NULLIF(t.trffromsql, 0)::pg_catalog.regprocedure::text, NULLIF(t.trftosql, 0)::pg_catalog.regprocedure::text"
+        return query.listDatabaseWide("SELECT pg_catalog.format_type(t.trftype, NULL) AS type, l.lanname,"
+                        + " NULLIF(t.trffromsql, 0)::pg_catalog.regprocedure::text AS from_sql,"
+                        + " NULLIF(t.trftosql, 0)::pg_catalog.regprocedure::text AS to_sql"
                         + " FROM pg_catalog.pg_transform t JOIN pg_catalog.pg_language l ON l.oid = t.trflang"
                         + " WHERE t.oid >= " + CastReader.FIRST_USER_OID + " AND" + SchemaFilter.notInExtension("pg_transform", "t.oid")
                         + " ORDER BY pg_catalog.format_type(t.trftype, NULL) COLLATE \"C\", l.lanname COLLATE \"C\"",
-                rs -> new Transform(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)),
-                        Optional.ofNullable(rs.getString(4))));
+                rs -> new Transform(rs.getString("type"), rs.getString("lanname"), Optional.ofNullable(rs.getString("from_sql")),
+                        Optional.ofNullable(rs.getString("to_sql"))));
     }
 }

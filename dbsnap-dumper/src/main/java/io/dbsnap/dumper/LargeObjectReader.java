@@ -15,6 +15,6 @@ final class LargeObjectReader {
             return List.of();
         }
         return query.listDatabaseWide("SELECT oid FROM pg_catalog.pg_largeobject_metadata ORDER BY oid",
-                rs -> new LargeObject(rs.getLong(1)));
+                rs -> new LargeObject(rs.getLong("oid")));
     }
 }

@@ -26,8 +26,8 @@ public final class LockHolders {
     private static final int SHOWN = 3;
 
     private static final String QUERY = "SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'"
-            + " WHEN 'S' THEN 'sequence' WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' ELSE 'table' END,"
-            + " pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),"
+            + " WHEN 'S' THEN 'sequence' WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' ELSE 'table' END AS kind,"
+            + " pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS relation,"
             + " l.mode, l.pid, a.application_name, a.usename, a.state, a.state_change, a.xact_start"
             + " FROM pg_catalog.pg_locks l"
             + " JOIN pg_catalog.pg_class c ON c.oid = l.relation"
@@ -82,9 +82,10 @@ public final class LockHolders {
             s.setBoolean(1, exclusiveOnly);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    holders.add(new Holder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), Optional.ofNullable(rs.getTimestamp(8)),
-                            Optional.ofNullable(rs.getTimestamp(9))));
+                    holders.add(new Holder(rs.getString("kind"), rs.getString("relation"), rs.getString("mode"), rs.getInt("pid"),
+                            rs.getString("application_name"), rs.getString("usename"), rs.getString("state"),
+                            Optional.ofNullable(rs.getTimestamp("state_change")),
+                            Optional.ofNullable(rs.getTimestamp("xact_start"))));
                 }
             }
         }

@@ -50,4 +50,12 @@ final class OperatorClassDdl {
     private static String items(List<OperatorFamilyMember> members) {
         return members.stream().map(OperatorFamilyMember::sql).collect(Collectors.joining(",\n    "));
     }
+
+    static ObjectDdl of(OperatorFamily f) {
+        return new ObjectDdl(f.id(), create(f), drop(f));
+    }
+
+    static ObjectDdl of(OperatorClass c) {
+        return new ObjectDdl(c.id(), create(c), drop(c));
+    }
 }

@@ -29,26 +29,27 @@ final class OperatorClassReader {
                         + " JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod"
                         + " WHERE" + SchemaFilter.notInExtension("pg_opfamily", "f.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", f.opfname COLLATE \"C\", am.amname COLLATE \"C\"",
-                rs -> new OperatorFamily(new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4),
-                        members.getOrDefault(rs.getLong(1), List.of())));
+                rs -> new OperatorFamily(new QualifiedName(rs.getString("nspname"), rs.getString("opfname")), rs.getString("amname"),
+                        members.getOrDefault(rs.getLong("oid"), List.of())));
     }
 
     static List<OperatorClass> classes(CatalogQuery query) throws SQLException {
         Map<Long, List<OperatorFamilyMember>> members = members(query, "pg_opclass",
                 " FROM pg_catalog.pg_opclass f JOIN pg_catalog.pg_namespace n ON n.oid = f.opcnamespace WHERE"
                         + SchemaFilter.notInExtension("pg_opclass", "f.oid") + "AND" + SchemaFilter.SQL);
-        return query.list("SELECT c.oid, n.nspname, c.opcname, am.amname, pg_catalog.format_type(c.opcintype, NULL),"
-                        + " c.opcdefault, fn.nspname, f.opfname,"
-                        + " CASE WHEN c.opckeytype <> 0 THEN pg_catalog.format_type(c.opckeytype, NULL) END"
+        return query.list("SELECT c.oid, n.nspname, c.opcname, am.amname, pg_catalog.format_type(c.opcintype, NULL) AS input_type,"
+                        + " c.opcdefault, fn.nspname AS family_schema, f.opfname AS family_name,"
+                        + " CASE WHEN c.opckeytype <> 0 THEN pg_catalog.format_type(c.opckeytype, NULL) END AS storage_type"
                         + " FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace"
                         + " JOIN pg_catalog.pg_am am ON am.oid = c.opcmethod"
                         + " JOIN pg_catalog.pg_opfamily f ON f.oid = c.opcfamily"
                         + " JOIN pg_catalog.pg_namespace fn ON fn.oid = f.opfnamespace"
                         + " WHERE" + SchemaFilter.notInExtension("pg_opclass", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.opcname COLLATE \"C\", am.amname COLLATE \"C\"",
-                rs -> new OperatorClass(new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), new QualifiedName(rs.getString(7), rs.getString(8)),
-                        Optional.ofNullable(rs.getString(9)), members.getOrDefault(rs.getLong(1), List.of())));
+                rs -> new OperatorClass(new QualifiedName(rs.getString("nspname"), rs.getString("opcname")), rs.getString("amname"),
+                        rs.getString("input_type"), rs.getBoolean("opcdefault"),
+                        new QualifiedName(rs.getString("family_schema"), rs.getString("family_name")),
+                        Optional.ofNullable(rs.getString("storage_type")), members.getOrDefault(rs.getLong("oid"), List.of())));
     }
 
     /**
@@ -60,8 +61,9 @@ final class OperatorClassReader {
         String dependsOnOwner = " FROM owners o JOIN pg_catalog.pg_depend d ON d.refclassid = 'pg_catalog." + catalog
                 + "'::pg_catalog.regclass AND d.refobjid = o.oid AND d.classid = 'pg_catalog.%s'::pg_catalog.regclass";
         return query.groupedByOid("WITH owners AS (SELECT f.oid" + owners + ")"
-                        + " SELECT o.oid, false, m.amopstrategy, '', m.amopopr::pg_catalog.regoperator::text,"
-                        + " sn.nspname, s.opfname, 1 AS member_kind" + dependsOnOwner.formatted("pg_amop")
+                        + " SELECT o.oid, false AS is_function, m.amopstrategy AS number, '' AS types,"
+                        + " m.amopopr::pg_catalog.regoperator::text AS member, sn.nspname AS sort_family_schema,"
+                        + " s.opfname AS sort_family_name, 1 AS member_kind" + dependsOnOwner.formatted("pg_amop")
                         + " JOIN pg_catalog.pg_amop m ON m.oid = d.objid"
                         + " LEFT JOIN pg_catalog.pg_opfamily s ON s.oid = m.amopsortfamily"
                         + " LEFT JOIN pg_catalog.pg_namespace sn ON sn.oid = s.opfnamespace"
@@ -71,7 +73,7 @@ final class OperatorClassReader {
                         + " NULL, NULL, 2" + dependsOnOwner.formatted("pg_amproc")
                         + " JOIN pg_catalog.pg_amproc m ON m.oid = d.objid"
                         + " ORDER BY 1, 8, 3, 4, 5",
-                rs -> new OperatorFamilyMember(rs.getBoolean(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        CatalogQuery.qualifiedName(rs, 6)));
+                rs -> new OperatorFamilyMember(rs.getBoolean("is_function"), rs.getInt("number"), rs.getString("types"),
+                        rs.getString("member"), CatalogQuery.qualifiedName(rs, "sort_family")));
     }
 }

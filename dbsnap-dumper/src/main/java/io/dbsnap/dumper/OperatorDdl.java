@@ -26,4 +26,8 @@ final class OperatorDdl {
         o.join().ifPresent(j -> options.add("JOIN = " + j));
         return "CREATE OPERATOR " + o.sql() + " (\n    " + String.join(",\n    ", options) + "\n);";
     }
+
+    static ObjectDdl of(Operator o) {
+        return new ObjectDdl(o.id(), create(o), "DROP OPERATOR IF EXISTS " + o.sql() + " " + o.arguments() + ";");
+    }
 }

@@ -208,20 +208,20 @@ final class ParallelTableCopy {
     }
 
     private static String exportSnapshot(Connection main) throws SQLException {
-        try (Statement s = main.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
+        try (Statement s = main.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_export_snapshot() AS snapshot")) {
             rs.next();
-            return rs.getString(1);
+            return rs.getString("snapshot");
         }
     }
 
     private static Map<String, String> outputSettings(Connection main) throws SQLException {
         Map<String, String> settings = new LinkedHashMap<>();
-        try (PreparedStatement s = main.prepareStatement("SELECT pg_catalog.current_setting(?)")) {
+        try (PreparedStatement s = main.prepareStatement("SELECT pg_catalog.current_setting(?) AS value")) {
             for (String name : OUTPUT_SETTINGS) {
                 s.setString(1, name);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    settings.put(name, rs.getString(1));
+                    settings.put(name, rs.getString("value"));
                 }
             }
         }

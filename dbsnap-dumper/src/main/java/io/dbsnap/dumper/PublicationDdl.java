@@ -44,4 +44,8 @@ final class PublicationDdl {
                 + s.publications().stream().map(Identifiers::quote).collect(Collectors.joining(", "))
                 + " WITH (" + String.join(", ", options) + ");";
     }
+
+    static String drop(Publication p) {
+        return "DROP PUBLICATION IF EXISTS " + quote(p.name()) + ";";
+    }
 }

@@ -12,14 +12,14 @@ final class RuleReader {
     }
 
     static List<Rule> read(CatalogQuery query) throws SQLException {
-        return query.list("SELECT n.nspname, c.relname, r.rulename, pg_catalog.pg_get_ruledef(r.oid), r.ev_enabled"
+        return query.list("SELECT n.nspname, c.relname, r.rulename, pg_catalog.pg_get_ruledef(r.oid) AS definition, r.ev_enabled"
                         + " FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE r.rulename <> '_RETURN' AND" + SchemaFilter.notInExtension("pg_class", "c.oid")
                         + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", r.rulename COLLATE \"C\"",
-                rs -> new Rule(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
-                        withoutSemicolon(rs.getString(4)), rs.getString(5)));
+                rs -> new Rule(new QualifiedName(rs.getString("nspname"), rs.getString("relname")), rs.getString("rulename"),
+                        withoutSemicolon(rs.getString("definition")), rs.getString("ev_enabled")));
     }
 
     private static String withoutSemicolon(String definition) {

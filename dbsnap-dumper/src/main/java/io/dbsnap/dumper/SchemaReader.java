@@ -13,6 +13,6 @@ final class SchemaReader {
     static List<Schema> read(CatalogQuery query) throws SQLException {
         return query.list("SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\"",
-                rs -> new Schema(rs.getString(1)));
+                rs -> new Schema(rs.getString("nspname")));
     }
 }

@@ -12,6 +12,7 @@ final class SecurityLabelReader {
 
     static List<SecurityLabel> read(CatalogQuery query) throws SQLException {
         return query.list(ObjectTargets.sql(query, "pg_catalog.pg_seclabel d", "d.provider, d.label"),
-                rs -> new SecurityLabel(rs.getString(1), rs.getString(2), rs.getString(3)));
+                // ObjectTargets labels the first payload column (the provider) "payload"
+                rs -> new SecurityLabel(rs.getString("target"), rs.getString("payload"), rs.getString("label")));
     }
 }

@@ -1,7 +1,5 @@
 package io.dbsnap.dumper;
 
-import static io.dbsnap.catalog.Identifiers.quote;
-
 import io.dbsnap.catalog.Column;
 import io.dbsnap.catalog.Constraint;
 import io.dbsnap.catalog.Dependency;
@@ -31,19 +29,16 @@ final class SeparableParts {
      *                     into the owner
      * @param separated    the parts created on their own
      */
-    record Split(List<Dependency> dependencies, Map<ObjectId, Part> separated) {
+    record Split(List<Dependency> dependencies, Map<ObjectId, ObjectDdl> separated) {
 
         boolean isSeparated(ObjectId part) {
             return separated.containsKey(part);
         }
     }
 
-    /** How a separated part is created, and dropped before its function when cleaning. */
-    record Part(String create, String drop) {
-    }
-
     private final Map<ObjectId, ObjectId> owners = new HashMap<>();
-    private final Map<ObjectId, Part> creations = new HashMap<>();
+    /** How each part would be created on its own, and dropped before its function when cleaning. */
+    private final Map<ObjectId, ObjectDdl> creations = new HashMap<>();
 
     private SeparableParts() {
     }
@@ -65,19 +60,14 @@ final class SeparableParts {
             ObjectId part = t.defaultId(c.name());
             owners.put(part, t.id());
             if (c.generated() == Column.Generated.NONE && c.defaultValue().isPresent()) {
-                String column = "ALTER TABLE ONLY " + t.name().sql() + " ALTER COLUMN " + quote(c.name());
-                creations.put(part, new Part(column + " SET DEFAULT " + c.defaultValue().get() + ";",
-                        column.replace("ALTER TABLE ONLY", "ALTER TABLE IF EXISTS ONLY") + " DROP DEFAULT;"));
+                creations.put(part, TableDdl.separatedDefault(part, t, c));
             }
         }
         // a check added NOT VALID is created after the data, when everything it can use exists
         for (Constraint c : t.constraints().stream().filter(Constraint::validated).toList()) {
             owners.put(c.id(), t.id());
             if (c.type() == Constraint.Type.CHECK && c.local() && !t.isPartition()) {
-                // without ONLY, so that inheritance children get it too, as they would have from CREATE TABLE
-                creations.put(c.id(), new Part(
-                        "ALTER TABLE " + t.name().sql() + " ADD CONSTRAINT " + quote(c.name()) + " " + c.definition() + ";",
-                        "ALTER TABLE IF EXISTS " + t.name().sql() + " DROP CONSTRAINT IF EXISTS " + quote(c.name()) + ";"));
+                creations.put(c.id(), ConstraintDdl.separatedCheck(t, c));
             }
         }
     }
@@ -87,16 +77,14 @@ final class SeparableParts {
             if (c.validated()) {
                 ObjectId part = domainConstraintId(d, c.name());
                 owners.put(part, d.id());
-                creations.put(part, new Part(
-                        "ALTER DOMAIN " + d.name().sql() + " ADD CONSTRAINT " + quote(c.name()) + " " + c.definition() + ";",
-                        "ALTER DOMAIN " + d.name().sql() + " DROP CONSTRAINT IF EXISTS " + quote(c.name()) + ";"));
+                creations.put(part, new ObjectDdl(part, ConstraintDdl.addToDomain(d, c), ConstraintDdl.dropFromDomain(d, c)));
             }
         }
     }
 
     private Split split(List<Dependency> dependencies) {
         Map<ObjectId, Integer> loops = StronglyConnected.components(fold(dependencies, Set.of()));
-        Map<ObjectId, Part> separated = new LinkedHashMap<>();
+        Map<ObjectId, ObjectDdl> separated = new LinkedHashMap<>();
         for (Dependency d : dependencies) {
             ObjectId owner = owners.get(d.dependent());
             if (owner != null && creations.containsKey(d.dependent()) && loops.containsKey(owner)

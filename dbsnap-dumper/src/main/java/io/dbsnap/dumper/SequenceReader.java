@@ -29,10 +29,11 @@ final class SequenceReader {
     }
 
     static Sequences read(CatalogQuery query) throws SQLException {
-        List<Read> all = query.list("SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL),"
+        List<Read> all = query.list("SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL) AS type,"
                         + " s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,"
                         // serial: OWNED BY (deptype 'a'); identity: the column's own sequence (deptype 'i')
-                        + " d.deptype, d.refobjid, tn.nspname, t.relname, a.attname, c.relpersistence = 'u'"
+                        + " d.deptype, d.refobjid, tn.nspname AS table_schema, t.relname AS table_name, a.attname,"
+                        + " c.relpersistence = 'u' AS unlogged"
                         + " FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
@@ -44,14 +45,15 @@ final class SequenceReader {
                         + " WHERE" + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"",
                 rs -> {
-                    Optional<Sequence.ColumnRef> owner = rs.getString(13) == null ? Optional.empty()
-                            : Optional.of(new Sequence.ColumnRef(new QualifiedName(rs.getString(12), rs.getString(13)),
-                            rs.getString(14)));
-                    boolean identity = "i".equals(rs.getString(10));
-                    Sequence sequence = new Sequence(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
-                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9),
-                            rs.getBoolean(15), identity ? Optional.empty() : owner);
-                    return new Read(sequence, identity, rs.getLong(11), rs.getString(14));
+                    Optional<Sequence.ColumnRef> owner = rs.getString("table_name") == null ? Optional.empty()
+                            : Optional.of(new Sequence.ColumnRef(new QualifiedName(rs.getString("table_schema"),
+                            rs.getString("table_name")), rs.getString("attname")));
+                    boolean identity = "i".equals(rs.getString("deptype"));
+                    Sequence sequence = new Sequence(new QualifiedName(rs.getString("nspname"), rs.getString("relname")),
+                            rs.getString("type"), rs.getLong("seqstart"), rs.getLong("seqincrement"), rs.getLong("seqmin"),
+                            rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"), rs.getBoolean("unlogged"),
+                            identity ? Optional.empty() : owner);
+                    return new Read(sequence, identity, rs.getLong("refobjid"), rs.getString("attname"));
                 });
         Map<String, Sequence> identity = new HashMap<>();
         List<Sequence> plain = all.stream().filter(r -> !r.identity()).map(Read::sequence).toList();

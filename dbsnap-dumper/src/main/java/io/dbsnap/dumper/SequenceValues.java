@@ -28,12 +28,12 @@ final class SequenceValues {
         for (int from = 0; from < sequences.size(); from += PER_QUERY) {
             List<QualifiedName> chunk = sequences.subList(from, Math.min(sequences.size(), from + PER_QUERY));
             String sql = IntStream.range(0, chunk.size())
-                    .mapToObj(i -> "SELECT " + i + ", last_value, is_called FROM " + chunk.get(i).sql())
+                    .mapToObj(i -> "SELECT " + i + " AS position, last_value, is_called FROM " + chunk.get(i).sql())
                     .collect(Collectors.joining(" UNION ALL ")) + " ORDER BY 1";
             try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
-                    statements.add("SELECT pg_catalog.setval(" + Literals.string(chunk.get(rs.getInt(1)).sql()) + ", "
-                            + rs.getLong(2) + ", " + rs.getBoolean(3) + ");");
+                    statements.add("SELECT pg_catalog.setval(" + Literals.string(chunk.get(rs.getInt("position")).sql()) + ", "
+                            + rs.getLong("last_value") + ", " + rs.getBoolean("is_called") + ");");
                 }
             }
         }

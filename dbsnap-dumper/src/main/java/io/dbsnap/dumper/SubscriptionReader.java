@@ -29,39 +29,41 @@ final class SubscriptionReader {
         String disableOnError = query.atLeast(15) ? "s.subdisableonerr" : "false";
         String origin = query.atLeast(16) ? "NULLIF(s.suborigin, 'any')" : "NULL";
         return query.listDatabaseWide("SELECT s.subname, s.subconninfo, s.subpublications, s.subslotname, "
-                        + binary + ", " + streaming + ", " + twoPhase + ", " + disableOnError + ", "
-                        + "NULLIF(s.subsynccommit, 'off'), " + origin
+                        + binary + " AS binary, " + streaming + " AS streaming, " + twoPhase + " AS two_phase, "
+                        + disableOnError + " AS disable_on_error, NULLIF(s.subsynccommit, 'off') AS synchronous_commit, "
+                        + origin + " AS origin"
                         + " FROM pg_catalog.pg_subscription s"
                         + " WHERE s.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())"
                         + " ORDER BY s.subname COLLATE \"C\"",
                 rs -> {
                     List<String> options = new ArrayList<>();
-                    String slot = rs.getString(4);
+                    String slot = rs.getString("subslotname");
                     options.add("slot_name = " + (slot == null ? "NONE" : Literals.string(slot)));
-                    if (rs.getBoolean(5)) {
+                    if (rs.getBoolean("binary")) {
                         options.add("binary = true");
                     }
-                    if (rs.getString(6) != null) {
-                        options.add("streaming = " + rs.getString(6));
+                    if (rs.getString("streaming") != null) {
+                        options.add("streaming = " + rs.getString("streaming"));
                     }
-                    if (rs.getBoolean(7)) {
+                    if (rs.getBoolean("two_phase")) {
                         options.add("two_phase = on");
                     }
-                    if (rs.getBoolean(8)) {
+                    if (rs.getBoolean("disable_on_error")) {
                         options.add("disable_on_error = true");
                     }
-                    if (rs.getString(9) != null) {
-                        options.add("synchronous_commit = " + Literals.string(rs.getString(9)));
+                    if (rs.getString("synchronous_commit") != null) {
+                        options.add("synchronous_commit = " + Literals.string(rs.getString("synchronous_commit")));
                     }
-                    if (rs.getString(10) != null) {
-                        options.add("origin = " + Literals.string(rs.getString(10)));
+                    if (rs.getString("origin") != null) {
+                        options.add("origin = " + Literals.string(rs.getString("origin")));
                     }
-                    return new Subscription(rs.getString(1), rs.getString(2), strings(rs, 3), options);
+                    return new Subscription(rs.getString("subname"), rs.getString("subconninfo"), strings(rs, "subpublications"),
+                            options);
                 });
     }
 
     static boolean superuser(CatalogQuery query) throws SQLException {
         return query.listDatabaseWide("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user",
-                rs -> rs.getBoolean(1)).stream().findFirst().orElse(false);
+                rs -> rs.getBoolean("rolsuper")).stream().findFirst().orElse(false);
     }
 }

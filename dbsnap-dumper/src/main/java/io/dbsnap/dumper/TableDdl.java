@@ -9,7 +9,9 @@ import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -130,5 +132,57 @@ final class TableDdl {
             line.append(" NOT NULL");
         }
         return line.toString();
+    }
+
+    static ObjectDdl of(Sequence s) {
+        return new ObjectDdl(s.id(), createSequence(s), "DROP SEQUENCE IF EXISTS " + s.name().sql() + ";");
+    }
+
+    /**
+     * @param separated the defaults and checks that are created apart from the table
+     * @param tables    every table, among which the table's parents
+     */
+    static ObjectDdl of(Table t, Predicate<ObjectId> separated, List<Table> tables) {
+        return new ObjectDdl(t.id(), createTable(t, separated, "TABLE ", "", inheritedGeneration(tables, t)),
+                "DROP TABLE IF EXISTS " + t.name().sql() + ";");
+    }
+
+    /** The generated columns of {@code table} that one of its (non-partition) parents has too. */
+    private static Set<String> inheritedGeneration(List<Table> tables, Table table) {
+        Set<String> names = new HashSet<>();
+        for (Table parent : tables) {
+            if (table.inherits().contains(parent.name())) {
+                parent.columns().stream().filter(c -> c.generated() != Column.Generated.NONE).forEach(c -> names.add(c.name()));
+            }
+        }
+        return names;
+    }
+
+    /** A column default separated from its table to break a loop ({@link SeparableParts}). */
+    static ObjectDdl separatedDefault(ObjectId id, Table t, Column c) {
+        String column = "ALTER TABLE ONLY " + t.name().sql() + " ALTER COLUMN " + quote(c.name());
+        return new ObjectDdl(id, column + " SET DEFAULT " + c.defaultValue().orElseThrow() + ";",
+                column.replace("ALTER TABLE ONLY", "ALTER TABLE IF EXISTS ONLY") + " DROP DEFAULT;");
+    }
+
+    /** {@code OWNED BY} of a sequence that belongs to a column, once every table exists. */
+    static Optional<String> ownedBy(Sequence s) {
+        return s.ownedBy().map(owner -> "ALTER SEQUENCE " + s.name().sql() + " OWNED BY " + owner.table().sql() + "."
+                + quote(owner.column()) + ";");
+    }
+
+    /** A partition's attachment to its parent, once every table exists. */
+    static Optional<String> attachPartition(Table t) {
+        return t.isPartition() ? Optional.of("ALTER TABLE ONLY " + t.partitionOf().orElseThrow().sql() + " ATTACH PARTITION "
+                + t.name().sql() + " " + t.partitionBound().orElseThrow() + ";") : Optional.empty();
+    }
+
+    /** {@code REPLICA IDENTITY USING INDEX} and {@code CLUSTER ON}, after the table's indexes. */
+    static List<String> indexSettings(Table t) {
+        List<String> statements = new ArrayList<>();
+        t.replicaIndex().filter(i -> t.replicaIdentity().equals("i")).ifPresent(i -> statements.add(
+                "ALTER TABLE ONLY " + t.name().sql() + " REPLICA IDENTITY USING INDEX " + quote(i) + ";"));
+        t.clusterIndex().ifPresent(i -> statements.add("ALTER TABLE " + t.name().sql() + " CLUSTER ON " + quote(i) + ";"));
+        return statements;
     }
 }

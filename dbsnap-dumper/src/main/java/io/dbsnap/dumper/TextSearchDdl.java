@@ -39,4 +39,20 @@ final class TextSearchDdl {
         }
         return sql.toString();
     }
+
+    static ObjectDdl of(TextSearchParser p) {
+        return new ObjectDdl(p.id(), create(p), "DROP TEXT SEARCH PARSER IF EXISTS " + p.name().sql() + ";");
+    }
+
+    static ObjectDdl of(TextSearchTemplate t) {
+        return new ObjectDdl(t.id(), create(t), "DROP TEXT SEARCH TEMPLATE IF EXISTS " + t.name().sql() + ";");
+    }
+
+    static ObjectDdl of(TextSearchDictionary d) {
+        return new ObjectDdl(d.id(), create(d), "DROP TEXT SEARCH DICTIONARY IF EXISTS " + d.name().sql() + ";");
+    }
+
+    static ObjectDdl of(TextSearchConfiguration c) {
+        return new ObjectDdl(c.id(), create(c), "DROP TEXT SEARCH CONFIGURATION IF EXISTS " + c.name().sql() + ";");
+    }
 }

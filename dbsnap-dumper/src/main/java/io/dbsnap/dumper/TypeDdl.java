@@ -70,4 +70,14 @@ final class TypeDdl {
         r.multirangeName().ifPresent(o -> options.add("multirange_type_name = " + o.sql()));
         return "CREATE TYPE " + r.name().sql() + " AS RANGE (\n    " + String.join(",\n    ", options) + "\n);";
     }
+
+    /** @param separated the domain constraints that are created apart from the domain */
+    static ObjectDdl of(UserType type, Predicate<ObjectId> separated) {
+        String drop = "DROP " + (type instanceof DomainType ? "DOMAIN" : "TYPE") + " IF EXISTS " + type.name().sql();
+        // a base type cannot be dropped without CASCADE: its functions depend on it
+        if (type instanceof BaseType base && !base.isShell()) {
+            drop += " CASCADE";
+        }
+        return new ObjectDdl(type.id(), create(type, separated), drop + ";");
+    }
 }

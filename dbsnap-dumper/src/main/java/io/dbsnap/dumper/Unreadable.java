@@ -27,7 +27,7 @@ record Unreadable(Set<QualifiedName> relations, Set<Long> largeObjects) {
                     + " WHERE c.relkind IN ('r', 'S') AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'"
                     + " AND NOT pg_catalog.has_table_privilege(c.oid, 'SELECT')")) {
                 while (rs.next()) {
-                    relations.add(new QualifiedName(rs.getString(1), rs.getString(2)));
+                    relations.add(new QualifiedName(rs.getString("nspname"), rs.getString("relname")));
                 }
             }
             // Without lo_compat_privileges, reading a large object needs SELECT on it or its owner's rights
@@ -38,7 +38,7 @@ record Unreadable(Set<QualifiedName> relations, Set<Long> largeObjects) {
                     + " AND NOT EXISTS (SELECT FROM pg_catalog.aclexplode(m.lomacl) a WHERE a.privilege_type = 'SELECT'"
                     + " AND (a.grantee = 0 OR pg_catalog.pg_has_role(a.grantee, 'USAGE')))")) {
                 while (rs.next()) {
-                    largeObjects.add(rs.getLong(1));
+                    largeObjects.add(rs.getLong("oid"));
                 }
             }
         }

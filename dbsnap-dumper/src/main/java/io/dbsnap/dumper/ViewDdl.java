@@ -2,6 +2,7 @@ package io.dbsnap.dumper;
 
 import static io.dbsnap.catalog.Identifiers.quote;
 
+import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.View;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,5 +73,16 @@ final class ViewDdl {
             sql.append("\n  WITH NO DATA");
         }
         return sql.append(';').append(defaults(view)).toString();
+    }
+
+    /** @param placeholder whether the view is created as a placeholder, its query set later ({@link ViewPlaceholders}) */
+    static ObjectDdl of(View view, boolean placeholder) {
+        return new ObjectDdl(view.id(), placeholder ? placeholder(view) : create(view),
+                "DROP " + (view.materialized() ? "MATERIALIZED VIEW" : "VIEW") + " IF EXISTS " + view.name().sql() + ";");
+    }
+
+    /** The query of a view created as a placeholder, under the identity {@code id}; dropped with the view. */
+    static ObjectDdl query(ObjectId id, View view) {
+        return ObjectDdl.createOnly(id, replace(view));
     }
 }

@@ -1,0 +1,28 @@
+package io.dbsnap.dumper;
+
+import io.dbsnap.catalog.Index;
+import io.dbsnap.catalog.IndexAttachment;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes {@code CREATE INDEX} (the server's own text) with its column statistics, and index attachments. */
+final class IndexDdl {
+
+    private IndexDdl() {
+    }
+
+    static List<String> create(Index i) {
+        List<String> statements = new ArrayList<>();
+        statements.add(i.definition() + ";");
+        for (String target : i.columnStatistics()) {
+            int split = target.indexOf('=');
+            statements.add("ALTER INDEX " + i.name().sql() + " ALTER COLUMN " + target.substring(0, split)
+                    + " SET STATISTICS " + target.substring(split + 1) + ";");
+        }
+        return statements;
+    }
+
+    static String attach(IndexAttachment a) {
+        return "ALTER INDEX " + a.parent().sql() + " ATTACH PARTITION " + a.child().sql() + ";";
+    }
+}

@@ -1,0 +1,45 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.catalog.Identifiers.quote;
+
+import io.dbsnap.catalog.Policy;
+import io.dbsnap.catalog.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes {@code CREATE POLICY} and a table's row level security switches. */
+final class PolicyDdl {
+
+    private PolicyDdl() {
+    }
+
+    static String create(Policy p) {
+        StringBuilder sql = new StringBuilder("CREATE POLICY ").append(quote(p.name())).append(" ON ")
+                .append(p.table().sql());
+        if (!p.permissive()) {
+            sql.append(" AS RESTRICTIVE");
+        }
+        if (!p.command().equals("ALL")) {
+            sql.append(" FOR ").append(p.command());
+        }
+        // "public" is the PUBLIC pseudo-role and must stay unquoted; real roles are identifiers.
+        sql.append(" TO ").append(p.roles().stream().map(r -> r.equals("public") ? "PUBLIC" : quote(r))
+                .collect(Collectors.joining(", ")));
+        p.using().ifPresent(u -> sql.append(" USING (").append(u).append(')'));
+        p.withCheck().ifPresent(w -> sql.append(" WITH CHECK (").append(w).append(')'));
+        return sql.append(';').toString();
+    }
+
+    /** {@code ENABLE} and {@code FORCE ROW LEVEL SECURITY}, where the table has them. */
+    static List<String> rowSecurity(Table t) {
+        List<String> statements = new ArrayList<>();
+        if (t.rowSecurity()) {
+            statements.add("ALTER TABLE " + t.name().sql() + " ENABLE ROW LEVEL SECURITY;");
+        }
+        if (t.forceRowSecurity()) {
+            statements.add("ALTER TABLE " + t.name().sql() + " FORCE ROW LEVEL SECURITY;");
+        }
+        return statements;
+    }
+}

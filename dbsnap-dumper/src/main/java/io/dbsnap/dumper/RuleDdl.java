@@ -1,0 +1,24 @@
+package io.dbsnap.dumper;
+
+import static io.dbsnap.catalog.Identifiers.quote;
+
+import io.dbsnap.catalog.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes {@code CREATE RULE} (the server's own text) with the rule's enabled state. */
+final class RuleDdl {
+
+    private RuleDdl() {
+    }
+
+    static List<String> create(Rule rule) {
+        List<String> statements = new ArrayList<>();
+        statements.add(rule.definition() + ";");
+        String state = EnabledState.words(rule.enabled());
+        if (state != null) {
+            statements.add("ALTER TABLE " + rule.table().sql() + " " + state + " RULE " + quote(rule.name()) + ";");
+        }
+        return statements;
+    }
+}
