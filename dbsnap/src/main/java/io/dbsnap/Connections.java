@@ -1,5 +1,6 @@
 package io.dbsnap;
 
+import io.dbsnap.connection.DatabaseConnections;
 import io.dbsnap.connection.ConnectionUrl;
 import io.dbsnap.connection.LibpqEnvironment;
 import io.dbsnap.errors.DbSnapException;
@@ -38,13 +39,7 @@ final class Connections {
     }
 
     static Connection open(DataSource source) {
-        try {
-            return source.getConnection();
-        } catch (SQLException e) {
-            // pgjdbc's messages name the user and host, never the password
-            throw new DbSnapException("Could not connect to the database: " + e.getMessage() + " (SQLSTATE "
-                    + e.getSQLState() + "). Check the URL, the user and the password; nothing was changed.", e);
-        }
+        return DatabaseConnections.open(source, "the database");
     }
 
     /** Work on one connection, which may throw what the database said. */

@@ -1,5 +1,6 @@
 package io.dbsnap;
 
+import io.dbsnap.errors.ConnectionFailedException;
 import io.dbsnap.connection.LibpqEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +58,17 @@ class LibraryCredentialsTest {
             assertThatThrownBy(() -> currentUser(Connections.dataSource(url, wrong)))
                     .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed")
                     .message().doesNotContain("lib pw");
+            // opened by dbsnap, the failure says what to check, and never the password
+            assertThatThrownBy(() -> Connections.open(Connections.dataSource(url, wrong)))
+                    .isInstanceOf(ConnectionFailedException.class)
+                    .hasMessageContaining("password authentication failed")
+                    .hasMessageContaining("Check the user and the password")
+                    .hasMessageContaining("Nothing was changed")
+                    .message().doesNotContain("=wrong").doesNotContain(" wrong");
+            assertThatThrownBy(() -> Connections.open(Connections.dataSource(url + "_missing", env)))
+                    .isInstanceOf(ConnectionFailedException.class)
+                    .hasMessageContaining("the database does not exist on that server")
+                    .satisfies(e -> assertThat(((ConnectionFailedException) e).sqlState()).contains("3D000"));
 
             Path pgpass = home.resolve(".pgpass");
             Files.writeString(pgpass, server.host() + ":" + server.port() + ":*:" + role + ":"

@@ -1,5 +1,6 @@
 package io.dbsnap.cli;
 
+import io.dbsnap.connection.DatabaseConnections;
 import io.dbsnap.connection.ConnectionUrl;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshots;
@@ -78,12 +79,6 @@ final class Database {
     }
 
     static Connection connect(DataSource source, String description) {
-        try {
-            return source.getConnection();
-        } catch (SQLException e) {
-            // pgjdbc names the user and host in its messages, never the password
-            throw new DbSnapException("Could not connect to " + description + ": " + e.getMessage() + " (SQLSTATE "
-                    + e.getSQLState() + "). Check the URL, the user and the password; nothing was changed.", e);
-        }
+        return DatabaseConnections.open(source, description);
     }
 }

@@ -1,5 +1,6 @@
 package io.dbsnap.dumper;
 
+import io.dbsnap.connection.DatabaseConnections;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.catalog.Catalog;
@@ -78,13 +79,7 @@ public final class DatabaseDumper {
      * @throws DbSnapException                     when the database cannot be read or the output written
      */
     public DumpResult dump(DataSource source, OutputStream out) {
-        Connection connection;
-        try {
-            connection = source.getConnection();
-        } catch (SQLException e) {
-            throw new DbSnapException("Could not connect to the database: " + e.getMessage() + " (SQLSTATE "
-                    + e.getSQLState() + "). Nothing was written.", e);
-        }
+        Connection connection = DatabaseConnections.open(source, "the database");
         try {
             return dump(connection, Optional.of(source), out);
         } finally {

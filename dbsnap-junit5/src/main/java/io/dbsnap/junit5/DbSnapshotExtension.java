@@ -1,5 +1,6 @@
 package io.dbsnap.junit5;
 
+import io.dbsnap.connection.DatabaseConnections;
 import io.dbsnap.connection.DatabaseAddress;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshot;
@@ -122,12 +123,12 @@ public final class DbSnapshotExtension implements BeforeAllCallback, BeforeEachC
 
     /** {@code host:port/db}: the database, whoever connects to it. */
     private static String address(DataSource source) {
-        try (Connection c = source.getConnection()) {
+        try (Connection c = DatabaseConnections.open(source, "the @DbSnapshot database")) {
             String described = DatabaseAddress.describe(c);
             return described.substring(described.indexOf('@') + 1);
         } catch (SQLException e) {
-            throw new DbSnapException("Could not connect to the @DbSnapshot database: " + e.getMessage() + " (SQLSTATE "
-                    + e.getSQLState() + ")", e);
+            throw new DbSnapException("Could not read the address of the @DbSnapshot database: " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + ")", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.dbsnap.reset;
 
+import io.dbsnap.connection.DatabaseConnections;
 import io.dbsnap.connection.DatabaseAddress;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.ExclusiveOperation;
@@ -474,16 +475,19 @@ public final class FastReset implements AutoCloseable {
     }
 
     private static Connection open(DataSource database) {
-        try {
-            Connection connection = database.getConnection();
-            try (Statement s = connection.createStatement()) {
-                // with row security on, COPY and count(*) would see only the rows a policy lets
-                // through; off, the server refuses instead of answering wrongly
-                s.execute("SET row_security = off; SET application_name = 'dbsnap reset'");
-            }
+        Connection connection = DatabaseConnections.open(database, "the database");
+        try (Statement s = connection.createStatement()) {
+            // with row security on, COPY and count(*) would see only the rows a policy lets
+            // through; off, the server refuses instead of answering wrongly
+            s.execute("SET row_security = off; SET application_name = 'dbsnap reset'");
             return connection;
         } catch (SQLException e) {
-            throw new DbSnapException("Could not connect to the database: " + e.getMessage() + " (SQLSTATE "
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw new DbSnapException("Could not prepare the reset's session: " + e.getMessage() + " (SQLSTATE "
                     + e.getSQLState() + ")", e);
         }
     }

@@ -1,5 +1,6 @@
 package io.dbsnap.restore;
 
+import io.dbsnap.errors.ConnectionFailedException;
 import io.dbsnap.errors.CommitOutcomeUnknownException;
 import io.dbsnap.connection.DatabaseAddress;
 import io.dbsnap.errors.DbSnapException;
@@ -144,7 +145,7 @@ public final class SnapshotRestorer {
             restored = true;
             return report;
         } catch (SQLException e) {
-            throw new DbSnapException("Could not connect to the new database " + database + ": " + e.getMessage(), e);
+            throw new ConnectionFailedException("the new database " + database, e);
         } finally {
             if (!restored) {
                 NewDatabase.drop(server, database);
