@@ -99,10 +99,15 @@ final class AccessComparison {
     /**
      * The grants of privileges only one side lists: added, they are new grants; removed, the
      * object went back to the built-in defaults, which give roles other than the owner nothing
-     * on tables, sequences and schemas, so grants to them are revoked.
+     * on tables, sequences and schemas, so grants to them are revoked. An object that comes with
+     * an extension went back to, or away from, the list it was created with: what differs from
+     * that list is the change.
      */
     private static void describe(AccessControl privileges, boolean added, Differences contents) {
-        if (added) {
+        if (privileges.initial().isPresent()) {
+            List<Grant> initial = privileges.initial().get();
+            compareGrants(added ? initial : privileges.grants(), added ? privileges.grants() : initial, true, contents);
+        } else if (added) {
             contents.add(Difference.added("grants", text(privileges.grants())));
         } else {
             contents.add(Difference.removed("grants", text(privileges.grants())));

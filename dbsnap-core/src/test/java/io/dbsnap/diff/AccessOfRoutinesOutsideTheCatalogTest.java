@@ -34,7 +34,12 @@ class AccessOfRoutinesOutsideTheCatalogTest {
         DiffReport report = SchemaDiff.compare(withGrant, sample);
 
         assertThat(report.changes()).map(Change::toString).containsExactly("- privileges on " + CRYPT);
+        // what differs from the extension's own list, not the grants it keeps
+        assertThat(report.changes().get(0).differences())
+                .containsExactly(Difference.removed("privileges of app_reader", "EXECUTE"));
         assertThat(report.changes().get(0).risks()).containsExactly(Risk.PRIVILEGE_REVOKED);
+        assertThat(SchemaDiff.compare(sample, withGrant).changes().get(0).differences())
+                .containsExactly(Difference.added("privileges of app_reader", "EXECUTE"));
     }
 
     @Test
