@@ -2,6 +2,7 @@ package io.dbsnap;
 
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.diff.DiffOptions;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.DiffSide;
 import io.dbsnap.diff.SchemaDiff;
@@ -71,14 +72,19 @@ public final class Snapshot {
 
     /**
      * What changed in the database since this snapshot: its structure now (read over the schemas
-     * and tables the snapshot covers) compared with the snapshot's. Rows are not compared, so the
-     * report has no data changes; nothing is written.
+     * and tables the snapshot covers) compared with the snapshot's, owners and grants included
+     * when the snapshot recorded them, as a restore's verification compares them. Rows are not
+     * compared, so the report has no data changes; nothing is written.
      *
      * @throws DbSnapException when the snapshot has no catalog file or the database cannot be read
      */
     public DiffReport diffWith(DataSource database) {
         DiffSide before = DiffSide.of(store, stored);
-        return SchemaDiff.compare(before, DiffSide.of("live", catalogOf(database)));
+        SnapshotMetadata metadata = metadata();
+        // its catalog lists owners and grants even when its script leaves them out (--no-owner):
+        // what the snapshot does not restore is no drift from it
+        return SchemaDiff.compare(before, DiffSide.of("live", catalogOf(database)),
+                new DiffOptions(metadata.access().owners(), metadata.access().privileges()));
     }
 
     /**

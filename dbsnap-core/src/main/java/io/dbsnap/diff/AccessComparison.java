@@ -6,7 +6,6 @@ import io.dbsnap.catalog.DefaultPrivileges;
 import io.dbsnap.catalog.Grant;
 import io.dbsnap.catalog.Identifiers;
 import io.dbsnap.catalog.Ownership;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,19 +33,19 @@ final class AccessComparison {
         if (before.owners().isEmpty() || after.owners().isEmpty()) {
             return;
         }
-        Set<String> routinesBefore = routineTargets(before);
-        Set<String> routinesAfter = routineTargets(after);
+        RangeConstructors constructorsBefore = RangeConstructors.of(before);
+        RangeConstructors constructorsAfter = RangeConstructors.of(after);
         if (options.owners()) {
-            changes.compare(withoutUnmatched(before.owners(), routinesBefore, unmatched),
-                    withoutUnmatched(after.owners(), routinesAfter, unmatched),
+            changes.compare(withoutUnmatched(before.owners(), constructorsBefore, unmatched),
+                    withoutUnmatched(after.owners(), constructorsAfter, unmatched),
                     o -> annotation(SubjectKind.OWNER, o.target()),
                     (a, b, d) -> d.value("owner", a.owner(), b.owner()),
                     (o, added, contents) -> contents.add(added ? Difference.added("owner", o.owner())
                             : Difference.removed("owner", o.owner())));
         }
         if (options.privileges()) {
-            changes.compare(withoutUnmatchedPrivileges(before.privileges(), routinesBefore, unmatched),
-                    withoutUnmatchedPrivileges(after.privileges(), routinesAfter, unmatched),
+            changes.compare(withoutUnmatchedPrivileges(before.privileges(), constructorsBefore, unmatched),
+                    withoutUnmatchedPrivileges(after.privileges(), constructorsAfter, unmatched),
                     p -> annotation(SubjectKind.PRIVILEGES, target(p)),
                     // who owns is the owners' comparison's: here the owner's own privileges are the owner's,
                     // whoever that is, so that ALTER ... OWNER TO (which moves them) is no privilege change
@@ -61,33 +60,17 @@ final class AccessComparison {
         }
     }
 
-    private static List<Ownership> withoutUnmatched(List<Ownership> owners, Set<String> routines, UnmatchedTargets unmatched) {
-        return owners.stream().filter(o -> !unmatched.contains(o.target()) && isOfModelledRoutine(o.target(), routines))
-                .toList();
+    /** Without the owners of objects added or removed, and of range types' constructors (they come with their type). */
+    private static List<Ownership> withoutUnmatched(List<Ownership> owners, RangeConstructors constructors,
+                                                    UnmatchedTargets unmatched) {
+        return owners.stream().filter(o -> !unmatched.contains(o.target()) && !constructors.named(o.target())).toList();
     }
 
-    /** Without the privileges of objects added or removed, a column's among them. */
-    private static List<AccessControl> withoutUnmatchedPrivileges(List<AccessControl> privileges, Set<String> routines,
-                                                                  UnmatchedTargets unmatched) {
+    /** Without the privileges of objects added or removed, a column's among them, and of range types' constructors. */
+    private static List<AccessControl> withoutUnmatchedPrivileges(List<AccessControl> privileges,
+                                                                  RangeConstructors constructors, UnmatchedTargets unmatched) {
         return privileges.stream().filter(p -> !unmatched.contains(p.target()) && !unmatched.contains(target(p))
-                && isOfModelledRoutine(p.target(), routines)).toList();
-    }
-
-    /**
-     * Whether a target that names a routine names one of the catalog's routines. The catalog
-     * leaves out the functions created with another object (a range type's constructors), but
-     * lists their owners: those come and go with their type.
-     */
-    private static boolean isOfModelledRoutine(String target, Set<String> routines) {
-        boolean routine = target.startsWith("FUNCTION ") || target.startsWith("PROCEDURE ") || target.startsWith("AGGREGATE ");
-        return !routine || routines.contains(target);
-    }
-
-    /** How owners and privileges name the catalog's routines. */
-    private static Set<String> routineTargets(Catalog catalog) {
-        Set<String> targets = new HashSet<>();
-        catalog.routines().forEach(r -> targets.addAll(TargetName.of(RoutineComparison.subject(r))));
-        return targets;
+                && !constructors.named(p.target())).toList();
     }
 
     private static Subject annotation(SubjectKind kind, String target) {
@@ -116,10 +99,15 @@ final class AccessComparison {
     /**
      * The grants of privileges only one side lists: added, they are new grants; removed, the
      * object went back to the built-in defaults, which give roles other than the owner nothing
-     * on tables, sequences and schemas, so grants to them are revoked.
+     * on tables, sequences and schemas, so grants to them are revoked. An object that comes with
+     * an extension went back to, or away from, the list it was created with: what differs from
+     * that list is the change.
      */
     private static void describe(AccessControl privileges, boolean added, Differences contents) {
-        if (added) {
+        if (privileges.initial().isPresent()) {
+            List<Grant> initial = privileges.initial().get();
+            compareGrants(added ? initial : privileges.grants(), added ? privileges.grants() : initial, true, contents);
+        } else if (added) {
             contents.add(Difference.added("grants", text(privileges.grants())));
         } else {
             contents.add(Difference.removed("grants", text(privileges.grants())));

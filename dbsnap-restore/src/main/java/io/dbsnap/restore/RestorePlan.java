@@ -19,8 +19,9 @@ import java.util.Objects;
  *                 snapshot every table of its scope that holds rows; otherwise those the snapshot
  *                 has no rows for
  * @param dropped  the objects in the database, within the snapshot's scope, that the snapshot
- *                 lacks ({@code table app.user_roles}), and the columns added since to its tables
- *                 ({@code column app.users.points}, their values lost); empty when the snapshot has
+ *                 lacks ({@code table app.user_roles}), and the columns and constraints added since
+ *                 to its tables ({@code column app.users.points}, their values lost), as the
+ *                 snapshot's diff to the database names them; empty when the snapshot has
  *                 no catalog to tell, or records no scope (nothing is dropped then)
  */
 public record RestorePlan(String snapshot, String type, String target, TablesWithRows emptied, List<String> dropped) {

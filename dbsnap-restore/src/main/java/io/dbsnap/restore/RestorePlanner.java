@@ -1,25 +1,29 @@
 package io.dbsnap.restore;
 
 import io.dbsnap.catalog.Catalog;
-import io.dbsnap.catalog.Column;
-import io.dbsnap.catalog.ObjectId;
-import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.Table;
+import io.dbsnap.diff.Change;
+import io.dbsnap.diff.DiffOptions;
+import io.dbsnap.diff.DiffSide;
+import io.dbsnap.diff.SchemaDiff;
+import io.dbsnap.diff.SubjectKind;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotMetadata;
 import io.dbsnap.store.TableFacts;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Works out a {@link RestorePlan}: what a restore would lose, from the database as it is now. */
 final class RestorePlanner {
+
+    /** What a restore loses with the objects they are on, not objects of their own. */
+    private static final Set<SubjectKind> ANNOTATIONS = EnumSet.of(SubjectKind.COMMENT, SubjectKind.SECURITY_LABEL);
 
     private RestorePlanner() {
     }
@@ -48,20 +52,16 @@ final class RestorePlanner {
         return new RestorePlan(snapshot, metadata.type(), target, emptied, dropped);
     }
 
-    /** The objects the snapshot lacks, and the columns added since to tables it has (their values go too). */
+    /**
+     * The objects the snapshot lacks, and the columns and constraints added since to tables it
+     * has: in the diff from the snapshot to the database now, what was added. What lives on a
+     * table the snapshot lacks goes with that table; comments, owners and grants are not objects.
+     */
     private static List<String> dropped(Catalog current, Catalog snapshot) {
-        List<String> dropped = new ArrayList<>(
-                CatalogComparison.onlyIn(current, snapshot).stream().map(ObjectId::toString).toList());
-        Map<QualifiedName, Table> kept = new HashMap<>();
-        snapshot.tables().forEach(t -> kept.put(t.name(), t));
-        for (Table table : current.tables()) {
-            Table then = kept.get(table.name());
-            if (then != null) {
-                Set<String> columns = then.columns().stream().map(Column::name).collect(Collectors.toSet());
-                table.columns().stream().map(Column::name).filter(c -> !columns.contains(c))
-                        .forEach(c -> dropped.add("column " + table.name() + "." + c));
-            }
-        }
-        return dropped;
+        return SchemaDiff.compare(DiffSide.of("snapshot", snapshot), DiffSide.of("current", current),
+                        new DiffOptions(false, false))
+                .changes().stream()
+                .filter(c -> c.action() == Change.Action.ADDED && !ANNOTATIONS.contains(c.subject().kind()))
+                .map(c -> c.subject().toString()).toList();
     }
 }

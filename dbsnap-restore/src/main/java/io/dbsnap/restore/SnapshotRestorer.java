@@ -342,7 +342,7 @@ public final class SnapshotRestorer {
     private static List<String> structuralDifferences(Connection connection, SnapshotScope scope, Catalog expected,
                                                       boolean owners, boolean privileges) {
         try {
-            return CatalogComparison.differences(expected, CatalogReader.of(scope).read(connection), owners, privileges);
+            return CatalogVerification.differences(expected, CatalogReader.of(scope).read(connection), owners, privileges);
         } catch (SQLException e) {
             return List.of("the restored catalog could not be read to verify it: " + e.getMessage());
         }
