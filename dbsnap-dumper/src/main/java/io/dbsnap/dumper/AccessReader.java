@@ -40,9 +40,9 @@ final class AccessReader {
 
     static Access read(CatalogQuery query) throws SQLException {
         List<ObjectAccess> objects = query.list(objects(query), rs -> new ObjectAccess(
-                Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2)), rs.getString(3),
-                rs.getArray(4) == null ? Optional.empty() : Optional.of(grants(rs, 4)),
-                rs.getArray(5) == null ? Optional.empty() : Optional.of(grants(rs, 5))));
+                Optional.ofNullable(rs.getString("alter_target")), Optional.ofNullable(rs.getString("grant_target")),
+                rs.getString("owner"), rs.getArray("acl") == null ? Optional.empty() : Optional.of(grants(rs, "acl")),
+                rs.getArray("initial") == null ? Optional.empty() : Optional.of(grants(rs, "initial"))));
         List<Ownership> owners = new ArrayList<>();
         List<AccessControl> privileges = new ArrayList<>();
         for (ObjectAccess o : objects) {
@@ -53,27 +53,30 @@ final class AccessReader {
             }
         }
         privileges.addAll(PredefinedObjectAccessReader.read(query));
-        privileges.addAll(query.list("SELECT 'TABLE ' || " + Q + "(n.nspname) || '.' || " + Q + "(c.relname), a.attname,"
-                        + " " + Q + "(pg_catalog.pg_get_userbyid(c.relowner)), " + exploded("a.attacl", "c.relowner")
+        privileges.addAll(query.list("SELECT 'TABLE ' || " + Q + "(n.nspname) || '.' || " + Q + "(c.relname) AS target, a.attname,"
+                        + " " + Q + "(pg_catalog.pg_get_userbyid(c.relowner)) AS owner, " + exploded("a.attacl", "c.relowner")
+                        + " AS acl"
                         + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
                         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE a.attacl IS NOT NULL AND NOT a.attisdropped"
                         + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND"
                         + SchemaFilter.notInExtension("pg_class", "c.oid") + "AND" + SchemaFilter.SQL
                         + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", a.attnum",
-                rs -> new AccessControl(rs.getString(1), Optional.of(rs.getString(2)), rs.getString(3), grants(rs, 4))));
+                rs -> new AccessControl(rs.getString("target"), Optional.of(rs.getString("attname")), rs.getString("owner"),
+                        grants(rs, "acl"))));
         // The role-wide entries (no schema) belong to the whole database.
         String roleWide = query.wholeDatabase() ? "d.defaclnamespace = 0" : "false";
         List<DefaultPrivileges> defaults = query.list("WITH ns AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n"
                         + " WHERE" + SchemaFilter.SQL + ")"
-                        + " SELECT " + Q + "(pg_catalog.pg_get_userbyid(d.defaclrole)), ns.nspname,"
+                        + " SELECT " + Q + "(pg_catalog.pg_get_userbyid(d.defaclrole)) AS role, ns.nspname,"
                         + " CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'"
-                        + "  WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' END, " + exploded("d.defaclacl", "d.defaclrole")
+                        + "  WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' END AS object_type, " + exploded("d.defaclacl", "d.defaclrole")
+                        + " AS acl"
                         + " FROM pg_catalog.pg_default_acl d LEFT JOIN ns ON ns.oid = d.defaclnamespace"
                         + " WHERE ns.oid IS NOT NULL OR " + roleWide
                         + " ORDER BY pg_catalog.pg_get_userbyid(d.defaclrole) COLLATE \"C\", ns.nspname COLLATE \"C\" NULLS FIRST, d.defaclobjtype",
-                rs -> new DefaultPrivileges(rs.getString(1), Optional.ofNullable(rs.getString(2)), rs.getString(3),
-                        grants(rs, 4)));
+                rs -> new DefaultPrivileges(rs.getString("role"), Optional.ofNullable(rs.getString("nspname")),
+                        rs.getString("object_type"), grants(rs, "acl")));
         return new Access(owners, privileges, defaults);
     }
 
@@ -94,10 +97,10 @@ final class AccessReader {
                 .append("SELECT CASE WHEN n.nspname = 'public' AND n.nspowner = " + (query.atLeast(15) ? "6171" : "10")
                         + " THEN NULL ELSE 'SCHEMA ' || " + Q + "(ns.nspname) END AS alter_target,"
                         + " 'SCHEMA ' || " + Q + "(ns.nspname) AS grant_target,"
-                        + owner.formatted("n.nspowner") + ", " + exploded("CASE WHEN i.initprivs IS NULL AND n.nspname <> 'public'"
-                        + " THEN n.nspacl ELSE COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner)) END", "n.nspowner")
-                        + ", " + exploded("CASE WHEN n.nspname = 'public' THEN " + newDatabasePublicList(query)
-                        + " ELSE i.initprivs END", "n.nspowner")
+                        + owner.formatted("n.nspowner") + " AS owner, " + exploded("CASE WHEN i.initprivs IS NULL"
+                        + " AND n.nspname <> 'public' THEN n.nspacl ELSE COALESCE(n.nspacl, pg_catalog.acldefault('n',"
+                        + " n.nspowner)) END", "n.nspowner") + " AS acl, " + exploded("CASE WHEN n.nspname = 'public' THEN "
+                        + newDatabasePublicList(query) + " ELSE i.initprivs END", "n.nspowner") + " AS initial"
                         + " FROM pg_catalog.pg_namespace n JOIN ns ON ns.oid = n.oid"
                         + " LEFT JOIN pg_catalog.pg_init_privs i ON i.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass"
                         + " AND i.objoid = n.oid AND i.objsubid = 0")
@@ -180,7 +183,7 @@ final class AccessReader {
     }
 
     /** The items of {@link #exploded}, one grant per grantee, grant option and grantor, in first-seen order. */
-    static List<Grant> grants(ResultSet rs, int column) throws SQLException {
+    static List<Grant> grants(ResultSet rs, String column) throws SQLException {
         List<String> entries = strings(rs, column);
         Map<List<String>, List<String>> byGrantee = new LinkedHashMap<>();
         for (int i = 0; i + 3 < entries.size(); i += 4) {

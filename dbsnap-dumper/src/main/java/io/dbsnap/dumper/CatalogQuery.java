@@ -87,10 +87,4 @@ record CatalogQuery(Connection connection, SchemaFilter filter, int serverVersio
         Array array = rs.getArray(column);
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
-
-    /** The text array in column number {@code column}; empty for NULL. For the privilege readers, not yet read by name. */
-    static List<String> strings(ResultSet rs, int column) throws SQLException {
-        Array array = rs.getArray(column);
-        return array == null ? List.of() : List.of((String[]) array.getArray());
-    }
 }

@@ -3,11 +3,10 @@ package io.dbsnap.dumper;
 import static io.dbsnap.catalog.Identifiers.quote;
 
 import io.dbsnap.catalog.AccessMethod;
-import io.dbsnap.catalog.Conversion;
 import io.dbsnap.catalog.ProceduralLanguage;
 import io.dbsnap.catalog.Transform;
 
-/** Writes procedural languages, transforms, access methods and conversions: objects made of a few functions. */
+/** Writes procedural languages, transforms and access methods: objects made of a few functions. */
 final class LanguageDdl {
 
     private LanguageDdl() {
@@ -33,11 +32,6 @@ final class LanguageDdl {
         return "CREATE ACCESS METHOD " + quote(a.name()) + " TYPE " + a.type() + " HANDLER " + a.handler() + ";";
     }
 
-    static String create(Conversion c) {
-        return "CREATE " + (c.isDefault() ? "DEFAULT " : "") + "CONVERSION " + c.name().sql() + " FOR "
-                + Literals.string(c.sourceEncoding()) + " TO " + Literals.string(c.targetEncoding()) + " FROM " + c.function() + ";";
-    }
-
     static ObjectDdl of(ProceduralLanguage l) {
         return new ObjectDdl(l.id(), create(l), "DROP PROCEDURAL LANGUAGE IF EXISTS " + quote(l.name()) + ";");
     }
@@ -48,9 +42,5 @@ final class LanguageDdl {
 
     static ObjectDdl of(AccessMethod a) {
         return new ObjectDdl(a.id(), create(a), "DROP ACCESS METHOD IF EXISTS " + quote(a.name()) + ";");
-    }
-
-    static ObjectDdl of(Conversion c) {
-        return new ObjectDdl(c.id(), create(c), "DROP CONVERSION IF EXISTS " + c.name().sql() + ";");
     }
 }

@@ -44,7 +44,7 @@ final class OtherKinds {
             objects.accept(LanguageDdl.of(t));
         }
         for (Conversion c : catalog.conversions()) {
-            objects.accept(LanguageDdl.of(c));
+            objects.accept(ConversionDdl.of(c));
         }
         for (OperatorFamily f : catalog.operatorFamilies()) {
             objects.accept(OperatorClassDdl.of(f));

@@ -58,8 +58,9 @@ final class OtherKindsAccessReader {
                             + " WHERE d.datname = pg_catalog.current_database())");
         }
         sql.append(") objects ORDER BY alter_target COLLATE \"C\"");
-        List<Row> rows = query.list(sql.toString(), rs -> new Row(rs.getString(1), Optional.ofNullable(rs.getString(2)),
-                rs.getString(3), rs.getArray(4) == null ? Optional.empty() : Optional.of(AccessReader.grants(rs, 4))));
+        List<Row> rows = query.list(sql.toString(), rs -> new Row(rs.getString("alter_target"),
+                Optional.ofNullable(rs.getString("grant_target")), rs.getString("owner"),
+                rs.getArray("acl") == null ? Optional.empty() : Optional.of(AccessReader.grants(rs, "acl"))));
         List<Ownership> owners = new ArrayList<>();
         List<AccessControl> privileges = new ArrayList<>();
         for (Row row : rows) {

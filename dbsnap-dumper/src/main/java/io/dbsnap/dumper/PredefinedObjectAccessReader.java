@@ -29,13 +29,14 @@ final class PredefinedObjectAccessReader {
 
     static List<AccessControl> read(CatalogQuery query) throws SQLException {
         String sql = "WITH ns AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n WHERE" + SchemaFilter.SQL + ")"
-                + " SELECT target, attname, " + Q + "(pg_catalog.pg_get_userbyid(owner)), " + exploded("acl", "owner") + ", "
-                + exploded("base", "owner") + " FROM (" + relations(query) + " UNION ALL " + columns(query)
+                + " SELECT target, attname, " + Q + "(pg_catalog.pg_get_userbyid(owner)) AS owner_name, "
+                + exploded("acl", "owner") + " AS acl_items, " + exploded("base", "owner") + " AS base_items FROM (" + relations(query) + " UNION ALL " + columns(query)
                 + " UNION ALL " + routines(query) + " UNION ALL " + types(query) + databaseWide(query)
                 + ") predefined WHERE acl IS NOT NULL AND acl IS DISTINCT FROM base"
                 + " ORDER BY target COLLATE \"C\", attname COLLATE \"C\" NULLS FIRST";
-        return query.list(sql, rs -> new AccessControl(rs.getString(1), Optional.ofNullable(rs.getString(2)),
-                rs.getString(3), grants(rs, 4), Optional.of(grants(rs, 5))));
+        return query.list(sql, rs -> new AccessControl(rs.getString("target"),
+                Optional.ofNullable(rs.getString("attname")), rs.getString("owner_name"), grants(rs, "acl_items"),
+                Optional.of(grants(rs, "base_items"))));
     }
 
     /**
