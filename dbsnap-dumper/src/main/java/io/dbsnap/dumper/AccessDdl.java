@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Writes owners, access control lists and default privileges. */
@@ -106,6 +107,36 @@ final class AccessDdl {
         for (Grant g : d.grants()) {
             statements.add(prefix + " GRANT " + String.join(",", g.privileges()) + " ON " + d.objectType() + " TO "
                     + g.grantee() + (g.withGrantOption() ? " WITH GRANT OPTION" : "") + ";");
+        }
+        return statements;
+    }
+
+    /** What the grants on {@code acl}'s target are keyed by in a plan: the target and the column. */
+    static String key(AccessControl acl) {
+        return "privileges on " + acl.target() + acl.column().map(c -> " column " + c).orElse("");
+    }
+
+    /**
+     * The statements that take the list of {@code acl} away again: back to the initial list for an
+     * object the script did not create, else every grant revoked, the owner's included, and the
+     * built-in grants to PUBLIC of functions, types and languages given back. The other side's
+     * list, if it has one, is then written as usual.
+     */
+    static List<String> undo(AccessControl acl) {
+        if (acl.initial().isPresent()) {
+            return privileges(new AccessControl(acl.target(), acl.column(), acl.owner(), acl.initial().get(),
+                    Optional.of(acl.grants())));
+        }
+        List<String> statements = new ArrayList<>();
+        String columns = acl.column().map(c -> " (" + quote(c) + ")").orElse("");
+        for (String grantee : entries(acl.grants()).keySet()) {
+            statements.add("REVOKE ALL" + columns + " ON " + acl.target() + " FROM " + grantee + " CASCADE;");
+        }
+        if (acl.column().isEmpty()) {
+            statements.add("GRANT ALL ON " + acl.target() + " TO " + acl.owner() + ";");
+            if (acl.target().matches("(FUNCTION|PROCEDURE|TYPE|DOMAIN|LANGUAGE) .*")) {
+                statements.add("GRANT ALL ON " + acl.target() + " TO PUBLIC;");
+            }
         }
         return statements;
     }

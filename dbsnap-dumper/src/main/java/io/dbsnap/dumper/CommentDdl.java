@@ -21,4 +21,12 @@ final class CommentDdl {
     static String securityLabel(SecurityLabel l) {
         return "SECURITY LABEL FOR " + quote(l.provider()) + " ON " + l.target() + " IS " + Literals.string(l.label()) + ";";
     }
+
+    static String noComment(Comment c) {
+        return "COMMENT ON " + c.target() + " IS NULL;";
+    }
+
+    static String noSecurityLabel(SecurityLabel l) {
+        return "SECURITY LABEL FOR " + quote(l.provider()) + " ON " + l.target() + " IS NULL;";
+    }
 }

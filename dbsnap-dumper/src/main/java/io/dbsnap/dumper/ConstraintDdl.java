@@ -44,4 +44,9 @@ final class ConstraintDdl {
     static String dropFromDomain(DomainType domain, DomainType.DomainConstraint c) {
         return "ALTER DOMAIN " + domain.name().sql() + " DROP CONSTRAINT IF EXISTS " + quote(c.name()) + ";";
     }
+
+    static String drop(Table table, Constraint c) {
+        return "ALTER TABLE " + (table.isPartitioned() ? "" : "ONLY ") + table.name().sql() + " DROP CONSTRAINT IF EXISTS "
+                + quote(c.name()) + ";";
+    }
 }

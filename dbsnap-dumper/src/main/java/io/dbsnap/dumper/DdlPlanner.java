@@ -6,6 +6,7 @@ import io.dbsnap.catalog.Dependency;
 import io.dbsnap.catalog.DomainType;
 import io.dbsnap.catalog.EventTrigger;
 import io.dbsnap.catalog.ObjectId;
+import io.dbsnap.catalog.ObjectKind;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.catalog.Trigger;
 import io.dbsnap.catalog.UserType;
@@ -43,8 +44,19 @@ public final class DdlPlanner {
         if (options.clean()) {
             clean(catalog, pre).forEach(sql -> plan.add(new PlannedStatement(Section.CLEAN, sql)));
         }
-        pre.statements().forEach(sql -> plan.add(new PlannedStatement(Section.PRE_DATA, sql)));
-        postData(catalog, options, pre.afterKeys()).forEach(sql -> plan.add(new PlannedStatement(Section.POST_DATA, sql)));
+        pre.statements().forEach(k -> plan.add(new PlannedStatement(Section.PRE_DATA, k.sql())));
+        postData(catalog, options, pre.afterKeys()).forEach(k -> plan.add(new PlannedStatement(Section.POST_DATA, k.sql())));
+        return plan;
+    }
+
+    /**
+     * The statements of {@link #plan} (without a clean section), each with the object it
+     * creates or sets: what {@link MigrationPlanner} compares between two catalogs.
+     */
+    static List<KeyedStatement> keyed(Catalog catalog, DdlOptions options) {
+        PreData pre = preData(catalog);
+        List<KeyedStatement> plan = new ArrayList<>(pre.statements());
+        postData(catalog, options, pre.afterKeys()).forEach(k -> plan.add(k.inSection(Section.POST_DATA)));
         return plan;
     }
 
@@ -52,7 +64,8 @@ public final class DdlPlanner {
      * The pre-data statements, the drops of the objects they create in the order of creation, and
      * the statements that must wait for the tables' keys (created after the data).
      */
-    private record PreData(List<String> statements, List<String> dropsInCreationOrder, List<String> afterKeys) {
+    private record PreData(List<KeyedStatement> statements, List<String> dropsInCreationOrder,
+                           List<KeyedStatement> afterKeys) {
     }
 
     private static PreData preData(Catalog catalog) {
@@ -87,19 +100,21 @@ public final class DdlPlanner {
         List<ObjectId> preferred = new ArrayList<>(objects.keySet());
         preferred.sort(Comparator.comparing(ObjectId::kind).thenComparing(ObjectId::schema)
                 .thenComparing(ObjectId::name).thenComparing(ObjectId::signature));
-        List<String> statements = new ArrayList<>();
-        List<String> afterKeys = new ArrayList<>();
+        List<KeyedStatement> statements = new ArrayList<>();
+        List<KeyedStatement> afterKeys = new ArrayList<>();
         List<String> dropsInOrder = new ArrayList<>();
         Set<ObjectId> postponed = KeyDependents.find(objects.keySet(), dependencies, keys(catalog));
         for (ObjectId id : DependencyOrder.sort(preferred, dependencies)) {
             ObjectDdl object = objects.get(id);
-            (postponed.contains(id) ? afterKeys : statements).add(object.create());
+            (postponed.contains(id) ? afterKeys : statements).add(KeyedStatement.of(object));
             object.drop().ifPresent(dropsInOrder::add);
         }
         // Once every table exists: sequences join their columns, partitions their parents.
-        catalog.sequences().forEach(s -> TableDdl.ownedBy(s).ifPresent(statements::add));
-        tablesAndForeign.forEach(t -> TableDdl.attachPartition(t).ifPresent(statements::add));
-        views.afterKeys().forEach(v -> afterKeys.add(ViewDdl.replace(v)));
+        catalog.sequences().forEach(s -> TableDdl.ownedBy(s).ifPresent(sql -> statements.add(
+                KeyedStatement.setting(s.id(), "owned by", sql))));
+        tablesAndForeign.forEach(t -> TableDdl.attachPartition(t).ifPresent(sql -> statements.add(
+                KeyedStatement.setting(t.id(), "partition of", sql))));
+        views.afterKeys().forEach(v -> afterKeys.add(KeyedStatement.setting(v.id(), "query", ViewDdl.replace(v))));
         return new PreData(statements, dropsInOrder, afterKeys);
     }
 
@@ -132,54 +147,68 @@ public final class DdlPlanner {
         return statements;
     }
 
-    private static List<String> postData(Catalog catalog, DdlOptions options, List<String> afterKeys) {
-        List<String> statements = new ArrayList<>();
+    private static List<KeyedStatement> postData(Catalog catalog, DdlOptions options, List<KeyedStatement> afterKeys) {
+        List<KeyedStatement> statements = new ArrayList<>();
         for (Table t : catalog.tables()) {
             for (Constraint c : t.constraints()) {
                 boolean key = c.type() != Constraint.Type.CHECK && c.type() != Constraint.Type.FOREIGN_KEY;
                 boolean uncheckedCheck = c.type() == Constraint.Type.CHECK && !c.validated() && c.local();
                 if (key || uncheckedCheck) {
-                    statements.add(ConstraintDdl.add(t, c));
+                    statements.add(KeyedStatement.object(c.id(), ConstraintDdl.add(t, c), ConstraintDdl.drop(t, c)));
                 }
             }
         }
         statements.addAll(afterKeys);
-        catalog.indexes().forEach(i -> statements.addAll(IndexDdl.create(i)));
-        catalog.indexAttachments().forEach(a -> statements.add(IndexDdl.attach(a)));
-        catalog.tables().forEach(t -> statements.addAll(TableDdl.indexSettings(t)));
-        catalog.views().forEach(v -> statements.addAll(ViewDdl.settings(v)));
+        catalog.indexes().forEach(i -> IndexDdl.create(i).forEach(sql -> statements.add(
+                KeyedStatement.object(i.id(), sql, IndexDdl.drop(i)))));
+        catalog.indexAttachments().forEach(a -> statements.add(KeyedStatement.setting(
+                ObjectId.of(ObjectKind.INDEX, a.child().schema(), a.child().name()), "attached", IndexDdl.attach(a))));
+        catalog.tables().forEach(t -> TableDdl.indexSettings(t).forEach(sql -> statements.add(
+                KeyedStatement.setting(t.id(), "index settings", sql))));
+        catalog.views().forEach(v -> ViewDdl.settings(v).forEach(sql -> statements.add(
+                KeyedStatement.setting(v.id(), "settings", sql))));
         for (UserType type : catalog.types()) {
             if (type instanceof DomainType d) {
-                d.constraints().stream().filter(c -> !c.validated())
-                        .forEach(c -> statements.add(ConstraintDdl.addToDomain(d, c)));
+                d.constraints().stream().filter(c -> !c.validated()).forEach(c -> statements.add(KeyedStatement.setting(
+                        d.id(), "constraint " + c.name(), ConstraintDdl.addToDomain(d, c))
+                        .undoneBy(ConstraintDdl.dropFromDomain(d, c))));
             }
         }
         for (Table t : catalog.tables()) {
             t.constraints().stream().filter(c -> c.type() == Constraint.Type.FOREIGN_KEY)
-                    .forEach(c -> statements.add(ConstraintDdl.add(t, c)));
+                    .forEach(c -> statements.add(KeyedStatement.object(c.id(), ConstraintDdl.add(t, c),
+                            ConstraintDdl.dropForeignKey(t, c))));
         }
-        catalog.statistics().forEach(s -> statements.addAll(StatisticsDdl.create(s)));
-        catalog.rules().forEach(r -> statements.addAll(RuleDdl.create(r)));
+        catalog.statistics().forEach(st -> StatisticsDdl.create(st).forEach(sql -> statements.add(
+                KeyedStatement.object(st.id(), sql, StatisticsDdl.drop(st)))));
+        catalog.rules().forEach(r -> RuleDdl.create(r).forEach(sql -> statements.add(
+                KeyedStatement.object(r.id(), sql, RuleDdl.drop(r)))));
         List<Trigger> clones = catalog.triggers().stream().filter(t -> t.cloneOf().isPresent()).toList();
-        catalog.triggers().stream().filter(t -> t.cloneOf().isEmpty()).forEach(t -> statements.addAll(TriggerDdl.create(t)));
+        catalog.triggers().stream().filter(t -> t.cloneOf().isEmpty()).forEach(t -> TriggerDdl.create(t).forEach(
+                sql -> statements.add(KeyedStatement.object(t.id(), sql, TriggerDdl.drop(t)))));
         // A partition's copy whose state was set apart from its parent's, after every parent's state is set.
-        clones.forEach(c -> statements.add(TriggerDdl.cloneState(c)));
+        clones.forEach(c -> statements.add(KeyedStatement.setting(c.id(), "state", TriggerDdl.cloneState(c))));
         // after the triggers and indexes they may name
-        catalog.extensions().forEach(x -> statements.addAll(ExtensionDdl.dependents(x)));
-        catalog.tables().forEach(t -> statements.addAll(PolicyDdl.rowSecurity(t)));
-        catalog.policies().forEach(p -> statements.add(PolicyDdl.create(p)));
-        catalog.publications().forEach(p -> statements.addAll(PublicationDdl.create(p)));
-        catalog.subscriptions().forEach(sub -> statements.add(PublicationDdl.create(sub)));
+        catalog.extensions().forEach(x -> ExtensionDdl.dependents(x).forEach(sql -> statements.add(
+                KeyedStatement.setting(x.id(), "dependents", sql))));
+        catalog.tables().forEach(t -> PolicyDdl.rowSecurity(t).forEach(sql -> statements.add(
+                KeyedStatement.setting(t.id(), "row security", sql).undoneBy(PolicyDdl.noRowSecurity(t)))));
+        catalog.policies().forEach(p -> statements.add(KeyedStatement.object(p.id(), PolicyDdl.create(p), PolicyDdl.drop(p))));
+        catalog.publications().forEach(p -> PublicationDdl.create(p).forEach(sql -> statements.add(
+                KeyedStatement.object(p.id(), sql, PublicationDdl.drop(p)))));
+        catalog.subscriptions().forEach(sub -> statements.add(KeyedStatement.setting(sub.id(), "", PublicationDdl.create(sub))));
         // Event triggers come last, with what is said about them: nothing else may make them fire.
         String eventTrigger = "EVENT TRIGGER ";
         Predicate<String> notEventTrigger = target -> !target.startsWith(eventTrigger);
         statements.addAll(commentsAndLabels(catalog, notEventTrigger));
         statements.addAll(access(catalog, options, notEventTrigger));
         if (options.privileges()) {
-            catalog.defaultPrivileges().forEach(d -> statements.addAll(AccessDdl.defaultPrivileges(d)));
+            catalog.defaultPrivileges().forEach(d -> AccessDdl.defaultPrivileges(d).forEach(sql -> statements.add(
+                    KeyedStatement.target("default privileges " + d.role() + " " + d.schema().orElse("") + " "
+                            + d.objectType(), sql))));
         }
         for (EventTrigger e : catalog.eventTriggers()) {
-            statements.add(EventTriggerDdl.create(e));
+            statements.add(KeyedStatement.object(e.id(), EventTriggerDdl.create(e), EventTriggerDdl.drop(e)));
         }
         statements.addAll(commentsAndLabels(catalog, notEventTrigger.negate()));
         statements.addAll(access(catalog, options, notEventTrigger.negate()));
@@ -187,23 +216,27 @@ public final class DdlPlanner {
     }
 
     /** Owners first: a change of owner rewrites the access control list, so it must not come after it. */
-    private static List<String> access(Catalog catalog, DdlOptions options, Predicate<String> targets) {
-        List<String> statements = new ArrayList<>();
+    private static List<KeyedStatement> access(Catalog catalog, DdlOptions options, Predicate<String> targets) {
+        List<KeyedStatement> statements = new ArrayList<>();
         if (options.owners()) {
-            catalog.owners().stream().filter(o -> targets.test(o.target())).forEach(o -> statements.add(AccessDdl.owner(o)));
+            catalog.owners().stream().filter(o -> targets.test(o.target()))
+                    .forEach(o -> statements.add(KeyedStatement.target("owner of " + o.target(), AccessDdl.owner(o))));
         }
         if (options.privileges()) {
-            catalog.privileges().stream().filter(a -> targets.test(a.target()))
-                    .forEach(a -> statements.addAll(AccessDdl.privileges(a)));
+            catalog.privileges().stream().filter(a -> targets.test(a.target())).forEach(a -> AccessDdl.privileges(a)
+                    .forEach(sql -> statements.add(KeyedStatement.target(AccessDdl.key(a), sql)
+                            .undoneBy(String.join("\n", AccessDdl.undo(a))))));
         }
         return statements;
     }
 
-    private static List<String> commentsAndLabels(Catalog catalog, Predicate<String> targets) {
-        List<String> statements = new ArrayList<>();
-        catalog.comments().stream().filter(c -> targets.test(c.target())).forEach(c -> statements.add(CommentDdl.comment(c)));
-        catalog.securityLabels().stream().filter(l -> targets.test(l.target()))
-                .forEach(l -> statements.add(CommentDdl.securityLabel(l)));
+    private static List<KeyedStatement> commentsAndLabels(Catalog catalog, Predicate<String> targets) {
+        List<KeyedStatement> statements = new ArrayList<>();
+        catalog.comments().stream().filter(c -> targets.test(c.target())).forEach(c -> statements.add(
+                KeyedStatement.target("comment on " + c.target(), CommentDdl.comment(c)).undoneBy(CommentDdl.noComment(c))));
+        catalog.securityLabels().stream().filter(l -> targets.test(l.target())).forEach(l -> statements.add(
+                KeyedStatement.target("label " + l.provider() + " on " + l.target(), CommentDdl.securityLabel(l))
+                        .undoneBy(CommentDdl.noSecurityLabel(l))));
         return statements;
     }
 }

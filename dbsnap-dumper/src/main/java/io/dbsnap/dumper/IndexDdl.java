@@ -25,4 +25,8 @@ final class IndexDdl {
     static String attach(IndexAttachment a) {
         return "ALTER INDEX " + a.parent().sql() + " ATTACH PARTITION " + a.child().sql() + ";";
     }
+
+    static String drop(Index i) {
+        return "DROP INDEX IF EXISTS " + i.name().sql() + ";";
+    }
 }

@@ -1,20 +1,294 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.catalog.Dependency;
+import io.dbsnap.catalog.EnumType;
+import io.dbsnap.catalog.Identifiers;
+import io.dbsnap.catalog.ObjectId;
+import io.dbsnap.catalog.ObjectKind;
+import io.dbsnap.catalog.Routine;
+import io.dbsnap.catalog.Sequence;
+import io.dbsnap.catalog.Table;
+import io.dbsnap.catalog.UserType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Plans the statements that turn catalog {@code from} into catalog {@code to}, keeping the rows of
  * every table and column that exists on both sides. No server is needed.
+ *
+ * <p>Both catalogs are planned as a dump would create them ({@link DdlPlanner}), each statement
+ * keyed by what it creates or sets; a key with the same text on both sides needs nothing. Then:
+ * <ol>
+ * <li>what goes or changes is undone, in the reverse of {@code from}'s order of creation (foreign
+ *     keys, triggers and the like first, then the objects, dependents before what they use);</li>
+ * <li>in {@code to}'s order of creation, what is new or changed is created, and each table that
+ *     exists on both sides is altered in place at its turn ({@link TableMigration}): never
+ *     dropped, so its rows stay.</li>
+ * </ol>
+ * An object that changed is dropped and created again, except where the server can change it in
+ * place and keep what depends on it: tables, sequences ({@code ALTER SEQUENCE}), enums that only
+ * gain values ({@code ALTER TYPE ... ADD VALUE}) and functions whose signature and result stay
+ * ({@code CREATE OR REPLACE}). What depends on a recreated object, or reads a table column that
+ * is dropped or retyped, is recreated with it. Renames are not guessed: a renamed object is one
+ * dropped and one added.
  */
 public final class MigrationPlanner {
 
-    private MigrationPlanner() {
+    private final Catalog from;
+    private final Catalog to;
+    private final Map<String, List<KeyedStatement>> before;
+    private final Map<String, List<KeyedStatement>> after;
+    private final List<KeyedStatement> planFrom;
+    private final List<KeyedStatement> planTo;
+    /** Objects dropped and, where {@code to} has them, created again. */
+    private final Set<ObjectId> recreated = new LinkedHashSet<>();
+    /** Objects changed in place: their own statements run again or are replaced by an ALTER. */
+    private final Map<ObjectId, List<MigrationStep>> alteredInPlace = new LinkedHashMap<>();
+
+    private MigrationPlanner(Catalog from, Catalog to) {
+        this.from = from;
+        this.to = to;
+        this.planFrom = DdlPlanner.keyed(from, DdlOptions.defaults());
+        this.planTo = DdlPlanner.keyed(to, DdlOptions.defaults());
+        this.before = byKey(planFrom);
+        this.after = byKey(planTo);
     }
 
     public static MigrationPlan plan(Catalog from, Catalog to) {
-        List<MigrationStep> steps = new ArrayList<>();
+        return new MigrationPlanner(from, to).plan();
+    }
+
+    private MigrationPlan plan() {
+        decideObjects();
+        List<MigrationStep> steps = new ArrayList<>(undo());
+        steps.addAll(create());
         return new MigrationPlan(steps);
+    }
+
+    /** Which objects that both sides have are changed in place, and which are dropped and created again. */
+    private void decideObjects() {
+        Map<ObjectId, Table> tablesFrom = tables(from);
+        Map<ObjectId, Table> tablesTo = tables(to);
+        Set<ObjectId> roots = new LinkedHashSet<>();
+        for (ObjectId id : ownKeys(planFrom)) {
+            String key = id.toString();
+            if (!after.containsKey(key)) {
+                roots.add(id);
+            } else if (!text(before.get(key)).equals(text(after.get(key)))) {
+                Optional<List<MigrationStep>> inPlace = inPlace(id, tablesFrom, tablesTo);
+                if (inPlace.isPresent()) {
+                    alteredInPlace.put(id, inPlace.get());
+                    Table a = tablesFrom.get(id);
+                    if (a != null && TableMigration.changesColumnsInUse(a, tablesTo.get(id))) {
+                        roots.add(id);
+                    }
+                } else {
+                    roots.add(id);
+                }
+            }
+        }
+        // what depends on a dropped or recreated object goes with it (a table is altered, never dropped for this)
+        Map<ObjectId, List<ObjectId>> dependents = new HashMap<>();
+        for (Dependency d : from.dependencies()) {
+            dependents.computeIfAbsent(d.referenced(), k -> new ArrayList<>()).add(d.dependent());
+        }
+        Deque<ObjectId> work = new ArrayDeque<>(roots);
+        Set<ObjectId> seen = new HashSet<>(roots);
+        while (!work.isEmpty()) {
+            ObjectId id = work.pop();
+            if (!alteredInPlace.containsKey(id) || !tablesFrom.containsKey(id)) {
+                recreated.add(id);
+                alteredInPlace.remove(id);
+            }
+            for (ObjectId dependent : dependents.getOrDefault(id, List.of())) {
+                if (!tablesFrom.containsKey(dependent) && seen.add(dependent)) {
+                    work.push(dependent);
+                }
+            }
+        }
+    }
+
+    /** The steps that change an object of both sides in place, if its kind allows it. */
+    private Optional<List<MigrationStep>> inPlace(ObjectId id, Map<ObjectId, Table> tablesFrom, Map<ObjectId, Table> tablesTo) {
+        if (tablesFrom.containsKey(id) && tablesTo.containsKey(id)) {
+            Set<ObjectId> separated = new HashSet<>(ownKeys(planFrom));
+            separated.addAll(ownKeys(planTo));
+            return Optional.of(TableMigration.between(tablesFrom.get(id), tablesTo.get(id), separated::contains));
+        }
+        if (id.kind() == ObjectKind.SEQUENCE) {
+            return find(to.sequences(), id, Sequence::id).map(s -> List.of(MigrationStep.of(alterSequence(s))));
+        }
+        if (id.kind() == ObjectKind.FUNCTION || id.kind() == ObjectKind.PROCEDURE) {
+            Optional<Routine> a = find(from.routines(), id, Routine::id);
+            Optional<Routine> b = find(to.routines(), id, Routine::id);
+            if (a.isPresent() && b.isPresent() && replaceable(a.get(), b.get())) {
+                return Optional.of(List.of(MigrationStep.of(b.get().definition() + ";")));
+            }
+            return Optional.empty();
+        }
+        Optional<UserType> a = find(from.types(), id, UserType::id);
+        Optional<UserType> b = find(to.types(), id, UserType::id);
+        if (a.isPresent() && b.isPresent() && a.get() instanceof EnumType x && b.get() instanceof EnumType y) {
+            return addedLabels(x, y);
+        }
+        return Optional.empty();
+    }
+
+    /** Undoes, in the reverse of {@code from}'s order, every statement whose key goes or changes. */
+    private List<MigrationStep> undo() {
+        List<KeyedStatement> reversed = new ArrayList<>(planFrom);
+        Collections.reverse(reversed);
+        Set<String> done = new HashSet<>();
+        List<MigrationStep> steps = new ArrayList<>();
+        for (KeyedStatement k : reversed) {
+            boolean own = k.object().map(id -> id.toString().equals(k.key())).orElse(false);
+            boolean goes = k.object().map(recreated::contains).orElse(false)
+                    || (!own && !text(before.get(k.key())).equals(text(after.getOrDefault(k.key(), List.of()))));
+            if (goes && k.undo().isPresent() && done.add(k.key())) {
+                steps.add(new MigrationStep(k.undo().get(), dataLoss(k)));
+            }
+        }
+        return steps;
+    }
+
+    /** Creates, in {@code to}'s order, what is new or changed, and alters each table of both sides at its turn. */
+    private List<MigrationStep> create() {
+        Set<String> recreatedNames = new HashSet<>();
+        recreated.forEach(id -> recreatedNames.add(qualified(id)));
+        List<MigrationStep> steps = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (KeyedStatement k : planTo) {
+            Optional<ObjectId> object = k.object();
+            boolean own = object.map(id -> id.toString().equals(k.key())).orElse(false);
+            if (own && alteredInPlace.containsKey(object.get())) {
+                if (done.add(k.key())) {
+                    steps.addAll(alteredInPlace.get(object.get()));
+                }
+                continue;
+            }
+            boolean isNew = !before.containsKey(k.key());
+            boolean changed = !isNew && !text(before.get(k.key())).equals(text(after.get(k.key())));
+            boolean ofRecreated = object.map(recreated::contains).orElse(false)
+                    || (object.isEmpty() && mentions(k.key(), recreatedNames));
+            if (isNew || changed || ofRecreated) {
+                steps.add(MigrationStep.of(k.sql()));
+                if (own && object.get().kind() == ObjectKind.MATERIALIZED_VIEW) {
+                    steps.add(MigrationStep.of("REFRESH MATERIALIZED VIEW " + qualified(object.get()) + ";"));
+                }
+            }
+        }
+        return steps;
+    }
+
+    private List<Hazard> dataLoss(KeyedStatement k) {
+        return k.object().filter(id -> id.kind() == ObjectKind.TABLE && id.toString().equals(k.key())
+                        && !after.containsKey(k.key()))
+                .map(id -> List.of(new Hazard(Hazard.Kind.DATA_LOSS, "TABLE " + qualified(id),
+                        "the table is dropped with its rows")))
+                .orElse(List.of());
+    }
+
+    /**
+     * A function replaced in place keeps what depends on it: possible when its arguments (names
+     * and defaults included) and its result stay, which {@code pg_get_functiondef} writes on its
+     * first two lines.
+     */
+    private static boolean replaceable(Routine a, Routine b) {
+        List<String> x = a.definition().lines().limit(2).toList();
+        List<String> y = b.definition().lines().limit(2).toList();
+        return a.kind() == b.kind() && a.kind() != Routine.Kind.AGGREGATE && x.equals(y)
+                && b.definition().startsWith("CREATE OR REPLACE");
+    }
+
+    /** An enum that only gains labels, the old ones in their order, gets them by ALTER TYPE ... ADD VALUE. */
+    private static Optional<List<MigrationStep>> addedLabels(EnumType a, EnumType b) {
+        List<String> kept = b.labels().stream().filter(a.labels()::contains).toList();
+        if (!kept.equals(a.labels())) {
+            return Optional.empty();
+        }
+        List<MigrationStep> steps = new ArrayList<>();
+        for (int i = 0; i < b.labels().size(); i++) {
+            String label = b.labels().get(i);
+            if (!a.labels().contains(label)) {
+                String where = i == 0 ? " BEFORE " + Literals.string(b.labels().get(1))
+                        : " AFTER " + Literals.string(b.labels().get(i - 1));
+                steps.add(MigrationStep.of("ALTER TYPE " + b.name().sql() + " ADD VALUE " + Literals.string(label)
+                        + (b.labels().size() > 1 ? where : "") + ";"));
+            }
+        }
+        return Optional.of(steps);
+    }
+
+    private static String alterSequence(Sequence s) {
+        return "ALTER SEQUENCE " + s.name().sql() + " AS " + s.dataType() + " INCREMENT BY " + s.increment()
+                + " MINVALUE " + s.minValue() + " MAXVALUE " + s.maxValue() + " START WITH " + s.start()
+                + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE") + ";";
+    }
+
+    /** The objects' own keys (not their settings) in {@code plan}'s order. */
+    private static List<ObjectId> ownKeys(List<KeyedStatement> plan) {
+        Set<ObjectId> ids = new LinkedHashSet<>();
+        plan.stream().filter(k -> k.object().map(id -> id.toString().equals(k.key())).orElse(false))
+                .forEach(k -> ids.add(k.object().get()));
+        return new ArrayList<>(ids);
+    }
+
+    /** Whether a comment's, owner's or grant's key names one of {@code names} (then its object was recreated). */
+    private static boolean mentions(String key, Set<String> names) {
+        for (String name : names) {
+            int at = key.indexOf(name);
+            while (at >= 0) {
+                int end = at + name.length();
+                boolean startsWord = at > 0 && key.charAt(at - 1) == ' ';
+                boolean endsWord = end == key.length() || " (.".indexOf(key.charAt(end)) >= 0;
+                if (startsWord && endsWord) {
+                    return true;
+                }
+                at = key.indexOf(name, at + 1);
+            }
+        }
+        return false;
+    }
+
+    private static String qualified(ObjectId id) {
+        String name = id.name().contains(".") && id.kind() != ObjectKind.SCHEMA ? id.name() : Identifiers.quote(id.name());
+        return id.schema().isEmpty() ? name : Identifiers.quote(id.schema()) + "." + name;
+    }
+
+    private static Map<String, List<KeyedStatement>> byKey(List<KeyedStatement> plan) {
+        Map<String, List<KeyedStatement>> keyed = new LinkedHashMap<>();
+        plan.forEach(k -> keyed.computeIfAbsent(k.key(), x -> new ArrayList<>()).add(k));
+        return keyed;
+    }
+
+    private static List<String> text(List<KeyedStatement> statements) {
+        return statements.stream().map(KeyedStatement::sql).toList();
+    }
+
+    private static Map<ObjectId, Table> tables(Catalog catalog) {
+        Map<ObjectId, Table> tables = new HashMap<>();
+        catalog.tables().forEach(t -> tables.put(t.id(), t));
+        return tables;
+    }
+
+    private static <T> Optional<T> find(List<? extends T> objects, ObjectId id, Function<T, ObjectId> idOf) {
+        for (T o : objects) {
+            if (idOf.apply(o).equals(id)) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -42,4 +42,14 @@ final class PolicyDdl {
         }
         return statements;
     }
+
+    static String drop(Policy p) {
+        return "DROP POLICY IF EXISTS " + quote(p.name()) + " ON " + p.table().sql() + ";";
+    }
+
+    /** What undoes {@link #rowSecurity}: both flags off (each is set again where the other side has it). */
+    static String noRowSecurity(Table t) {
+        return "ALTER TABLE " + t.name().sql() + " NO FORCE ROW LEVEL SECURITY;\nALTER TABLE " + t.name().sql()
+                + " DISABLE ROW LEVEL SECURITY;";
+    }
 }

@@ -21,4 +21,8 @@ final class RuleDdl {
         }
         return statements;
     }
+
+    static String drop(Rule rule) {
+        return "DROP RULE IF EXISTS " + quote(rule.name()) + " ON " + rule.table().sql() + ";";
+    }
 }

@@ -16,4 +16,8 @@ final class StatisticsDdl {
         s.statisticsTarget().ifPresent(n -> statements.add("ALTER STATISTICS " + s.name().sql() + " SET STATISTICS " + n + ";"));
         return statements;
     }
+
+    static String drop(StatisticsObject s) {
+        return "DROP STATISTICS IF EXISTS " + s.name().sql() + ";";
+    }
 }

@@ -110,6 +110,11 @@ final class TableDdl {
         return sql.toString();
     }
 
+    /** A column as {@code ALTER TABLE ... ADD COLUMN} takes it: name, type and options. */
+    static String columnDefinition(Table table, Column column) {
+        return quote(column.name()) + " " + column.type() + columnOptions(table, column, false, false);
+    }
+
     /** Everything after a column's name and type: collation, default or generation, identity, NOT NULL. */
     private static String columnOptions(Table table, Column column, boolean separateDefault, boolean inheritedGeneration) {
         StringBuilder line = new StringBuilder();

@@ -29,4 +29,8 @@ final class TriggerDdl {
         String state = Optional.ofNullable(EnabledState.words(clone.enabled())).orElse("ENABLE");
         return "ALTER TABLE ONLY " + clone.table().sql() + " " + state + " TRIGGER " + quote(clone.name()) + ";";
     }
+
+    static String drop(Trigger trigger) {
+        return "DROP TRIGGER IF EXISTS " + quote(trigger.name()) + " ON " + trigger.table().sql() + ";";
+    }
 }
