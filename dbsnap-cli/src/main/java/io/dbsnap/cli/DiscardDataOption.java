@@ -4,8 +4,9 @@ import io.dbsnap.restore.RestoreOptions;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --discard-data} of the commands that restore in place: a schema-only snapshot restored
- * over tables that hold rows leaves them empty, so it is refused unless asked for by name.
+ * {@code --discard-data} and {@code --keep-data} of the commands that restore in place: a
+ * schema-only snapshot restored over tables that hold rows leaves them empty, so it is refused
+ * unless asked for by name, or restored as a schema rollback that keeps the rows.
  */
 final class DiscardDataOption {
 
@@ -14,11 +15,19 @@ final class DiscardDataOption {
                     + " comes back empty. Without it, such a restore is refused before anything changes.")
     private boolean discardData;
 
+    @Option(names = "--keep-data",
+            description = "Restore a schema-only snapshot as a schema rollback that keeps the data: the database is"
+                    + " migrated back to the snapshot's schema in one transaction, and the rows of every table and"
+                    + " column the snapshot has stay. What it lacks (tables and columns created after it) is lost,"
+                    + " which needs --discard-data too.")
+    private boolean keepData;
+
     boolean value() {
         return discardData;
     }
 
     RestoreOptions applyTo(RestoreOptions options) {
-        return discardData ? options.discardingData() : options;
+        RestoreOptions kept = keepData ? options.keepingData() : options;
+        return discardData ? kept.discardingData() : kept;
     }
 }

@@ -57,17 +57,23 @@ public final class MigrationPlanner {
     /** Objects changed in place: their own statements run again or are replaced by an ALTER. */
     private final Map<ObjectId, List<MigrationStep>> alteredInPlace = new LinkedHashMap<>();
 
-    private MigrationPlanner(Catalog from, Catalog to) {
+    private MigrationPlanner(Catalog from, Catalog to, DdlOptions options) {
         this.from = from;
         this.to = to;
-        this.planFrom = DdlPlanner.keyed(from, DdlOptions.defaults());
-        this.planTo = DdlPlanner.keyed(to, DdlOptions.defaults());
+        this.planFrom = DdlPlanner.keyed(from, options);
+        this.planTo = DdlPlanner.keyed(to, options);
         this.before = byKey(planFrom);
         this.after = byKey(planTo);
     }
 
+    /** The plan with owners and grants compared and set. */
     public static MigrationPlan plan(Catalog from, Catalog to) {
-        return new MigrationPlanner(from, to).plan();
+        return plan(from, to, DdlOptions.defaults());
+    }
+
+    /** The plan with owners and grants as {@code options} say ({@link DdlOptions#noOwner()}, ...). */
+    public static MigrationPlan plan(Catalog from, Catalog to, DdlOptions options) {
+        return new MigrationPlanner(from, to, options).plan();
     }
 
     private MigrationPlan plan() {

@@ -28,7 +28,7 @@ import java.util.Objects;
  *                         {@code ALTER DEFAULT PRIVILEGES}, as pg_restore does without {@code --no-privileges}
  */
 public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, boolean discardData,
-                             Duration lockTimeout, boolean owners, boolean privileges) {
+                             Duration lockTimeout, boolean owners, boolean privileges, boolean keepData) {
 
     /** How long a restore waits for a lock unless told otherwise: 5 seconds, as a migration. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
@@ -38,6 +38,12 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
         if (lockTimeout.isNegative() || lockTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("the lock timeout must be at least 1 ms, not " + lockTimeout);
         }
+    }
+
+    /** Without {@link #keepingData()}. */
+    public RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, boolean discardData, Duration lockTimeout,
+                          boolean owners, boolean privileges) {
+        this(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, false);
     }
 
     /** With the default lock timeout, owners and grants, refusing a schema-only restore over rows. */
@@ -50,30 +56,41 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
     }
 
     public RestoreOptions withoutSafetySnapshot() {
-        return new RestoreOptions(false, allowOlderServer, discardData, lockTimeout, owners, privileges);
+        return new RestoreOptions(false, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData);
     }
 
     public RestoreOptions allowingOlderServer() {
-        return new RestoreOptions(safetySnapshot, true, discardData, lockTimeout, owners, privileges);
+        return new RestoreOptions(safetySnapshot, true, discardData, lockTimeout, owners, privileges, keepData);
     }
 
     /** Restore a schema-only snapshot over tables that hold rows, emptying them (their rows are lost). */
     public RestoreOptions discardingData() {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, true, lockTimeout, owners, privileges);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, true, lockTimeout, owners, privileges, keepData);
     }
 
     /** These options with {@code timeout} as the longest wait for a lock (at least 1 ms). */
     public RestoreOptions withLockTimeout(Duration timeout) {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, timeout, owners, privileges);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, timeout, owners, privileges, keepData);
     }
 
     /** Skips the snapshot's {@code ALTER ... OWNER TO}, as pg_restore's {@code --no-owner}. */
     public RestoreOptions noOwner() {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, false, privileges);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, false, privileges, keepData);
     }
 
     /** Skips the snapshot's grants and default privileges, as pg_restore's {@code --no-privileges}. */
     public RestoreOptions noPrivileges() {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, false);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, false, keepData);
+    }
+
+    /**
+     * Restores a schema-only snapshot in place as a schema rollback that keeps the data: instead
+     * of dropping and recreating every object (every table empty), the database is migrated to
+     * the snapshot's catalog ({@link io.dbsnap.dumper.MigrationPlanner}), in one transaction, and
+     * every row of every table and column that both have stays. What the snapshot lacks (tables
+     * and columns created after it) is still lost: that is refused unless {@link #discardingData()}.
+     */
+    public RestoreOptions keepingData() {
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, true);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * changed: the tables that hold rows now and would be empty afterwards, and the objects the
  * database has that the snapshot lacks, which the restore drops. A schema-only snapshot holds no
  * rows, so restoring it empties every table; that is refused unless
- * {@link RestoreOptions#discardingData()} says it is meant (until a schema rollback keeps rows).
+ * {@link RestoreOptions#discardingData()} says it is meant, or {@link RestoreOptions#keepingData()}
+ * restores it as a schema rollback that keeps them.
  *
  * @param snapshot the snapshot's name
  * @param type     the snapshot's type: {@code schema-only}, {@code schema+data} or {@code data-only}
@@ -38,6 +39,11 @@ public record RestorePlan(String snapshot, String type, String target, TablesWit
 
     public boolean schemaOnly() {
         return type.equals(SnapshotFacts.SCHEMA_ONLY);
+    }
+
+    /** The same plan for a restore that keeps the rows ({@link RestoreOptions#keepingData()}): nothing emptied. */
+    public RestorePlan keepingRows() {
+        return new RestorePlan(snapshot, type, target, TablesWithRows.none(), dropped);
     }
 
     /** A schema-only snapshot over tables that hold rows: every one of them would be emptied. */

@@ -237,6 +237,12 @@ public final class SnapshotRestorer {
             }
             // under the lock, before the safety snapshot: a refusal leaves nothing behind
             RestorePlan plan = plan(connection, snapshot, metadata, catalog, current, target);
+            if (keepsRows(plan, metadata) && catalog.isPresent()) {
+                return new SchemaRollback(options, owners, privileges).run(connection, snapshot, catalog.get(), current,
+                        plan, emergency, () -> options.safetySnapshot()
+                                ? Optional.of(writeSafetySnapshot(connection, scope, snapshot)) : Optional.empty(),
+                        () -> structuralDifferences(connection, scope, catalog.get(), owners, privileges));
+            }
             if (plan.emptiesTablesWithRows() && !options.discardData()) {
                 throw new DataLossRefusedException(plan);
             }
@@ -270,8 +276,14 @@ public final class SnapshotRestorer {
     public RestorePlan plan(Connection connection, StoredSnapshot snapshot) {
         SnapshotMetadata metadata = store.metadata(snapshot);
         SnapshotScope scope = metadata.scope().orElse(SnapshotScope.everything());
-        return plan(connection, snapshot, metadata, creates(snapshot, metadata),
+        RestorePlan plan = plan(connection, snapshot, metadata, creates(snapshot, metadata),
                 readCurrent(connection, scope, options.lockTimeout()), DatabaseAddress.describe(connection));
+        return keepsRows(plan, metadata) ? plan.keepingRows() : plan;
+    }
+
+    /** A schema-only snapshot restored as a schema rollback ({@link RestoreOptions#keepingData()}) empties nothing. */
+    private boolean keepsRows(RestorePlan plan, SnapshotMetadata metadata) {
+        return options.keepData() && plan.schemaOnly() && metadata.scope().isPresent();
     }
 
     private static RestorePlan plan(Connection connection, StoredSnapshot snapshot, SnapshotMetadata metadata,
