@@ -18,8 +18,8 @@ final class DiscardDataOption {
     @Option(names = "--keep-data",
             description = "Restore a schema-only snapshot as a schema rollback that keeps the data: the database is"
                     + " migrated back to the snapshot's schema in one transaction, and the rows of every table and"
-                    + " column the snapshot has stay. What it lacks (tables and columns created after it) is lost,"
-                    + " which needs --discard-data too.")
+                    + " column the snapshot has stay. What it lacks (tables and columns created after it) is listed"
+                    + " before, asked for (restore) and lost; the safety snapshot keeps a copy.")
     private boolean keepData;
 
     boolean value() {
@@ -27,7 +27,11 @@ final class DiscardDataOption {
     }
 
     RestoreOptions applyTo(RestoreOptions options) {
-        RestoreOptions kept = keepData ? options.keepingData() : options;
-        return discardData ? kept.discardingData() : kept;
+        // what --keep-data loses (objects created after the snapshot) is listed and confirmed by the command
+        return discardData || keepData ? kept(options).discardingData() : options;
+    }
+
+    private RestoreOptions kept(RestoreOptions options) {
+        return keepData ? options.keepingData() : options;
     }
 }

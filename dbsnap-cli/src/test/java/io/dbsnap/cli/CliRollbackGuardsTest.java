@@ -97,6 +97,27 @@ class CliRollbackGuardsTest {
     }
 
     @Test
+    void emergencyRollbackWithKeepDataUndoesTheMigrationAndKeepsTheRows() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_rollback_keep_data")) {
+            db.execute(Fixture.SCHEMA);
+            CliRunner cli = CliRunner.forServer().withoutTerminal().env("DATABASE_URL", CliRunner.url(db))
+                    .env("DBSNAP_DIR", dir.toString());
+            Path migration = Files.writeString(dir.resolve("V9__nickname.sql"),
+                    "ALTER TABLE app.users ADD COLUMN nickname text;\nUPDATE app.users SET nickname = 'nick';\n");
+            String before = PgDump.run(db, "--no-owner");
+            assertThat(cli.run("migrate", migration.toString()).exitCode()).isZero();
+            assertThat(PgDump.run(db, "--no-owner")).isNotEqualTo(before);
+
+            CliRunner.Run rollback = cli.run("rollback", "--emergency", "--keep-data");
+
+            assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+            assertThat(rollback.err()).contains("_before_V9__nickname").contains("column app.users.nickname");
+            // schema and every row as before the migration: pg_dump of both, rows included
+            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(before);
+        }
+    }
+
+    @Test
     void aSchemaOnlyRestoreOverRowsIsRefusedNamingTablesAndRowsAndProceedsWithDiscardData() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("cli_restore_schema_only")) {
             db.execute(Fixture.SCHEMA);
