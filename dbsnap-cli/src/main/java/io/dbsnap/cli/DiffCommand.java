@@ -3,6 +3,8 @@ package io.dbsnap.cli;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.diff.UnifiedDdlDiff;
+import io.dbsnap.dumper.MigrationPlan;
+import io.dbsnap.dumper.MigrationPlanner;
 import io.dbsnap.store.SnapshotScope;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,17 +23,20 @@ import picocli.CommandLine.ParentCommand;
                 + "rows changed. A and B are snapshots (as for restore) or database URLs; two snapshots need no "
                 + "server. --format unified prints a diff -u of the DDL: the snapshots' files, or for a database "
                 + "the DDL dbsnap writes of its structure (compared with the snapshot's structure written the same "
-                + "way). The exit code is 0 whether or not there are changes.",
+                + "way). --format sql prints the migration from A to B: the statements that turn A's schema into B's,"
+                + " keeping the rows of every table and column both have, each step's hazards as comments above it."
+                + " The exit code is 0 whether or not there are changes.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap diff baseline pre_migration",
                 "  dbsnap diff pre_migration \"$DATABASE_URL\" --format markdown > drift.md",
                 "  dbsnap diff 2 1 --format json | jq '.changes | length'",
-                "  dbsnap diff baseline latest --format unified"})
+                "  dbsnap diff baseline latest --format unified",
+                "  dbsnap diff \"$DATABASE_URL\" pre_migration --format sql > rollback.sql"})
 final class DiffCommand implements Callable<Integer> {
 
     /** The report formats. */
-    enum Format { TEXT, MARKDOWN, JSON, UNIFIED }
+    enum Format { TEXT, MARKDOWN, JSON, UNIFIED, SQL }
 
     @ParentCommand
     private DbsnapCommand root;
@@ -43,7 +48,7 @@ final class DiffCommand implements Callable<Integer> {
     private String after;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "TEXT",
-            description = "text (default), markdown, json or unified.")
+            description = "text (default), markdown, json, unified or sql.")
     private Format format;
 
     @Override
@@ -54,6 +59,11 @@ final class DiffCommand implements Callable<Integer> {
         String text;
         if (format == Format.UNIFIED) {
             text = unified(a, b, scope);
+        } else if (format == Format.SQL) {
+            MigrationPlan plan = MigrationPlanner.plan(a.side(scope).catalog(), b.side(scope).catalog());
+            text = "-- migration from " + a.name() + " to " + b.name() + ": " + plan.steps().size()
+                    + (plan.steps().size() == 1 ? " step" : " steps") + (plan.preservesData() ? ", keeps every row"
+                    : ", LOSES DATA (see the hazards)") + "\n" + plan.toSql();
         } else {
             DiffReport report = SchemaDiff.compare(a.side(scope), b.side(scope));
             text = switch (format) {

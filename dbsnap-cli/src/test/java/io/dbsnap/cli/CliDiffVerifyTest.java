@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbsnap.testkit.PostgresServer;
+import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,26 @@ class CliDiffVerifyTest {
                     .containsExactly("-    email text");
             assertThat(liveUnified.out().lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")))
                     .containsExactly("+    email text,", "+    phone text");
+        }
+    }
+
+    @Test
+    void diffAsSqlIsTheMigrationBackToTheSnapshot() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_diff_sql")) {
+            db.execute(Fixture.SCHEMA);
+            CliRunner cli = CliRunner.forServer().env("DATABASE_URL", CliRunner.url(db)).env("DBSNAP_DIR", dir.toString());
+            assertThat(cli.run("snapshot", "base").exitCode()).isZero();
+            db.execute(MIGRATION);
+
+            CliRunner.Run sql = cli.run("diff", CliRunner.url(db), "base", "--format", "sql");
+
+            assertThat(sql.exitCode()).as(sql.err()).isZero();
+            assertThat(sql.out()).contains("LOSES DATA").contains("-- hazard: DATA_LOSS").contains("DROP COLUMN email")
+                    .contains("ADD COLUMN mood").doesNotContain("DROP TABLE");
+            Psql.runFile(db, Files.writeString(dir.resolve("back.sql"), sql.out()));
+            CliRunner.Run verified = cli.run("verify", "base", "--url", CliRunner.url(db));
+            assertThat(verified.exitCode()).as(verified.out()).isZero();
+            assertThat(verified.out()).contains("Database OK");
         }
     }
 
