@@ -274,6 +274,20 @@ public final class SnapshotStore {
     private record Found(SnapshotName name, Optional<StoredSnapshot> sqlFile, FileTime written) {
     }
 
+    /**
+     * Whether {@code fileName} is a migration's down migration written beside the snapshot after
+     * it ({@link StoredSnapshot#DOWN_MIGRATION}), not a snapshot: that snapshot's metadata is
+     * there and the file has none of its own (a snapshot labelled {@code ..._down} has).
+     */
+    private boolean isDownMigration(String fileName) {
+        if (!fileName.endsWith(StoredSnapshot.DOWN_MIGRATION)) {
+            return false;
+        }
+        String base = fileName.substring(0, fileName.length() - StoredSnapshot.DOWN_MIGRATION.length());
+        String own = fileName.substring(0, fileName.length() - ".sql".length());
+        return Files.exists(directory.resolve(base + METADATA_SUFFIX)) && !Files.exists(directory.resolve(own + METADATA_SUFFIX));
+    }
+
     private List<Found> scan() {
         List<Found> found = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
@@ -286,6 +300,9 @@ public final class SnapshotStore {
                 String fileName = file.getFileName().toString();
                 if (fileName.endsWith(METADATA_SUFFIX)) {
                     metadataFiles.add(file);
+                    continue;
+                }
+                if (isDownMigration(fileName)) {
                     continue;
                 }
                 Optional<SnapshotName> name = SnapshotName.parseFileName(fileName);

@@ -10,8 +10,10 @@ public record StoredSnapshot(SnapshotName name, Path sqlFile, long sizeBytes) {
     public static final String DIFF_MARKDOWN = "_diff.md";
     /** The end of the name of a migration's unified DDL diff, written beside the snapshot after it. */
     public static final String DIFF_PATCH = "_diff.patch";
+    /** The end of the name of a migration's down migration (back to the state before it), beside the snapshot after it. */
+    public static final String DOWN_MIGRATION = "_down.sql";
     /** What may be written beside a snapshot, and goes when it goes. */
-    static final List<String> ATTACHMENTS = List.of(DIFF_MARKDOWN, DIFF_PATCH);
+    static final List<String> ATTACHMENTS = List.of(DIFF_MARKDOWN, DIFF_PATCH, DOWN_MIGRATION);
 
     /** Whether the SQL file is gzip-compressed, as its name ({@code .sql.gz}) says. */
     public boolean compressed() {

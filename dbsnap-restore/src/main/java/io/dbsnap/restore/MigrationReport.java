@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param outsideTransaction the statements run after the transaction committed, only when
  *                           {@link MigrationOptions#outsideTransaction()} allowed them; they are
  *                           not undone with it
+ * @param downMigration      the statements that take the database back to {@code before} keeping its
+ *                           rows, beside {@code after} ({@code {after}_down.sql}), tried in a
+ *                           transaction that was rolled back, with its hazards in its header
  */
 public record MigrationReport(Path migration, String target, StoredSnapshot before, StoredSnapshot after,
                               DiffReport diff, Path diffMarkdown, Path diffPatch, RestoreResult result,
-                              List<NonTransactionalStatement> outsideTransaction) {
+                              List<NonTransactionalStatement> outsideTransaction, Path downMigration) {
 
     public MigrationReport {
         Objects.requireNonNull(migration, "migration");
@@ -35,6 +38,7 @@ public record MigrationReport(Path migration, String target, StoredSnapshot befo
     public String summary() {
         return "Migrated " + target + " with " + migration.getFileName() + " (" + result.statements() + " statements"
                 + (outsideTransaction.isEmpty() ? "" : ", " + outsideTransaction.size() + " of them outside the transaction")
-                + "): " + diff.summary() + ". Undo with snapshot " + before.name().baseName() + ".";
+                + "): " + diff.summary() + ". Undo with snapshot " + before.name().baseName() + ", or keep the rows with the"
+                + " down migration " + downMigration.getFileName() + ".";
     }
 }

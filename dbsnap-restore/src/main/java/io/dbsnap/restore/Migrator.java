@@ -94,8 +94,10 @@ public final class Migrator {
             DiffReport diff = SchemaDiff.compare(DiffSide.of(store, before), DiffSide.of(store, after));
             Path markdown = store.attach(after, StoredSnapshot.DIFF_MARKDOWN, diff.toMarkdown());
             Path patch = store.attach(after, StoredSnapshot.DIFF_PATCH, UnifiedDdlDiff.ofSnapshots(store, before, after));
+            Path down = store.attach(after, StoredSnapshot.DOWN_MIGRATION, DownMigration.between(store, after, before)
+                    .tried(connection));
             MigrationReport report = new MigrationReport(migration, target, before, after, diff, markdown, patch, result,
-                    script.nonTransactional());
+                    script.nonTransactional(), down);
             LOG.info(report.summary());
             return report;
         }

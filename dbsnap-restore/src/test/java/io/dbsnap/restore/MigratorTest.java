@@ -83,6 +83,7 @@ class MigratorTest {
             byHand.execute(SCHEMA);
             Path migration = write("V2__account_roles.sql", MIGRATION);
             SnapshotStore store = new SnapshotStore(dir.resolve("snapshots"));
+            String schemaBefore = PgDump.schemaOnly(db);
 
             MigrationReport report;
             try (Connection c = db.connect()) {
@@ -113,10 +114,20 @@ class MigratorTest {
                     .contains("-    nickname text");
             assertThat(report.summary()).contains("Undo with snapshot " + report.before().name().baseName());
 
-            // deleting the snapshot after takes its diff along
+            // the way back that keeps the rows, tried before it was written; pg_dump judges it
+            assertThat(report.downMigration()).isEqualTo(report.after().attachment(StoredSnapshot.DOWN_MIGRATION));
+            String down = Files.readString(report.downMigration());
+            assertThat(down).contains("it ran").contains("hazard: DATA_LOSS COLUMN app.accounts.role")
+                    .contains("hazard: DATA_LOSS TABLE app.roles").contains("ADD COLUMN nickname text");
+            Psql.runFile(db, report.downMigration());
+            assertThat(PgDump.schemaOnly(db)).isEqualTo(schemaBefore);
+            assertThat(PgDump.run(db, "--data-only", "--table=app.accounts")).contains("ann@example.com", "bob@example.com");
+
+            // deleting the snapshot after takes its diff and its down migration along
             store.delete(report.after());
             assertThat(report.diffMarkdown()).doesNotExist();
             assertThat(report.diffPatch()).doesNotExist();
+            assertThat(report.downMigration()).doesNotExist();
         }
     }
 
