@@ -8,6 +8,9 @@ import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.DiffSide;
 import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.dumper.CatalogReader;
+import io.dbsnap.dumper.MigrationPlan;
+import io.dbsnap.dumper.MigrationPlanner;
+import io.dbsnap.dumper.MigrationStep;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,18 +80,24 @@ public final class SchemaDiffBenchmark {
 
             progress("Warm-up");
             for (int i = 0; i < WARM_UP; i++) {
+                planInMemory(after, before);
+                planOfFiles(jsonAfter, jsonBefore);
                 diffInMemory(before, after);
                 diffOfFiles(jsonBefore, jsonAfter);
                 render(report);
                 diffU(dumpBefore, dumpAfter);
             }
             int repetitions = Math.max(5, parameters.repetitions());
+            List<Double> planInMemory = new ArrayList<>();
+            List<Double> planOfFiles = new ArrayList<>();
             List<Double> inMemory = new ArrayList<>();
             List<Double> ofFiles = new ArrayList<>();
             List<Double> rendering = new ArrayList<>();
             List<Double> diffU = new ArrayList<>();
             for (int i = 0; i < repetitions; i++) {
                 // alternating who goes first evens out drift on a shared machine
+                planInMemory.add(planInMemory(after, before));
+                planOfFiles.add(planOfFiles(jsonAfter, jsonBefore));
                 if (i % 2 == 0) {
                     inMemory.add(diffInMemory(before, after));
                     ofFiles.add(diffOfFiles(jsonBefore, jsonAfter));
@@ -102,10 +112,58 @@ public final class SchemaDiffBenchmark {
                 progress("Repetition %d of %d: SchemaDiff %.1f ms, from files %.1f ms, diff -u %.1f ms", i + 1, repetitions,
                         inMemory.get(i), ofFiles.get(i), diffU.get(i));
             }
+            int steps = rollBack(db, after, before);
             return new SchemaDiffReport(parameters, counts, MachineFacts.of(db), report, migration.expectedChanges(), cold,
                     Files.size(jsonBefore), Files.size(dumpBefore), new Samples(inMemory), new Samples(ofFiles),
-                    new Samples(rendering), new Samples(diffU));
+                    new Samples(rendering), new Samples(diffU), steps, new Samples(planInMemory), new Samples(planOfFiles));
         }
+    }
+
+    /**
+     * The timed plan checked once on the server: the migrated database taken back to the catalog
+     * before the migration in one transaction, after which the diff of the two must be empty.
+     * Returns the plan's number of steps.
+     */
+    private static int rollBack(TestDatabase db, Catalog after, Catalog before) throws SQLException {
+        MigrationPlan plan = MigrationPlanner.plan(after, before);
+        progress("Running the %d-step plan back to the catalog before the migration", plan.steps().size());
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (MigrationStep step : plan.steps()) {
+                    s.execute(step.sql());
+                }
+            }
+            c.commit();
+        }
+        DiffReport left = SchemaDiff.compare(before, read(db));
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("the plan back did not reach the catalog before the migration: "
+                    + left.summary());
+        }
+        return plan.steps().size();
+    }
+
+    /** {@code MigrationPlanner.plan} of two catalogs in memory, in milliseconds. */
+    private static double planInMemory(Catalog from, Catalog to) {
+        long start = System.nanoTime();
+        MigrationPlan plan = MigrationPlanner.plan(from, to);
+        long end = System.nanoTime();
+        if (plan.isEmpty()) {
+            throw new IllegalStateException("the plan is empty");
+        }
+        return Samples.millis(end - start);
+    }
+
+    /** Reading both {@code catalog.json} files and planning the migration between them, in milliseconds. */
+    private static double planOfFiles(Path from, Path to) throws IOException {
+        long start = System.nanoTime();
+        MigrationPlan plan = MigrationPlanner.plan(readJson(from), readJson(to));
+        long end = System.nanoTime();
+        if (plan.isEmpty()) {
+            throw new IllegalStateException("the plan is empty");
+        }
+        return Samples.millis(end - start);
     }
 
     /** {@code SchemaDiff.compare} of two catalogs in memory, in milliseconds. */

@@ -56,6 +56,8 @@ public final class MigrationPlanner {
     private final Set<ObjectId> recreated = new LinkedHashSet<>();
     /** Objects changed in place: their own statements run again or are replaced by an ALTER. */
     private final Map<ObjectId, List<MigrationStep>> alteredInPlace = new LinkedHashMap<>();
+    /** The checks created apart from their tables, on either side (their own keys, not the tables'). */
+    private final Set<ObjectId> separated = new HashSet<>();
 
     private MigrationPlanner(Catalog from, Catalog to, DdlOptions options) {
         this.from = from;
@@ -64,6 +66,8 @@ public final class MigrationPlanner {
         this.planTo = DdlPlanner.keyed(to, options);
         this.before = byKey(planFrom);
         this.after = byKey(planTo);
+        separated.addAll(ownKeys(planFrom));
+        separated.addAll(ownKeys(planTo));
     }
 
     /** The plan with owners and grants compared and set. */
@@ -129,8 +133,6 @@ public final class MigrationPlanner {
     /** The steps that change an object of both sides in place, if its kind allows it. */
     private Optional<List<MigrationStep>> inPlace(ObjectId id, Map<ObjectId, Table> tablesFrom, Map<ObjectId, Table> tablesTo) {
         if (tablesFrom.containsKey(id) && tablesTo.containsKey(id)) {
-            Set<ObjectId> separated = new HashSet<>(ownKeys(planFrom));
-            separated.addAll(ownKeys(planTo));
             return Optional.of(TableMigration.between(tablesFrom.get(id), tablesTo.get(id), separated::contains));
         }
         if (id.kind() == ObjectKind.SEQUENCE) {
