@@ -372,7 +372,8 @@ public final class SnapshotRestorer {
             throw new UnsupportedServerVersionException("The snapshot was taken from PostgreSQL "
                     + metadata.serverVersion() + ", but the server is PostgreSQL " + serverMajor + ": an older server"
                     + " may not understand its SQL. Restore into PostgreSQL " + snapshotMajor + " or newer, or allow it"
-                    + " (RestoreOptions.allowingOlderServer()) if you know the snapshot uses nothing newer.");
+                    + " (--allow-older-server; RestoreOptions.allowingOlderServer()) if you know the snapshot uses nothing"
+                    + " newer. Nothing was changed.");
         }
     }
 
