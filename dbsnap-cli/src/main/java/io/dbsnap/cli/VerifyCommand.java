@@ -54,7 +54,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CliContext context = root.context();
-        SnapshotReference resolved = SnapshotReference.resolve(reference, root.directory());
+        SnapshotReference resolved;
+        try {
+            resolved = SnapshotReference.resolve(reference, root.directory());
+        } catch (SnapshotCorruptException e) {
+            // damaged as listed (a size that differs from the metadata's, metadata that does not read)
+            context.err().println("Verification FAILED: " + Redaction.redact(e.getMessage()));
+            return ExitCodes.DIFFERENCES;
+        }
         if (!(resolved instanceof SnapshotReference.Stored stored)) {
             throw new DbSnapException(reference + " is a plain SQL file without dbsnap's metadata: there is no checksum"
                     + " to verify it against. Only snapshots dbsnap wrote can be verified.");

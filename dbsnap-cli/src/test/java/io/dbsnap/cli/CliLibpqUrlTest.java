@@ -62,6 +62,12 @@ class CliLibpqUrlTest {
             CliRunner cli = CliRunner.forServer().env("DATABASE_URL", asHost);
             CliRunner.Run snapshot = cli.run("snapshot", "over_socket", "--dir", dir.toString());
             assertThat(snapshot.exitCode()).as(snapshot.all()).isZero();
+            // the metadata names the database as the user named it: the socket directory, not pgjdbc's stand-in host
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+                Path meta = files.filter(f -> f.toString().endsWith(".meta.yaml")).findFirst().orElseThrow();
+                assertThat(java.nio.file.Files.readString(meta)).contains(db.user() + "@" + sockets + ":" + port + "/"
+                        + db.name());
+            }
             CliRunner.Run verify = cli.run("verify", "over_socket", "--url", asParameter, "--dir", dir.toString());
             assertThat(verify.exitCode()).as(verify.all()).isZero();
             assertThat(verify.out()).contains("Database OK");

@@ -55,7 +55,7 @@ class CliListingTruthTest {
             assertThat(table.exitCode()).isZero();
             String cutLine = table.out().lines().filter(l -> l.contains("cut")).findFirst().orElseThrow();
             assertThat(cutLine).contains("DAMAGED", "its SQL file has " + size / 2 + " bytes, its metadata records "
-                    + size + " (truncated");
+                    + size + ": it was truncated");
             assertThat(table.out().lines().filter(l -> l.contains("whole")).findFirst().orElseThrow())
                     .doesNotContain("DAMAGED");
             // one line per snapshot: no line of the parser's quoted YAML or its caret
