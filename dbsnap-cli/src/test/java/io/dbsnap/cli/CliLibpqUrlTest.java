@@ -74,6 +74,36 @@ class CliLibpqUrlTest {
         }
     }
 
+    /**
+     * pgjdbc's cancel (a second connection through the same factory) and its read timeout work over
+     * the socket too: a statement timeout is a cancel sent by the driver, the socket timeout a read
+     * that gives up. Each waits on a 30 s sleep that only these can end early.
+     */
+    @Test
+    void cancelAndReadTimeoutWorkOverTheSocket() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_unix_socket_cancel")) {
+            String url = "postgresql:///" + db.name() + "?host=" + encode(socketDirectory()) + "&port=" + db.server().port()
+                    + "&user=" + db.user();
+            Database database = Database.of(new Environment.Source(url, "the test"));
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                s.setQueryTimeout(1);
+                assertThatThrownBy(() -> s.execute("SELECT pg_sleep(30)")).isInstanceOf(SQLException.class)
+                        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
+                // the connection is still usable after the cancel
+                s.setQueryTimeout(0);
+                try (ResultSet rs = s.executeQuery("SELECT 1")) {
+                    assertThat(rs.next()).isTrue();
+                }
+            }
+            Database timingOut = Database.of(new Environment.Source(url + "&socketTimeout=1", "the test"));
+            try (Connection c = timingOut.connect(); Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.execute("SELECT pg_sleep(30)")).isInstanceOf(SQLException.class)
+                        .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
+                assertThat(c.isClosed()).isTrue();
+            }
+        }
+    }
+
     @Test
     void libpqParametersReachTheSession() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("cli_libpq_parameters")) {
