@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -121,7 +122,7 @@ public final class RetentionPolicy {
      * @param uncounted what the refused ones are, for the reasons, such as {@code safety snapshots}
      * @throws IllegalArgumentException when n is less than 1
      */
-    public static RetentionPolicy keepLast(int n, java.util.function.Predicate<RetentionCandidate> counted,
+    public static RetentionPolicy keepLast(int n, Predicate<RetentionCandidate> counted,
                                            String uncounted) {
         keepLast(n);
         return new RetentionPolicy(List.of(new KeepLastCounting(n, Objects.requireNonNull(counted, "counted"),
@@ -315,7 +316,7 @@ public final class RetentionPolicy {
         }
     }
 
-    private record KeepLastCounting(int n, java.util.function.Predicate<RetentionCandidate> counted, String uncounted)
+    private record KeepLastCounting(int n, Predicate<RetentionCandidate> counted, String uncounted)
             implements Rule {
         @Override
         public void keep(List<RetentionCandidate> newestFirst, Instant now,
