@@ -3,9 +3,11 @@ package io.dbsnap.cli;
 import io.dbsnap.SnapshotDirectory;
 import io.dbsnap.store.CleanupPlan;
 import io.dbsnap.store.RetentionPolicy;
+import io.dbsnap.store.SnapshotKind;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -23,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
         header = "Delete old snapshots by a retention policy.",
         description = "Delete old snapshots by a retention policy: shows which are kept (and why) and which go, then "
                 + "asks; without a terminal, --yes is required. Never deleted: the newest snapshot, pinned ones, "
-                + "labels baseline and v1, v1.2.0, v1.2.0-rc1 ..., and damaged entries. With neither option the "
+                + "labels baseline and v1, v1.2.0, v1.2.0-rc1 ..., and damaged entries. --keep-last does not count "
+                + "safety snapshots (unless --count-safety-snapshots). With neither option the "
                 + "standard policy applies: all of 7 days, one a day for 30 days, one a week for a year, one a "
                 + "month forever. Both options together keep what either keeps. No database is needed.",
         footerHeading = "%nExamples:%n",
@@ -42,6 +45,11 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--keep-last", paramLabel = "N", description = "Keep the N newest snapshots.")
     private Integer keepLast;
 
+    @Option(names = "--count-safety-snapshots",
+            description = "Count safety snapshots (before_restore, written by restore and rollback) among --keep-last's N."
+                    + " Without it they take no place there, and are kept while newer than the N kept.")
+    private boolean countSafetySnapshots;
+
     @Option(names = "--policy", paramLabel = "NAME", description = "standard: the policy described above.")
     private Policy policy;
 
@@ -55,7 +63,7 @@ final class CleanupCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = root.context();
         SnapshotDirectory directory = root.snapshots();
-        CleanupPlan plan = directory.cleanup(retention()).dryRun();
+        CleanupPlan plan = directory.cleanup(retention(directory.store())).dryRun();
         context.out().print(plan.describe());
         if (dryRun) {
             context.out().println("Dry run: nothing was deleted.");
@@ -73,13 +81,22 @@ final class CleanupCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private RetentionPolicy retention() {
+    private RetentionPolicy retention(SnapshotStore store) {
         RetentionPolicy chosen = policy == Policy.STANDARD || keepLast == null ? RetentionPolicy.standard() : null;
         if (keepLast != null) {
-            RetentionPolicy last = RetentionPolicy.keepLast(keepLast);
+            Set<String> safety = countSafetySnapshots ? Set.of() : safetySnapshots(store);
+            RetentionPolicy last = safety.isEmpty() ? RetentionPolicy.keepLast(keepLast)
+                    : RetentionPolicy.keepLast(keepLast, c -> !safety.contains(c.id()), "safety snapshots");
             chosen = chosen == null ? last : chosen.and(last);
         }
         return chosen;
+    }
+
+    /** The snapshots restore and rollback wrote as safety snapshots, by name, as their metadata says. */
+    private static Set<String> safetySnapshots(SnapshotStore store) {
+        return store.entries().stream()
+                .filter(e -> e.metadata().map(m -> m.kind() == SnapshotKind.SAFETY).orElse(false))
+                .map(e -> e.name().baseName()).collect(Collectors.toSet());
     }
 
     /** Deletes the snapshots shown, by name; one already gone (another cleanup) is skipped. */

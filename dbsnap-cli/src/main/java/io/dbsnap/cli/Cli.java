@@ -38,6 +38,7 @@ public final class Cli {
                 .setOut(new PrintWriter(context.out(), true))
                 .setErr(new PrintWriter(context.err(), true));
         commandLine.getSubcommands().values().forEach(Cli::spaceOut);
+        VerifyCommand.describeUrlOption(commandLine.getSubcommands().get("verify").getCommandSpec());
         try {
             return commandLine.execute(args);
         } finally {

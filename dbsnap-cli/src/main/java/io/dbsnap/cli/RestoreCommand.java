@@ -61,6 +61,9 @@ final class RestoreCommand implements Callable<Integer> {
     private LockTimeoutOption lockTimeout;
 
     @Mixin
+    private OlderServerOption olderServer;
+
+    @Mixin
     private OwnerAndPrivilegeOptions ownersAndPrivileges;
 
     @Option(names = "--create-db", paramLabel = "NAME",
@@ -92,7 +95,7 @@ final class RestoreCommand implements Callable<Integer> {
         context.err().print(plan(metadata, snapshot, target));
         RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
                 : RestoreOptions.defaults());
-        options = ownersAndPrivileges.applyTo(discardData.applyTo(options));
+        options = olderServer.applyTo(ownersAndPrivileges.applyTo(discardData.applyTo(options)));
         ScriptMeter meter = new ScriptMeter();
         // a snapshot named by its path is read where it lies; what the restore writes goes to --dir
         SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options)

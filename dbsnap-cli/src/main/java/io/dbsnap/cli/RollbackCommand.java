@@ -56,6 +56,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     private LockTimeoutOption lockTimeout;
 
+    @Mixin
+    private OlderServerOption olderServer;
+
     @Override
     public Integer call() throws SQLException {
         if (!emergency) {
@@ -70,7 +73,7 @@ final class RollbackCommand implements Callable<Integer> {
                 + "; logged to " + root.directory().resolve("restore.log"));
         RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
                 : RestoreOptions.defaults());
-        options = discardData.applyTo(options);
+        options = olderServer.applyTo(discardData.applyTo(options));
         ScriptMeter meter = new ScriptMeter();
         SnapshotRestorer restorer = new SnapshotRestorer(root.snapshots().store(), options).watchingScript(meter::watch);
         RestoreReport report;

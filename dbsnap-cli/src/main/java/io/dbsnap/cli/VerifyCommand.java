@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         header = "Check a snapshot's checksum, and with --url the live database.",
         description = "Check a snapshot: its file's size and SHA-256 against its metadata, and that its catalog reads. "
-                + "With --url (given on the command line; the environment's URL is not used here), also compare "
+                + "With --url (given on the command line: the environment's URL is not used here), also compare "
                 + "the live database's structure with the snapshot's. Exit code 3 when anything differs.",
         footerHeading = "%nExamples:%n",
         footer = {
@@ -27,8 +29,23 @@ import picocli.CommandLine.ParentCommand;
                 "  dbsnap verify pre_migration --url \"$DATABASE_URL\"   # has anything changed since?"})
 final class VerifyCommand implements Callable<Integer> {
 
+    /** What --url is to verify, in place of the shared text that names the environment's URLs as its default. */
+    static final String URL_DESCRIPTION = "The database to compare with the snapshot: postgresql://user@host:5432/db."
+            + " Only when given here: verify does not use the environment's URL ($DBSNAP_DB_URL, $DATABASE_URL, ...),"
+            + " so that checking a file never needs a database.";
+
     @ParentCommand
     private DbsnapCommand root;
+
+    /**
+     * The --url every command inherits says it defaults to the environment's URL, which verify
+     * does not use: its help says so instead, so that the option and the description agree.
+     */
+    static void describeUrlOption(CommandSpec verify) {
+        OptionSpec inherited = verify.findOption("--url");
+        verify.remove(inherited);
+        verify.addOption(OptionSpec.builder(inherited).description(URL_DESCRIPTION).build());
+    }
 
     @Parameters(index = "0", paramLabel = "SNAPSHOT",
             description = "latest, an index from list, a label (the newest with it), a file name, or a path.")
@@ -37,7 +54,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CliContext context = root.context();
-        SnapshotReference resolved = SnapshotReference.resolve(reference, root.directory());
+        SnapshotReference resolved;
+        try {
+            resolved = SnapshotReference.resolve(reference, root.directory());
+        } catch (SnapshotCorruptException e) {
+            // damaged as listed (a size that differs from the metadata's, metadata that does not read)
+            context.err().println("Verification FAILED: " + Redaction.redact(e.getMessage()));
+            return ExitCodes.DIFFERENCES;
+        }
         if (!(resolved instanceof SnapshotReference.Stored stored)) {
             throw new DbSnapException(reference + " is a plain SQL file without dbsnap's metadata: there is no checksum"
                     + " to verify it against. Only snapshots dbsnap wrote can be verified.");

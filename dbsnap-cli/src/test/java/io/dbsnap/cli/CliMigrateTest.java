@@ -73,7 +73,8 @@ class CliMigrateTest {
 
             CliRunner.Run refused = cli.run("migrate", concurrently.toString());
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
-            assertThat(refused.err()).contains("CREATE INDEX CONCURRENTLY").contains("cannot run inside a transaction block");
+            assertThat(refused.err()).contains("CREATE INDEX CONCURRENTLY").contains("cannot run inside a transaction block")
+                    .contains("(--allow-non-transactional;");
 
             assertThat(PgDump.run(db)).isEqualTo(before);
             assertThat(cli.run("list", "--json").out()).doesNotContain("after_");

@@ -82,10 +82,20 @@ public record ConnectionUrl(String jdbcUrl, List<String> hosts, String database,
         Optional<String> databaseParameter = Optional.ofNullable(parameters.remove("dbname"));
         user = user.or(() -> userParameter);
         password = password.or(() -> passwordParameter);
-        List<String> hosts = hosts(m.group(2));
+        // host and port as parameters replace the URL's, as in libpq: postgresql:///db?host=/var/run/postgresql
+        String hostParameter = parameters.remove("host");
+        String portParameter = parameters.remove("port");
+        List<String> hosts = hosts(hostParameter != null ? hostParameter : m.group(2), Optional.ofNullable(portParameter));
         String database = database(m.group(3), databaseParameter, user);
         Map<String, String> jdbcParameters = new LinkedHashMap<>();
         parameters.forEach((name, value) -> jdbcParameters.put(LIBPQ_TO_JDBC.getOrDefault(name, name), value));
+        if ("system".equals(jdbcParameters.get("sslrootcert"))) {
+            // libpq 16+: trust the system's certificate authorities, and verify the host name unless told otherwise;
+            // pgjdbc's DefaultJavaSSLFactory trusts the JVM's, and pgjdbc would read "system" as a file name
+            jdbcParameters.remove("sslrootcert");
+            jdbcParameters.put("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+            jdbcParameters.putIfAbsent("sslmode", "verify-full");
+        }
         return new ConnectionUrl(jdbcUrl(hosts, database, jdbcParameters), hosts, database, user, password);
     }
 
@@ -93,7 +103,7 @@ public record ConnectionUrl(String jdbcUrl, List<String> hosts, String database,
         Map<String, String> parameters = parameters(m.group(3));
         Optional<String> user = Optional.ofNullable(parameters.remove("user"));
         Optional<String> password = Optional.ofNullable(parameters.remove("password"));
-        List<String> hosts = hosts(m.group(1));
+        List<String> hosts = hosts(m.group(1), Optional.empty());
         String database = database(m.group(2), Optional.empty(), user);
         return new ConnectionUrl(jdbcUrl(hosts, database, parameters), hosts, database, user, password);
     }
@@ -125,17 +135,42 @@ public record ConnectionUrl(String jdbcUrl, List<String> hosts, String database,
                 .orElseThrow(() -> invalid("it names neither a database nor a user"));
     }
 
-    private static List<String> hosts(String text) {
+    /**
+     * {@code host:port} of each host named; a host that starts with {@code /} is, as in libpq, the
+     * directory of the server's unix-domain socket.
+     */
+    private static List<String> hosts(String text, Optional<String> portParameter) {
         List<String> hosts = new ArrayList<>();
         for (String host : (text.isEmpty() ? "localhost" : text).split(",")) {
             String h = decode(host);
-            boolean hasPort = h.startsWith("[") ? h.contains("]:") : h.contains(":");
+            boolean hasPort = h.startsWith("/") ? h.matches(".*:[^/]*") : h.startsWith("[") ? h.contains("]:") : h.contains(":");
             if (h.isEmpty() || h.startsWith(":")) {
                 h = "localhost" + h;
             }
-            hosts.add(hasPort ? h : h + ":" + DEFAULT_PORT);
+            String withPort = hasPort ? h : h + ":" + portParameter.orElse(String.valueOf(DEFAULT_PORT));
+            port(withPort);
+            hosts.add(withPort);
+        }
+        if (hosts.size() > 1 && hosts.stream().anyMatch(h -> h.startsWith("/"))) {
+            throw invalid("a unix-socket directory must be its only host, not one of " + hosts.size());
         }
         return hosts;
+    }
+
+    /** The port of {@code host:port}, checked here so that a bad one is our one-line error, not pgjdbc's warning. */
+    private static int port(String hostAndPort) {
+        String text = hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1);
+        int port = text.matches("[0-9]{1,5}") ? Integer.parseInt(text) : -1;
+        if (port < 1 || port > 65535) {
+            throw invalid("the port \"" + text + "\" is not a number from 1 to 65535");
+        }
+        return port;
+    }
+
+    /** The socket directory, when the (only) host is one. */
+    public Optional<String> socketDirectory() {
+        return hosts.size() == 1 && hosts.get(0).startsWith("/")
+                ? Optional.of(hosts.get(0).substring(0, hosts.get(0).lastIndexOf(':'))) : Optional.empty();
     }
 
     private static Map<String, String> parameters(String query) {
@@ -154,7 +189,20 @@ public record ConnectionUrl(String jdbcUrl, List<String> hosts, String database,
     }
 
     private static String jdbcUrl(List<String> hosts, String database, Map<String, String> parameters) {
-        StringBuilder url = new StringBuilder("jdbc:postgresql://").append(String.join(",", hosts)).append('/')
+        List<String> jdbcHosts = hosts;
+        if (hosts.size() == 1 && hosts.get(0).startsWith("/")) {
+            // pgjdbc speaks TCP only: its host stands for the socket file our factory connects to. libpq uses
+            // neither SSL nor GSS encryption on a unix socket (the server refuses them there), so neither is tried.
+            String directory = hosts.get(0).substring(0, hosts.get(0).lastIndexOf(':'));
+            int port = port(hosts.get(0));
+            jdbcHosts = List.of("localhost:" + port);
+            parameters = new LinkedHashMap<>(parameters);
+            parameters.put("socketFactory", UnixSocketFactory.class.getName());
+            parameters.put("socketFactoryArg", UnixSocketFactory.socketFile(directory, port).toString());
+            parameters.put("sslmode", "disable");
+            parameters.put("gssEncMode", "disable");
+        }
+        StringBuilder url = new StringBuilder("jdbc:postgresql://").append(String.join(",", jdbcHosts)).append('/')
                 .append(encode(database));
         String separator = "?";
         for (Map.Entry<String, String> p : parameters.entrySet()) {

@@ -26,6 +26,9 @@ public record LibpqEnvironment(Map<String, String> variables, Optional<Path> hom
     /** The variables that name a server when no URL is given. */
     public static final List<String> ADDRESS_VARIABLES = List.of("PGHOST", "PGPORT", "PGUSER", "PGDATABASE");
 
+    /** The socket directories libpq is built with: Debian's and PostgreSQL's own default. */
+    private static final List<String> DEFAULT_SOCKET_DIRECTORIES = List.of("/var/run/postgresql", "/tmp");
+
     public LibpqEnvironment {
         variables = Map.copyOf(variables);
         Objects.requireNonNull(home, "home");
@@ -72,7 +75,9 @@ public record LibpqEnvironment(Map<String, String> variables, Optional<Path> hom
         String host = variable("PGHOST").orElse("localhost");
         String port = variable("PGPORT").orElse("5432");
         String database = variable("PGDATABASE").orElse(user);
-        return Optional.of("postgresql://" + encode(user) + "@" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+        // a host that is a socket directory is written encoded, as libpq reads it: postgresql://%2Fvar%2Frun%2Fpostgresql
+        String authority = host.startsWith("/") ? encode(host) : host.contains(":") ? "[" + host + "]" : host;
+        return Optional.of("postgresql://" + encode(user) + "@" + authority + ":"
                 + port + "/" + encode(database));
     }
 
@@ -103,7 +108,12 @@ public record LibpqEnvironment(Map<String, String> variables, Optional<Path> hom
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return PasswordFile.lookup(file.get(), host, port, url.database(), url.user().get());
+        Optional<String> found = PasswordFile.lookup(file.get(), host, port, url.database(), url.user().get());
+        if (found.isEmpty() && DEFAULT_SOCKET_DIRECTORIES.contains(host)) {
+            // libpq matches a connection through its default socket directory as host "localhost"
+            return PasswordFile.lookup(file.get(), "localhost", port, url.database(), url.user().get());
+        }
+        return found;
     }
 
     private static String encode(String text) {

@@ -1,6 +1,8 @@
 package io.dbsnap.errors;
 
+import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,13 +20,41 @@ public class ConnectionFailedException extends DbSnapException {
      * @param cause what pgjdbc said, whose messages name the user and host, never the password
      */
     public ConnectionFailedException(String what, SQLException cause) {
-        super("Could not connect to " + what + ": " + cause.getMessage() + " (SQLSTATE " + cause.getSQLState() + "). "
-                + hint(cause.getSQLState()) + " Nothing was changed.", cause);
+        super("Could not connect to " + what + ": " + reason(cause) + " (SQLSTATE " + cause.getSQLState() + "). "
+                + hint(cause) + " Nothing was changed.", cause);
         this.sqlState = cause.getSQLState();
     }
 
     public Optional<String> sqlState() {
         return Optional.ofNullable(sqlState);
+    }
+
+    /**
+     * What went wrong: pgjdbc's message, unless the cause it hides is plainer ("The connection
+     * attempt failed." stands for a host name that does not resolve, among others).
+     */
+    private static String reason(SQLException cause) {
+        return unknownHost(cause).map(host -> "unknown host " + host).orElse(cause.getMessage());
+    }
+
+    /** The host name that did not resolve, when that is why: an {@link UnknownHostException} in the cause chain. */
+    private static Optional<String> unknownHost(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof UnknownHostException unknown) {
+                // its message is the name, sometimes followed by the resolver's ": Name or service not known"
+                String message = Objects.requireNonNullElse(unknown.getMessage(), "");
+                int colon = message.indexOf(": ");
+                return Optional.of(colon < 0 ? message : message.substring(0, colon)).filter(h -> !h.isBlank());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String hint(SQLException cause) {
+        if (unknownHost(cause).isPresent()) {
+            return "Check the host name in the URL (a typo?) and that this machine's DNS knows it.";
+        }
+        return hint(cause.getSQLState());
     }
 
     private static String hint(String sqlState) {

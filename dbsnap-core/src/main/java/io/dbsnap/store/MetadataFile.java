@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -78,7 +79,7 @@ final class MetadataFile {
         } catch (NoSuchFileException e) {
             throw missing(snapshot, e);
         } catch (JacksonException e) {
-            throw unreadable(file, e.getOriginalMessage(), e);
+            throw unreadable(file, oneLine(e), e);
         } catch (IOException e) {
             throw new DbSnapException("Could not read the metadata file " + file + " of snapshot " + snapshot.sqlFile()
                     + ": " + e + ". Check that the file is readable.", e);
@@ -111,6 +112,22 @@ final class MetadataFile {
                 + snapshot.metadataFile() + " beside it (it was deleted, or the snapshot was copied without it). "
                 + "Without it the SQL file's size and SHA-256 cannot be checked. Put the .meta.yaml file back "
                 + "beside it, or take a new snapshot.", e);
+    }
+
+    /**
+     * The parser's complaint in one line, for a listing: YAML parsers write several, quoting the
+     * offending line with a caret under it. Their unindented lines say what is wrong; the location
+     * is added as (line, column).
+     */
+    private static String oneLine(JacksonException e) {
+        String message = Objects.requireNonNullElse(e.getOriginalMessage(), "");
+        List<String> said = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip).toList();
+        String what = said.isEmpty() ? message.strip() : String.join(": ", said);
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            what += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return what;
     }
 
     private static SnapshotCorruptException unreadable(Path file, String why, Exception cause) {

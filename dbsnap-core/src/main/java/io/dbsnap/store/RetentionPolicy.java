@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -111,6 +112,21 @@ public final class RetentionPolicy {
                     + " (the newest snapshot is always kept, so keepLast(1) keeps only that)");
         }
         return new RetentionPolicy(List.of(new KeepLast(n)));
+    }
+
+    /**
+     * The n newest snapshots that {@code counted} accepts, and the others newer than the oldest of
+     * them: those it refuses (such as safety snapshots) take no place among the n, and are kept
+     * while they are among them in time.
+     *
+     * @param uncounted what the refused ones are, for the reasons, such as {@code safety snapshots}
+     * @throws IllegalArgumentException when n is less than 1
+     */
+    public static RetentionPolicy keepLast(int n, Predicate<RetentionCandidate> counted,
+                                           String uncounted) {
+        keepLast(n);
+        return new RetentionPolicy(List.of(new KeepLastCounting(n, Objects.requireNonNull(counted, "counted"),
+                Objects.requireNonNull(uncounted, "uncounted"))));
     }
 
     /**
@@ -281,7 +297,7 @@ public final class RetentionPolicy {
     }
 
     /** One rule of a policy: calls {@code keep} with each snapshot it keeps and the reason. */
-    private sealed interface Rule permits KeepLast, KeepAllWithin, OnePer {
+    private sealed interface Rule permits KeepLast, KeepLastCounting, KeepAllWithin, OnePer {
         void keep(List<RetentionCandidate> newestFirst, Instant now, BiConsumer<RetentionCandidate, String> keep);
 
         String describe();
@@ -297,6 +313,31 @@ public final class RetentionPolicy {
         @Override
         public String describe() {
             return "keep the last " + n;
+        }
+    }
+
+    private record KeepLastCounting(int n, Predicate<RetentionCandidate> counted, String uncounted)
+            implements Rule {
+        @Override
+        public void keep(List<RetentionCandidate> newestFirst, Instant now,
+                         BiConsumer<RetentionCandidate, String> keep) {
+            int seen = 0;
+            for (RetentionCandidate candidate : newestFirst) {
+                if (seen == n) {
+                    return;
+                }
+                if (counted.test(candidate)) {
+                    seen++;
+                    keep.accept(candidate, "among the last " + n);
+                } else {
+                    keep.accept(candidate, "newer than the last " + n + " (" + uncounted + " not counted)");
+                }
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "keep the last " + n + ", " + uncounted + " not counted";
         }
     }
 

@@ -124,4 +124,40 @@ class ConnectionUrlTest {
                 .hasMessageContaining("jdbc:postgresql://")
                 .message().doesNotContain("topsecret");
     }
+
+    @Test
+    void aUnixSocketDirectoryIsTheHostInEitherForm() {
+        for (String text : List.of("postgresql:///shop?host=/var/run/postgresql&user=app",
+                "postgresql://app@%2Fvar%2Frun%2Fpostgresql/shop")) {
+            ConnectionUrl url = ConnectionUrl.parse(text);
+
+            assertThat(url.socketDirectory()).as(text).contains("/var/run/postgresql");
+            assertThat(url.describe()).as(text).isEqualTo("app@/var/run/postgresql:5432/shop");
+            assertThat(url.jdbcUrl()).as(text).isEqualTo("jdbc:postgresql://localhost:5432/shop?socketFactory="
+                    + "io.dbsnap.connection.UnixSocketFactory&socketFactoryArg=%2Fvar%2Frun%2Fpostgresql%2F.s.PGSQL.5432"
+                    + "&sslmode=disable&gssEncMode=disable");
+        }
+    }
+
+    @Test
+    void libpqParametersArePassedAsPgjdbcNamesThem() {
+        ConnectionUrl url = ConnectionUrl.parse("postgresql://app@db.example/shop?sslmode=verify-full&sslrootcert=/etc/ca.pem"
+                + "&application_name=nightly&connect_timeout=7&options=-c%20search_path%3Dapp");
+
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/shop?sslmode=verify-full"
+                + "&sslrootcert=%2Fetc%2Fca.pem&ApplicationName=nightly&connectTimeout=7&options=-c%20search_path%3Dapp");
+        assertThat(ConnectionUrl.parse("postgresql://app@db.example/shop?sslrootcert=system").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db.example:5432/shop?sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory"
+                        + "&sslmode=verify-full");
+    }
+
+    @Test
+    void aBadPortIsRefusedByName() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("postgresql://app@localhost:0/shop"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the port \"0\" is not a number");
+        assertThatThrownBy(() -> ConnectionUrl.parse("postgresql://localhost/shop?port=5432,5433"))
+                .hasMessageContaining("the port \"5432,5433\"");
+        assertThatThrownBy(() -> ConnectionUrl.parse("postgresql://a,%2Ftmp/shop"))
+                .hasMessageContaining("a unix-socket directory must be its only host");
+    }
 }

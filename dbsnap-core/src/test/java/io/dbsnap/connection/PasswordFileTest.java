@@ -53,4 +53,29 @@ class PasswordFileTest {
         }
         assertThat(PasswordFile.lookup(file("*:*:*:*:secret\n", "r--------"), "h", 1, "d", "u")).contains("secret");
     }
+
+    /** libpq: a socket directory matches its own path, and "localhost" when it is the default socket directory. */
+    @Test
+    void aUnixSocketHostMatchesItsPathOrLocalhostForTheDefaultDirectory() throws Exception {
+        Path file = file("""
+                /srv/pg:5432:shop:app:by-path
+                localhost:5432:shop:app:by-localhost
+                """, "rw-------");
+        LibpqEnvironment environment = LibpqEnvironment.of(java.util.Map.of("PGPASSFILE", file.toString()));
+
+        assertThat(environment.complete(ConnectionUrl.parse("postgresql://app@%2Fsrv%2Fpg/shop")).password())
+                .contains("by-path");
+        assertThat(environment.complete(ConnectionUrl.parse("postgresql:///shop?host=/var/run/postgresql&user=app"))
+                .password()).contains("by-localhost");
+        assertThat(environment.complete(ConnectionUrl.parse("postgresql://app@%2Fother/shop")).password()).isEmpty();
+    }
+
+    @Test
+    void pghostNamingASocketDirectoryIsASocketUrl() {
+        String url = LibpqEnvironment.of(java.util.Map.of("PGHOST", "/var/run/postgresql", "PGUSER", "app",
+                "PGDATABASE", "shop")).url().orElseThrow();
+
+        assertThat(ConnectionUrl.parse(url).socketDirectory()).contains("/var/run/postgresql");
+        assertThat(ConnectionUrl.parse(url).describe()).isEqualTo("app@/var/run/postgresql:5432/shop");
+    }
 }

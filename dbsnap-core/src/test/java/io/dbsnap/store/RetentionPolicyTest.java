@@ -63,6 +63,25 @@ class RetentionPolicyTest {
     }
 
     @Test
+    void keepLastNotCountingSomeKeepsThemOnlyWhileNewerThanTheNCounted() {
+        List<RetentionCandidate> candidates = List.of(
+                snap("2026-11-05T00:00:00Z", "before_restore"), auto("2026-11-04T00:00:00Z"),
+                snap("2026-11-03T00:00:00Z", "before_restore"), auto("2026-11-02T00:00:00Z"),
+                snap("2026-11-01T00:00:00Z", "before_restore"), auto("2026-10-31T00:00:00Z"));
+
+        CleanupPlan plan = RetentionPolicy.keepLast(2, c -> !c.label().equals("before_restore"), "safety snapshots")
+                .plan(candidates, NOW);
+
+        assertThat(plan.keptIds()).containsExactly("20261105_000000_before_restore", "20261104_000000_auto",
+                "20261103_000000_before_restore", "20261102_000000_auto");
+        assertThat(plan.deletedIds()).containsExactly("20261101_000000_before_restore", "20261031_000000_auto");
+        assertThat(reasons(plan)).containsEntry("20261103_000000_before_restore",
+                List.of("newer than the last 2 (safety snapshots not counted)"))
+                .containsEntry("20261102_000000_auto", List.of("among the last 2"));
+        assertThat(RetentionPolicy.keepLast(2).plan(candidates, NOW).deletedIds()).hasSize(4);
+    }
+
+    @Test
     void protectedLabelsAndPinnedSnapshotsAreKeptThoughOld() {
         List<RetentionCandidate> candidates = List.of(
                 auto("2026-11-20T08:00:00Z"),

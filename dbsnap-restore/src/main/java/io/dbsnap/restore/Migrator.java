@@ -140,7 +140,8 @@ public final class Migrator {
                     + " inside a transaction block, and dbsnap runs a migration as one transaction: " + list
                     + ". Nothing was run. Make them transactional (CREATE INDEX without CONCURRENTLY locks writes to the"
                     + " table while it builds), move them to a migration of their own, or allow them to run after the"
-                    + " transaction commits (MigrationOptions.runningNonTransactionalStatementsOutside(); they are then"
+                    + " transaction commits (--allow-non-transactional; MigrationOptions.runningNonTransactionalStatementsOutside();"
+                    + " they are then"
                     + " not undone if they fail).");
         }
         script.firstOutOfOrder().ifPresent(s -> {

@@ -370,8 +370,8 @@ public final class Restorer {
                 + lockTimeout.orElseThrow().toMillis() + " ms) for a lock on " + what + "."
                 + LockHolders.explain(connection, false, sql)
                 + " The " + operation + " was rolled back; nothing was changed. Wait for that session to finish (or end"
-                + " it: SELECT pg_terminate_backend(pid)), then restore again, or allow a longer wait (--lock-timeout,"
-                + " RestoreOptions.withLockTimeout).", cause);
+                + " it: SELECT pg_terminate_backend(pid)), then restore again, or allow a longer wait (--lock-timeout;"
+                + " RestoreOptions.withLockTimeout(Duration)).", cause);
     }
 
     private RestoreFailedException failed(ScriptStatement statement, SQLException cause) {

@@ -249,9 +249,15 @@ public final class SnapshotRestorer {
             Optional<StoredSnapshot> safety = options.safetySnapshot()
                     ? Optional.of(writeSafetySnapshot(connection, scope, snapshot)) : Optional.empty();
             ExactRestore exact = new ExactRestore(scope, owners, privileges);
-            RestoreResult result = new Restorer(options.lockTimeout()).restore(connection, new ScriptReader(script),
-                    beforeScript(metadata, scope, exact, snapshot), AccessStatements.leftOut(options.owners(),
-                            options.privileges()));
+            RestoreResult result;
+            try {
+                result = new Restorer(options.lockTimeout()).restore(connection, new ScriptReader(script),
+                        beforeScript(metadata, scope, exact, snapshot), AccessStatements.leftOut(options.owners(),
+                                options.privileges()));
+            } catch (RuntimeException | Error e) {
+                safety.ifPresent(unused -> discardUnused(unused, e));
+                throw e;
+            }
             List<String> differences = new ArrayList<>(RowCounts.differences(metadata.tables(), result.rowsByTable()));
             catalog.ifPresent(expected -> differences.addAll(structuralDifferences(connection, scope, expected,
                     owners, privileges)));
@@ -360,6 +366,27 @@ public final class SnapshotRestorer {
         }
     }
 
+    /**
+     * The restore failed and was rolled back, so the safety snapshot holds the state the database
+     * still has: nothing to undo, and it would only take the place of real snapshots. It is
+     * deleted; kept when the commit's outcome is unknown (the restore may have happened), and when
+     * it cannot be deleted (then the log says so; cleanup deletes it like any other).
+     */
+    private void discardUnused(StoredSnapshot safety, Throwable failure) {
+        if (failure instanceof CommitOutcomeUnknownException) {
+            LOG.warn("Safety snapshot {} is kept: the restore's commit may have happened", safety.sqlFile());
+            return;
+        }
+        try {
+            records.delete(safety);
+            LOG.info("Safety snapshot {} deleted: the restore was rolled back, nothing changed", safety.sqlFile());
+        } catch (RuntimeException e) {
+            LOG.warn("Safety snapshot {} is unused (the restore was rolled back) but could not be deleted: {}",
+                    safety.sqlFile(), e.getMessage());
+            failure.addSuppressed(e);
+        }
+    }
+
     private StoredSnapshot writeSafetySnapshot(Connection connection, SnapshotScope scope, StoredSnapshot snapshot) {
         DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope),
                 DumpOptions.schemaAndData().lockTimeout(options.lockTimeout()));
@@ -384,7 +411,8 @@ public final class SnapshotRestorer {
             throw new UnsupportedServerVersionException("The snapshot was taken from PostgreSQL "
                     + metadata.serverVersion() + ", but the server is PostgreSQL " + serverMajor + ": an older server"
                     + " may not understand its SQL. Restore into PostgreSQL " + snapshotMajor + " or newer, or allow it"
-                    + " (RestoreOptions.allowingOlderServer()) if you know the snapshot uses nothing newer.");
+                    + " (--allow-older-server; RestoreOptions.allowingOlderServer()) if you know the snapshot uses nothing"
+                    + " newer. Nothing was changed.");
         }
     }
 

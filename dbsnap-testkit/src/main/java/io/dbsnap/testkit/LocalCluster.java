@@ -141,8 +141,13 @@ final class LocalCluster {
         }
     }
 
+    /** Where the server's unix-domain socket is ({@code .s.PGSQL.<port>}); local connections are trusted. */
+    Path socketDirectory() {
+        return base.resolve("sockets");
+    }
+
     private void configure(List<String> extraSettings) throws IOException {
-        Path sockets = base.resolve("sockets");
+        Path sockets = socketDirectory();
         Files.createDirectories(sockets);
         account.takeOwnership(sockets);
         List<String> settings = new ArrayList<>(List.of(

@@ -1,5 +1,6 @@
 package io.dbsnap.testkit;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -157,6 +158,14 @@ public final class PostgresServer {
     /** The JDBC URL of {@code database}, without credentials. */
     public String jdbcUrl(String database) {
         return address.withDatabase(database).jdbcUrl();
+    }
+
+    /**
+     * The directory of the server's unix-domain socket, for a server this JVM started (whose
+     * socket connections are trusted: no password); empty for one given by URL.
+     */
+    public Optional<Path> socketDirectory() {
+        return cluster.map(LocalCluster::socketDirectory);
     }
 
     public String host() {
