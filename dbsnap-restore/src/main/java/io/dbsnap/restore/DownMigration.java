@@ -9,7 +9,7 @@ import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 final class DownMigration {
 
-    private static final int TRY_LOCK_TIMEOUT_MS = 5000;
+    private static final Duration TRY_LOCK_TIMEOUT = Duration.ofSeconds(5);
 
     private final StoredSnapshot after;
     private final StoredSnapshot before;
@@ -57,13 +57,8 @@ final class DownMigration {
     private Optional<String> tryOut(Connection connection) {
         try {
             Transaction.rollBack(connection, c -> {
-                try (Statement s = c.createStatement()) {
-                    // a try must not wait behind the application's sessions
-                    s.execute("SET LOCAL lock_timeout = " + TRY_LOCK_TIMEOUT_MS);
-                    for (MigrationStep step : plan.steps()) {
-                        s.execute(step.sql());
-                    }
-                }
+                // a try must not wait behind the application's sessions
+                PlanSteps.run(c, plan, TRY_LOCK_TIMEOUT);
                 return null;
             });
             return Optional.empty();

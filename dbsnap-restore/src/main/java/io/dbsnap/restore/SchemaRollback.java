@@ -3,15 +3,12 @@ package io.dbsnap.restore;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.connection.Transaction;
 import io.dbsnap.dumper.DdlOptions;
-import io.dbsnap.dumper.Hazard;
 import io.dbsnap.dumper.MigrationPlan;
 import io.dbsnap.dumper.MigrationPlanner;
-import io.dbsnap.dumper.MigrationStep;
 import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.store.StoredSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +58,7 @@ final class SchemaRollback {
         try {
             Transaction.commit(connection, "schema rollback", "Compare the database with the snapshot (dbsnap verify).",
                     c -> {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("SET LOCAL lock_timeout = " + Math.max(1, options.lockTimeout().toMillis()));
-                            for (int i = 0; i < migration.steps().size(); i++) {
-                                run(s, migration.steps().get(i), i + 1);
-                            }
-                        }
+                        PlanSteps.run(c, migration, options.lockTimeout());
                         return null;
                     });
         } catch (SQLException e) {
@@ -80,21 +72,5 @@ final class SchemaRollback {
         RestoreResult result = new RestoreResult(migration.steps().size(), 0, Map.of(), elapsed);
         return new RestoreReport(snapshot, plan.target(), emergency, safetySnapshot, 0, result,
                 new Verification(verification.get()), losses, elapsed);
-    }
-
-    private static void run(Statement s, MigrationStep step, int number) throws SQLException {
-        try {
-            s.execute(step.sql());
-        } catch (SQLException e) {
-            String hazards = step.hazards().isEmpty() ? "" : " (" + String.join("; ",
-                    step.hazards().stream().map(Hazard::toString).toList()) + ")";
-            throw new SQLException("step " + number + ", " + firstLine(step.sql()) + hazards + ": " + e.getMessage(),
-                    e.getSQLState(), e);
-        }
-    }
-
-    private static String firstLine(String sql) {
-        int end = sql.indexOf('\n');
-        return end < 0 ? sql : sql.substring(0, end) + " ...";
     }
 }

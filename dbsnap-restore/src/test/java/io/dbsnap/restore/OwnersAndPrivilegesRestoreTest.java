@@ -88,6 +88,13 @@ class OwnersAndPrivilegesRestoreTest {
         }
     }
 
+    private static RestoreReport restoreInPlace(TestDatabase db, SnapshotStore store, StoredSnapshot snapshot)
+            throws Exception {
+        try (Connection c = db.connect()) {
+            return new SnapshotRestorer(store, RestoreOptions.defaults().withoutSafetySnapshot()).restore(c, snapshot);
+        }
+    }
+
     @Test
     void aRestoreInPlacePutsBackEveryOwnerAndGrant(@TempDir Path dir) throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("acl_in_place")) {
@@ -123,10 +130,7 @@ class OwnersAndPrivilegesRestoreTest {
                     """.formatted(owner, reader));
             assertThat(PgDump.schemaOnly(db)).isNotEqualTo(atSnapshot);
 
-            RestoreReport report;
-            try (Connection c = db.connect()) {
-                report = new SnapshotRestorer(store, RestoreOptions.defaults().withoutSafetySnapshot()).restore(c, snapshot);
-            }
+            RestoreReport report = restoreInPlace(db, store, snapshot);
 
             assertThat(PgDump.schemaOnly(db)).isEqualTo(atSnapshot);
             assertThat(report.verification().differences()).isEmpty();
@@ -178,10 +182,7 @@ class OwnersAndPrivilegesRestoreTest {
                     """.formatted(owner, reader));
             assertThat(PgDump.schemaOnly(db)).isNotEqualTo(atSnapshot);
 
-            RestoreReport report;
-            try (Connection c = db.connect()) {
-                report = new SnapshotRestorer(store, RestoreOptions.defaults().withoutSafetySnapshot()).restore(c, snapshot);
-            }
+            RestoreReport report = restoreInPlace(db, store, snapshot);
 
             assertThat(PgDump.schemaOnly(db)).isEqualTo(atSnapshot);
             assertThat(report.verification().differences()).isEmpty();
@@ -227,10 +228,7 @@ class OwnersAndPrivilegesRestoreTest {
             StoredSnapshot snapshot = EditedSnapshot.withStatement(store, db, "loses_grant", DumpOptions.schemaOnly(),
                     "REVOKE USAGE ON SEQUENCE app.tickets FROM " + reader + ";");
 
-            RestoreReport report;
-            try (Connection c = db.connect()) {
-                report = new SnapshotRestorer(store, RestoreOptions.defaults().withoutSafetySnapshot()).restore(c, snapshot);
-            }
+            RestoreReport report = restoreInPlace(db, store, snapshot);
 
             assertThat(report.verification().verified()).isFalse();
             assertThat(report.verification().differences())
