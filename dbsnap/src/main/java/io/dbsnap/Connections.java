@@ -1,7 +1,7 @@
 package io.dbsnap;
 
-import io.dbsnap.connection.DatabaseConnections;
 import io.dbsnap.connection.ConnectionUrl;
+import io.dbsnap.connection.DatabaseConnections;
 import io.dbsnap.connection.LibpqEnvironment;
 import io.dbsnap.errors.DbSnapException;
 import java.sql.Connection;

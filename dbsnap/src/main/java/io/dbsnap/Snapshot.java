@@ -1,18 +1,18 @@
 package io.dbsnap;
 
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.diff.DiffOptions;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.DiffSide;
 import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.dumper.CatalogReader;
-import io.dbsnap.store.SnapshotScope;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.restore.RestoreOptions;
 import io.dbsnap.restore.RestorePlan;
 import io.dbsnap.restore.RestoreReport;
 import io.dbsnap.restore.SnapshotRestorer;
 import io.dbsnap.store.SnapshotMetadata;
+import io.dbsnap.store.SnapshotScope;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.dbsnap;
 
-import io.dbsnap.errors.ConnectionFailedException;
 import io.dbsnap.connection.LibpqEnvironment;
+import io.dbsnap.errors.ConnectionFailedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,8 +4,8 @@ import io.dbsnap.errors.DbSnapException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.restore.RestoreReport;
 import io.dbsnap.errors.InvalidLabelException;
+import io.dbsnap.restore.RestoreReport;
 import io.dbsnap.store.ObjectCounts;
 import io.dbsnap.store.RetentionPolicy;
 import io.dbsnap.store.SnapshotInfo;

@@ -1,9 +1,9 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.connection.DatabaseConnections;
-import io.dbsnap.connection.ConnectionUrl;
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshots;
+import io.dbsnap.connection.ConnectionUrl;
+import io.dbsnap.connection.DatabaseConnections;
+import io.dbsnap.errors.DbSnapException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

@@ -1,16 +1,16 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.connection.ConnectionUrl;
-import io.dbsnap.Snapshots;
 import io.dbsnap.SnapshotDirectory;
+import io.dbsnap.Snapshots;
+import io.dbsnap.connection.ConnectionUrl;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dbsnap}: the top command, which holds the options every subcommand shares. A new

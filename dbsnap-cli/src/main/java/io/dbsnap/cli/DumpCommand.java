@@ -1,11 +1,11 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DdlOptions;
 import io.dbsnap.dumper.DumpOptions;
 import io.dbsnap.dumper.DumpResult;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.store.SnapshotScope;
 import java.io.IOException;
 import java.io.OutputStream;

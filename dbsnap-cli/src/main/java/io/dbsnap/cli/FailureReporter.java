@@ -1,9 +1,9 @@
 package io.dbsnap.cli;
 
 import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.InvalidLabelException;
 import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.restore.DataLossRefusedException;
-import io.dbsnap.errors.InvalidLabelException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

@@ -1,11 +1,11 @@
 package io.dbsnap.cli;
 
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshot;
 import io.dbsnap.Snapshots;
 import io.dbsnap.catalog.Identifiers;
-import io.dbsnap.restore.RestoreResult;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.restore.OperationLock;
+import io.dbsnap.restore.RestoreResult;
 import io.dbsnap.restore.Restorer;
 import io.dbsnap.restore.SnapshotRestorer;
 import io.dbsnap.store.Compression;

@@ -2,8 +2,8 @@ package io.dbsnap.cli;
 
 import io.dbsnap.Snapshot;
 import io.dbsnap.SnapshotDirectory;
-import io.dbsnap.errors.SnapshotNotFoundException;
 import io.dbsnap.Snapshots;
+import io.dbsnap.errors.SnapshotNotFoundException;
 import io.dbsnap.store.SnapshotName;
 import java.nio.file.Files;
 import java.nio.file.Path;

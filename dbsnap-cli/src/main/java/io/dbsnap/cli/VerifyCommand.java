@@ -1,8 +1,8 @@
 package io.dbsnap.cli;
 
+import io.dbsnap.diff.DiffReport;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.SnapshotCorruptException;
-import io.dbsnap.diff.DiffReport;
 import io.dbsnap.store.SnapshotMetadata;
 import java.io.IOException;
 import java.io.InputStream;

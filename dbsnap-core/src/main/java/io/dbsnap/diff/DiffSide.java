@@ -1,7 +1,7 @@
 package io.dbsnap.diff;
 
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotMetadata;
 import io.dbsnap.store.SnapshotStore;

@@ -1,8 +1,8 @@
 package io.dbsnap.store;
 
-import io.dbsnap.errors.SnapshotCorruptException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.CatalogJson;
+import io.dbsnap.errors.SnapshotCorruptException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

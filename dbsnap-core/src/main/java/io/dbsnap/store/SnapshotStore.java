@@ -1,10 +1,10 @@
 package io.dbsnap.store;
 
+import io.dbsnap.catalog.Catalog;
+import io.dbsnap.catalog.CatalogJson;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.SnapshotCorruptException;
 import io.dbsnap.errors.SnapshotNotFoundException;
-import io.dbsnap.catalog.Catalog;
-import io.dbsnap.catalog.CatalogJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.dbsnap.store;
 
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.CatalogJson;
+import io.dbsnap.errors.DbSnapException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -3,8 +3,8 @@ package io.dbsnap.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.store.Compression;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotScope;

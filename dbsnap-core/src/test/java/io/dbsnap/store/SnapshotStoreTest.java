@@ -4,10 +4,10 @@ import io.dbsnap.errors.InvalidLabelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.errors.DbSnapException;
-import io.dbsnap.errors.SnapshotCorruptException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.Schema;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.SnapshotCorruptException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

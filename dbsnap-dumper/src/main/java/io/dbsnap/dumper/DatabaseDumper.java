@@ -1,14 +1,14 @@
 package io.dbsnap.dumper;
 
-import io.dbsnap.connection.DatabaseConnections;
-import io.dbsnap.errors.DbSnapException;
-import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.View;
-import io.dbsnap.store.SnapshotContent;
+import io.dbsnap.connection.DatabaseConnections;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.store.RecordedAccess;
+import io.dbsnap.store.SnapshotContent;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.TableFacts;
 import java.io.BufferedOutputStream;

@@ -1,7 +1,7 @@
 package io.dbsnap.dumper;
 
-import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.catalog.Table;
+import io.dbsnap.errors.LockNotAvailableException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;

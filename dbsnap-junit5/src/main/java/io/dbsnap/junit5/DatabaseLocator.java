@@ -1,7 +1,7 @@
 package io.dbsnap.junit5;
 
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshots;
+import io.dbsnap.errors.DbSnapException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;

@@ -1,9 +1,9 @@
 package io.dbsnap.junit5;
 
-import io.dbsnap.connection.DatabaseConnections;
-import io.dbsnap.connection.DatabaseAddress;
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshot;
+import io.dbsnap.connection.DatabaseAddress;
+import io.dbsnap.connection.DatabaseConnections;
+import io.dbsnap.errors.DbSnapException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

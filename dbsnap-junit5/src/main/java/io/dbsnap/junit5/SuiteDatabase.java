@@ -1,8 +1,8 @@
 package io.dbsnap.junit5;
 
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.Snapshot;
 import io.dbsnap.Snapshots;
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.reset.FastReset;
 import io.dbsnap.reset.ResetReport;
 import io.dbsnap.restore.RestoreOptions;

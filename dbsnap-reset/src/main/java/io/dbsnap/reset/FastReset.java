@@ -1,17 +1,17 @@
 package io.dbsnap.reset;
 
-import io.dbsnap.connection.DatabaseConnections;
-import io.dbsnap.connection.DatabaseAddress;
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.ExclusiveOperation;
-import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.Snapshot;
 import io.dbsnap.Snapshots;
-import io.dbsnap.connection.Transaction;
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.connection.DatabaseAddress;
+import io.dbsnap.connection.DatabaseConnections;
+import io.dbsnap.connection.Transaction;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.DiffSide;
 import io.dbsnap.diff.SchemaDiff;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.LockNotAvailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.dbsnap.reset.DumpComparison.assertSameDump;
 import static io.dbsnap.reset.DumpComparison.assertSameDumpInAnyRowOrder;
 
+import io.dbsnap.Snapshots;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.LockNotAvailableException;
-import io.dbsnap.Snapshots;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;

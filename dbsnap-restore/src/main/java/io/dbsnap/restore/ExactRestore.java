@@ -1,6 +1,5 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DdlOptions;
@@ -8,6 +7,7 @@ import io.dbsnap.dumper.DdlPlanner;
 import io.dbsnap.dumper.InitialPrivileges;
 import io.dbsnap.dumper.PlannedStatement;
 import io.dbsnap.dumper.Section;
+import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.restore.script.ScriptStatement;
 import io.dbsnap.restore.script.StatementKind;
 import io.dbsnap.store.SnapshotScope;

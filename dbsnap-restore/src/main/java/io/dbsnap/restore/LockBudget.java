@@ -1,9 +1,9 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.catalog.View;
+import io.dbsnap.errors.DbSnapException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

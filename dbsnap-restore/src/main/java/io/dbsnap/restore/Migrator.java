@@ -1,9 +1,7 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.connection.DatabaseAddress;
-import io.dbsnap.errors.DbSnapException;
-import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.connection.DatabaseAddress;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.DiffSide;
 import io.dbsnap.diff.SchemaDiff;
@@ -11,6 +9,8 @@ import io.dbsnap.diff.UnifiedDdlDiff;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.store.Compression;
 import io.dbsnap.store.SnapshotDetails;

@@ -1,10 +1,10 @@
 package io.dbsnap.restore;
 
+import io.dbsnap.connection.Transaction;
+import io.dbsnap.dumper.LockHolders;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.errors.RestoreFailedException;
-import io.dbsnap.connection.Transaction;
-import io.dbsnap.dumper.LockHolders;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.restore.script.ScriptStatement;
 import java.io.IOException;

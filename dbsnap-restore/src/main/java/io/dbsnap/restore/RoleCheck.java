@@ -1,12 +1,12 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.errors.MissingRolesException;
-import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.catalog.AccessControl;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.DefaultPrivileges;
 import io.dbsnap.catalog.Grant;
 import io.dbsnap.catalog.Ownership;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.MissingRolesException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,17 +1,17 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.errors.ConnectionFailedException;
-import io.dbsnap.errors.CommitOutcomeUnknownException;
-import io.dbsnap.connection.DatabaseAddress;
-import io.dbsnap.errors.DbSnapException;
-import io.dbsnap.errors.LockNotAvailableException;
-import io.dbsnap.errors.SnapshotNotFoundException;
-import io.dbsnap.errors.UnsupportedServerVersionException;
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.connection.DatabaseAddress;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
 import io.dbsnap.dumper.LockHolders;
+import io.dbsnap.errors.CommitOutcomeUnknownException;
+import io.dbsnap.errors.ConnectionFailedException;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.LockNotAvailableException;
+import io.dbsnap.errors.SnapshotNotFoundException;
+import io.dbsnap.errors.UnsupportedServerVersionException;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.store.Compression;
 import io.dbsnap.store.SnapshotDetails;

@@ -3,12 +3,12 @@ package io.dbsnap.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.errors.DbSnapException;
-import io.dbsnap.errors.LockNotAvailableException;
-import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.diff.Change;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.Risk;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.LockNotAvailableException;
+import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;

@@ -3,12 +3,12 @@ package io.dbsnap.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbsnap.errors.DbSnapException;
-import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
 import io.dbsnap.dumper.DumpResult;
+import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.SampleSchemas;

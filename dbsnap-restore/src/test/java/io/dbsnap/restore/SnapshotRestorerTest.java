@@ -3,13 +3,13 @@ package io.dbsnap.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbsnap.dumper.CatalogReader;
+import io.dbsnap.dumper.DatabaseDumper;
+import io.dbsnap.dumper.DumpOptions;
 import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.errors.SnapshotCorruptException;
 import io.dbsnap.errors.UnsupportedServerVersionException;
-import io.dbsnap.dumper.CatalogReader;
-import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
 import io.dbsnap.store.Compression;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotStore;
