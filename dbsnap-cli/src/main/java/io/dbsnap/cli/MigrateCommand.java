@@ -73,6 +73,7 @@ final class MigrateCommand implements Callable<Integer> {
             DryRunReport report = request.dryRun(database.dataSource());
             context.out().println(report.summary());
             context.out().print(report.diff().toText());
+            report.hazards().forEach(h -> context.out().println("  hazard: " + h));
             return ExitCodes.OK;
         }
         MigrationReport report = request.applyTo(database.dataSource());

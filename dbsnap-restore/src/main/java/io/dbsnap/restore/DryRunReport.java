@@ -1,6 +1,7 @@
 package io.dbsnap.restore;
 
 import io.dbsnap.diff.DiffReport;
+import io.dbsnap.dumper.Hazard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,14 +16,17 @@ import java.util.Objects;
  * @param result    the statements run and rows copied before the rollback
  * @param notTried  statements that cannot run in a transaction and so were not tried (only when
  *                  {@link MigrationOptions#outsideTransaction()} lets the migration have them)
+ * @param hazards   what the change costs, as the migration plan to the same structure states it:
+ *                  data lost, tables rewritten, scans to validate, type changes that may fail
  */
 public record DryRunReport(Path migration, String target, DiffReport diff, RestoreResult result,
-                           List<NonTransactionalStatement> notTried) {
+                           List<NonTransactionalStatement> notTried, List<Hazard> hazards) {
 
     public DryRunReport {
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(diff, "diff");
         notTried = List.copyOf(notTried);
+        hazards = List.copyOf(hazards);
     }
 
     /** One line: what the migration would change, and what the dry run could not try. */

@@ -9,6 +9,7 @@ import io.dbsnap.diff.UnifiedDdlDiff;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dumper.MigrationPlanner;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.restore.script.ScriptReader;
@@ -121,7 +122,8 @@ public final class Migrator {
             }
             DiffReport diff = SchemaDiff.compare(DiffSide.of("current", now),
                     DiffSide.of("after " + migration.getFileName(), tried.inspected()));
-            return new DryRunReport(migration, target, diff, tried.result(), script.nonTransactional());
+            return new DryRunReport(migration, target, diff, tried.result(), script.nonTransactional(),
+                    MigrationPlanner.plan(now, tried.inspected()).hazards());
         } catch (SQLException e) {
             throw new DbSnapException("Could not read the database before the dry run: " + e.getMessage() + " (SQLSTATE "
                     + e.getSQLState() + "). Nothing was changed.", e);

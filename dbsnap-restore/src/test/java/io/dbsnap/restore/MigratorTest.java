@@ -259,6 +259,9 @@ class MigratorTest {
                     "~ column app.accounts.nickname [NOT_NULL_ADDED]",
                     "~ column app.notes.body");
             assertThat(report.result().statements()).isEqualTo(2);
+            // SET NOT NULL checks every row; a default alone costs nothing
+            assertThat(report.hazards()).extracting(h -> h.kind() + " " + h.subject())
+                    .containsExactly("VALIDATION_SCAN COLUMN app.accounts.nickname");
             assertThat(report.summary()).contains("nothing was changed");
             assertThat(PgDump.run(db, FULL)).isEqualTo(before);
             assertThat(dir.resolve("snapshots")).doesNotExist();
