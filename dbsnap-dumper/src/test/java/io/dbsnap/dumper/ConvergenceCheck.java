@@ -96,6 +96,12 @@ final class ConvergenceCheck {
                         return ConvergenceOutcome.diverged(c.name(), diff);
                     }
                 }
+                // pg_dump --schema-only writes every materialized view WITH NO DATA: whether one
+                // is populated is compared here.
+                String populated = difference(String.join("\n", populatedStates(ca)), String.join("\n", populatedStates(cb)));
+                if (populated != null) {
+                    return ConvergenceOutcome.diverged(c.name(), "materialized views populated differently:\n" + populated);
+                }
                 String schemaDifference = difference(ComparableSchema.of(a, pgDumpReadsServer),
                         ComparableSchema.of(b, pgDumpReadsServer));
                 t = phase("pg_dump", t);
@@ -157,6 +163,18 @@ final class ConvergenceCheck {
             createdRoles.clear();
             control.close();
         }
+    }
+
+    private static List<String> populatedStates(Connection connection) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT oid::regclass::text || CASE WHEN relispopulated THEN ' populated' ELSE ' not populated' END"
+                        + " FROM pg_catalog.pg_class WHERE relkind = 'm' ORDER BY 1")) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return lines;
     }
 
     private static String schemaDiff(Catalog after, Catalog expected) {
