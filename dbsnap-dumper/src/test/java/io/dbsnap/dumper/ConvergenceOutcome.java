@@ -36,7 +36,8 @@ record ConvergenceOutcome(String caseName, Verdict verdict, String detail) {
 
     /** The detail on one line, for the report and the known-gaps list. */
     String shortDetail() {
-        String line = detail.replaceAll("\\s+", " ").strip();
+        String line = detail.replaceAll("\\s+", " ").strip()
+                .replace("SchemaDiff of A after the plan against B is not empty: Diff of before → after ", "SchemaDiff: ");
         return line.length() > 160 ? line.substring(0, 160) + "..." : line;
     }
 
