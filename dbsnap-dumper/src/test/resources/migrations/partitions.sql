@@ -1,0 +1,135 @@
+-- Partitioned tables: partitions added, dropped, attached, detached.
+
+-- case: new_partition
+-- A
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+-- B
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+CREATE TABLE m2 PARTITION OF m FOR VALUES IN (2);
+-- rows
+INSERT INTO m VALUES (1, 'a');
+
+-- case: drop_partition
+-- A
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+CREATE TABLE m2 PARTITION OF m FOR VALUES IN (2);
+-- B
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+-- rows
+INSERT INTO m VALUES (1, 'a'), (2, 'b');
+
+-- case: detach_partition
+-- A
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+CREATE TABLE m2 PARTITION OF m FOR VALUES IN (2);
+-- B
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+CREATE TABLE m2 (k int, v text);
+-- rows
+INSERT INTO m VALUES (1, 'a'), (2, 'b');
+
+-- case: attach_partition
+-- A
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+CREATE TABLE m2 (k int, v text);
+-- B
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+CREATE TABLE m2 PARTITION OF m FOR VALUES IN (2);
+-- rows
+INSERT INTO m VALUES (1, 'a');
+INSERT INTO m2 VALUES (2, 'b');
+
+-- case: default_partition_add
+-- A
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+-- B
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+CREATE TABLE m_other PARTITION OF m DEFAULT;
+-- rows
+INSERT INTO m VALUES (1, 'a');
+
+-- case: partition_bounds_change
+-- A
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+-- B
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1, 3);
+-- rows
+INSERT INTO m VALUES (1, 'a');
+
+-- case: range_partition_add
+-- A
+CREATE TABLE events (at date NOT NULL, v int) PARTITION BY RANGE (at);
+CREATE TABLE events_2023 PARTITION OF events FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+-- B
+CREATE TABLE events (at date NOT NULL, v int) PARTITION BY RANGE (at);
+CREATE TABLE events_2023 PARTITION OF events FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+-- rows
+INSERT INTO events VALUES ('2023-05-01', 1);
+
+-- case: hash_partitions_add_column
+-- A
+CREATE TABLE h (id int, v text) PARTITION BY HASH (id);
+CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE h1 PARTITION OF h FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+-- B
+CREATE TABLE h (id int, v text, note text) PARTITION BY HASH (id);
+CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE h1 PARTITION OF h FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+-- rows
+INSERT INTO h VALUES (1, 'a'), (2, 'b'), (3, 'c');
+
+-- case: partitioned_index_add
+-- A
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+-- B
+CREATE TABLE m (k int, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+CREATE INDEX m_v ON m (v);
+-- rows
+INSERT INTO m VALUES (1, 'a');
+
+-- case: partitioned_primary_key_add
+-- A
+CREATE TABLE m (k int NOT NULL, v text) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+-- B
+CREATE TABLE m (k int NOT NULL, v text, PRIMARY KEY (k)) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+-- rows
+INSERT INTO m VALUES (1, 'a');
+
+-- case: subpartition_add
+-- A
+CREATE TABLE m (k int, at date) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+-- B
+CREATE TABLE m (k int, at date) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+CREATE TABLE m2 PARTITION OF m FOR VALUES IN (2) PARTITION BY RANGE (at);
+CREATE TABLE m2_old PARTITION OF m2 FOR VALUES FROM (MINVALUE) TO ('2020-01-01');
+-- rows
+INSERT INTO m VALUES (1, '2024-01-01');
+
+-- case: partition_column_type_change
+-- A
+CREATE TABLE m (k int, v int) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+-- B
+CREATE TABLE m (k int, v bigint) PARTITION BY LIST (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+-- rows
+INSERT INTO m VALUES (1, 10);
