@@ -1,10 +1,8 @@
 package io.dbsnap.dumper;
 
-import io.dbsnap.catalog.AccessControl;
 import io.dbsnap.catalog.Catalog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Puts the objects a database comes with (schema {@code public}, the objects of
@@ -31,10 +29,8 @@ public final class InitialPrivileges {
     public static List<String> restore(Catalog current, boolean owners, boolean privileges) {
         List<String> statements = new ArrayList<>();
         if (privileges) {
-            for (AccessControl acl : current.privileges()) {
-                acl.initial().ifPresent(initial -> statements.addAll(AccessDdl.privileges(
-                        new AccessControl(acl.target(), acl.column(), acl.owner(), initial, Optional.of(acl.grants())))));
-            }
+            current.privileges().stream().filter(acl -> acl.initial().isPresent())
+                    .forEach(acl -> statements.addAll(AccessDdl.undo(acl)));
         }
         // the catalog lists public's owner only when it is not the default one
         if (owners && current.owners().stream().anyMatch(o -> o.target().equals("SCHEMA public"))) {

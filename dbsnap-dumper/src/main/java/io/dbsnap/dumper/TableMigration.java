@@ -67,8 +67,7 @@ final class TableMigration {
         Map<String, Column> after = byName(to);
         for (Column c : from.columns()) {
             Column next = after.get(c.name());
-            if (c.local() && (next == null || c.generated() != next.generated()
-                    || (c.generated() != Column.Generated.NONE && !c.defaultValue().equals(next.defaultValue())))) {
+            if (c.local() && (next == null || regenerated(c, next))) {
                 // a generated column is dropped and added again: its values are computed anew
                 steps.add(new MigrationStep(alter + "DROP COLUMN " + quote(c.name()) + ";",
                         next == null ? List.of(new Hazard(Hazard.Kind.DATA_LOSS, "COLUMN " + from.name().sql() + "."
@@ -77,12 +76,10 @@ final class TableMigration {
         }
         for (Column c : to.columns()) {
             Column previous = before.get(c.name());
-            boolean regenerated = previous != null && (previous.generated() != c.generated()
-                    || (c.generated() != Column.Generated.NONE && !previous.defaultValue().equals(c.defaultValue())));
             if (!c.local() && previous == null) {
                 continue; // comes with a parent
             }
-            if (previous == null || regenerated) {
+            if (previous == null || regenerated(previous, c)) {
                 List<Hazard> hazards = c.notNull() && c.defaultValue().isEmpty() && c.identity() == Column.Identity.NONE
                         ? List.of(new Hazard(Hazard.Kind.VALIDATION_SCAN, column(c),
                         "a NOT NULL column without a default: the step fails if the table has rows"))
@@ -92,6 +89,12 @@ final class TableMigration {
                 change(previous, c);
             }
         }
+    }
+
+    /** A generated column whose generation changes is dropped and added again: no ALTER changes it on every version. */
+    private static boolean regenerated(Column a, Column b) {
+        return a.generated() != b.generated()
+                || (a.generated() != Column.Generated.NONE && !a.defaultValue().equals(b.defaultValue()));
     }
 
     private void change(Column a, Column b) {

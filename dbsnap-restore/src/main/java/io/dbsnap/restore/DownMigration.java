@@ -5,7 +5,6 @@ import io.dbsnap.connection.Transaction;
 import io.dbsnap.dumper.MigrationPlan;
 import io.dbsnap.dumper.MigrationPlanner;
 import io.dbsnap.dumper.MigrationStep;
-import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,10 +31,9 @@ final class DownMigration {
         this.plan = plan;
     }
 
-    static DownMigration between(SnapshotStore store, StoredSnapshot after, StoredSnapshot before) {
-        Catalog from = store.catalog(after).orElseThrow(() -> new IllegalStateException(after + " has no catalog"));
-        Catalog to = store.catalog(before).orElseThrow(() -> new IllegalStateException(before + " has no catalog"));
-        return new DownMigration(after, before, MigrationPlanner.plan(from, to));
+    /** @param afterCatalog and {@code beforeCatalog}: the two snapshots' catalogs, as the migration's diff read them */
+    static DownMigration between(StoredSnapshot after, Catalog afterCatalog, StoredSnapshot before, Catalog beforeCatalog) {
+        return new DownMigration(after, before, MigrationPlanner.plan(afterCatalog, beforeCatalog));
     }
 
     /** The script, once tried on the database of {@code connection} and rolled back. */

@@ -92,10 +92,13 @@ public final class Migrator {
             runOutside(connection, script, before);
             StoredSnapshot after = snapshot(connection, AFTER_PREFIX + stem, SnapshotKind.AFTER_MIGRATION,
                     "after migration " + migration.getFileName());
-            DiffReport diff = SchemaDiff.compare(DiffSide.of(store, before), DiffSide.of(store, after));
+            DiffSide sideBefore = DiffSide.of(store, before);
+            DiffSide sideAfter = DiffSide.of(store, after);
+            DiffReport diff = SchemaDiff.compare(sideBefore, sideAfter);
             Path markdown = store.attach(after, StoredSnapshot.DIFF_MARKDOWN, diff.toMarkdown());
             Path patch = store.attach(after, StoredSnapshot.DIFF_PATCH, UnifiedDdlDiff.ofSnapshots(store, before, after));
-            Path down = store.attach(after, StoredSnapshot.DOWN_MIGRATION, DownMigration.between(store, after, before)
+            Path down = store.attach(after, StoredSnapshot.DOWN_MIGRATION, DownMigration.between(after, sideAfter.catalog(), before,
+                    sideBefore.catalog())
                     .tried(connection));
             MigrationReport report = new MigrationReport(migration, target, before, after, diff, markdown, patch, result,
                     script.nonTransactional(), down);

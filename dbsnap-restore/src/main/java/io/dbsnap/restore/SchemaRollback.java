@@ -48,8 +48,7 @@ final class SchemaRollback {
         DdlOptions ddl = new DdlOptions(owners, privileges, false);
         MigrationPlan migration = MigrationPlanner.plan(current, snapshotCatalog, ddl);
         // rows are kept: nothing is emptied, only what the snapshot lacks is lost
-        RestorePlan losses = new RestorePlan(plan.snapshot(), plan.type(), plan.target(), TablesWithRows.none(),
-                plan.dropped());
+        RestorePlan losses = plan.keepingRows();
         if (!migration.preservesData() && !options.discardData()) {
             throw new DataLossRefusedException(losses);
         }
