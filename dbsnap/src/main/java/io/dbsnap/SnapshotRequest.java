@@ -3,7 +3,7 @@ package io.dbsnap;
 import io.dbsnap.connection.DatabaseAddress;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.store.Compression;
 import io.dbsnap.store.SnapshotContent;
 import io.dbsnap.store.SnapshotDetails;

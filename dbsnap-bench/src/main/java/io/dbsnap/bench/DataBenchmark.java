@@ -2,7 +2,7 @@ package io.dbsnap.bench;
 
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.restore.RestoreResult;
 import io.dbsnap.restore.Restorer;
 import io.dbsnap.testkit.ChildJvm;

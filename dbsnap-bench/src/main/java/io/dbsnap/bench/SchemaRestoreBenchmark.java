@@ -5,7 +5,7 @@ import static io.dbsnap.bench.BenchOutput.progress;
 
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.restore.RestoreResult;
 import io.dbsnap.restore.Restorer;
 import io.dbsnap.testkit.PostgresServer;

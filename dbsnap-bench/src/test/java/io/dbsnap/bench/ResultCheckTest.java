@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.restore.Restorer;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;

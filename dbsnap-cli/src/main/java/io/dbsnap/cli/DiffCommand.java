@@ -3,7 +3,7 @@ package io.dbsnap.cli;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.diff.UnifiedDdlDiff;
-import io.dbsnap.dumper.MigrationPlan;
+import io.dbsnap.migration.MigrationPlan;
 import io.dbsnap.dumper.MigrationPlanner;
 import io.dbsnap.store.SnapshotScope;
 import java.util.concurrent.Callable;

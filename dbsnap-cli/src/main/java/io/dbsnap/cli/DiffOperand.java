@@ -3,7 +3,7 @@ package io.dbsnap.cli;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.diff.DiffSide;
 import io.dbsnap.dumper.CatalogReader;
-import io.dbsnap.dumper.DdlOptions;
+import io.dbsnap.dump.DdlOptions;
 import io.dbsnap.dumper.DdlWriter;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.store.SnapshotScope;

@@ -2,8 +2,8 @@ package io.dbsnap.cli;
 
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DdlOptions;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DdlOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.dumper.DumpResult;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.store.SnapshotScope;

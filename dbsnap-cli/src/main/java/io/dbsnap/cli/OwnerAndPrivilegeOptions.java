@@ -1,7 +1,7 @@
 package io.dbsnap.cli;
 
 import io.dbsnap.SnapshotRequest;
-import io.dbsnap.dumper.DdlOptions;
+import io.dbsnap.dump.DdlOptions;
 import io.dbsnap.restore.RestoreOptions;
 import picocli.CommandLine.Option;
 

@@ -7,7 +7,7 @@ import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package io.dbsnap.errors;
 
-import io.dbsnap.errors.DbSnapException;
-
 /** A snapshot label that could not be used as part of a file name. */
 public class InvalidLabelException extends DbSnapException {
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,5 @@
 package io.dbsnap.errors;
 
-import io.dbsnap.errors.DbSnapException;
 import java.util.List;
 
 /**

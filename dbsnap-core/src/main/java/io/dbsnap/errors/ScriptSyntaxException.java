@@ -1,7 +1,5 @@
 package io.dbsnap.errors;
 
-import io.dbsnap.errors.DbSnapException;
-
 /**
  * A script that cannot be split into statements: it ends inside a quoted string, a comment or a
  * COPY block (a truncated file, usually), holds a psql command dbsnap does not run, or is not

@@ -1,6 +1,10 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.dump.DdlOptions;
+import io.dbsnap.dumper.internal.data.ScriptOutput;
+import io.dbsnap.dumper.internal.plan.DdlPlanner;
+import io.dbsnap.dumper.internal.plan.PlannedStatement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

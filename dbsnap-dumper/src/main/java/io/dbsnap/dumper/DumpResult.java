@@ -1,6 +1,7 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.dump.TableData;
 import java.util.List;
 
 /**

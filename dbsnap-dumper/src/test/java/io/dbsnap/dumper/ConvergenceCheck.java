@@ -8,6 +8,8 @@ import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.diff.Subject;
 import io.dbsnap.diff.SubjectKind;
+import io.dbsnap.migration.MigrationPlan;
+import io.dbsnap.migration.MigrationStep;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.Psql;

@@ -2,6 +2,8 @@ package io.dbsnap.dumper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbsnap.migration.MigrationPlan;
+import io.dbsnap.migration.MigrationStep;
 import io.dbsnap.testkit.PostgresServer;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbsnap.catalog.QualifiedName;
+import io.dbsnap.dump.DumpOptions;
+import io.dbsnap.dump.TableData;
 import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the source, and the row counts and checksums dbsnap records agree with the server's count and
  * with a hash of pg_dump's own COPY text of the table.
  */
-class DataDumpTest {
+public class DataDumpTest {
 
     private static final String FULL = "--no-owner";
 
@@ -248,7 +250,7 @@ class DataDumpTest {
         }
     }
 
-    static DumpResult dump(TestDatabase db, DumpOptions options, Path file) throws Exception {
+    public static DumpResult dump(TestDatabase db, DumpOptions options, Path file) throws Exception {
         try (Connection c = db.connect(); OutputStream out = Files.newOutputStream(file)) {
             return new DatabaseDumper(CatalogReader.allSchemas(), options).dump(c, out);
         }

@@ -2,6 +2,7 @@ package io.dbsnap.dumper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbsnap.dump.DdlOptions;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.Psql;

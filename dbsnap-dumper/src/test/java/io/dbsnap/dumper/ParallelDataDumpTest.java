@@ -3,6 +3,8 @@ package io.dbsnap.dumper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbsnap.dump.DumpOptions;
+import io.dbsnap.dump.TableData;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;

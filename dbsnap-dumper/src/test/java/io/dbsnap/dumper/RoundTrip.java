@@ -3,6 +3,7 @@ package io.dbsnap.dumper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.dump.DdlOptions;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.Psql;
 import io.dbsnap.testkit.TestDatabase;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.SchemaDiff;
+import io.dbsnap.dump.DdlOptions;
 import io.dbsnap.testkit.CatalogOracle;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.Psql;

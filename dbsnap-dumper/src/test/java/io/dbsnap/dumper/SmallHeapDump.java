@@ -1,5 +1,6 @@
 package io.dbsnap.dumper;
 
+import io.dbsnap.dump.DumpOptions;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

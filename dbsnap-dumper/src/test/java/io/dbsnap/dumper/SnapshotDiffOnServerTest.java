@@ -8,6 +8,7 @@ import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.DiffSide;
 import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.diff.UnifiedDdlDiff;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.store.Compression;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;

@@ -3,6 +3,7 @@ package io.dbsnap.dumper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;

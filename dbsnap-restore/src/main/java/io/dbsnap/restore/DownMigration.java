@@ -2,9 +2,9 @@ package io.dbsnap.restore;
 
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.connection.Transaction;
-import io.dbsnap.dumper.MigrationPlan;
+import io.dbsnap.migration.MigrationPlan;
 import io.dbsnap.dumper.MigrationPlanner;
-import io.dbsnap.dumper.MigrationStep;
+import io.dbsnap.migration.MigrationStep;
 import io.dbsnap.store.StoredSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.dbsnap.restore;
 
 import io.dbsnap.diff.DiffReport;
-import io.dbsnap.dumper.Hazard;
+import io.dbsnap.migration.Hazard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

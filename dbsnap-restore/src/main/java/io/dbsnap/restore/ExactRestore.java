@@ -2,11 +2,11 @@ package io.dbsnap.restore;
 
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.dumper.CatalogReader;
-import io.dbsnap.dumper.DdlOptions;
-import io.dbsnap.dumper.DdlPlanner;
-import io.dbsnap.dumper.InitialPrivileges;
-import io.dbsnap.dumper.PlannedStatement;
-import io.dbsnap.dumper.Section;
+import io.dbsnap.dump.DdlOptions;
+import io.dbsnap.dumper.internal.plan.DdlPlanner;
+import io.dbsnap.dumper.internal.ddl.InitialPrivileges;
+import io.dbsnap.dumper.internal.plan.PlannedStatement;
+import io.dbsnap.dump.Section;
 import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.restore.script.ScriptStatement;
 import io.dbsnap.restore.script.StatementKind;

@@ -8,7 +8,7 @@ import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.diff.UnifiedDdlDiff;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.dumper.MigrationPlanner;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.RestoreFailedException;

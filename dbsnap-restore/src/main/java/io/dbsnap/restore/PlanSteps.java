@@ -1,8 +1,8 @@
 package io.dbsnap.restore;
 
-import io.dbsnap.dumper.Hazard;
-import io.dbsnap.dumper.MigrationPlan;
-import io.dbsnap.dumper.MigrationStep;
+import io.dbsnap.migration.Hazard;
+import io.dbsnap.migration.MigrationPlan;
+import io.dbsnap.migration.MigrationStep;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,7 +1,7 @@
 package io.dbsnap.restore;
 
 import io.dbsnap.connection.Transaction;
-import io.dbsnap.dumper.LockHolders;
+import io.dbsnap.dumper.internal.read.LockHolders;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.LockNotAvailableException;
 import io.dbsnap.errors.RestoreFailedException;

@@ -2,8 +2,8 @@ package io.dbsnap.restore;
 
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.connection.Transaction;
-import io.dbsnap.dumper.DdlOptions;
-import io.dbsnap.dumper.MigrationPlan;
+import io.dbsnap.dump.DdlOptions;
+import io.dbsnap.migration.MigrationPlan;
 import io.dbsnap.dumper.MigrationPlanner;
 import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.store.StoredSnapshot;

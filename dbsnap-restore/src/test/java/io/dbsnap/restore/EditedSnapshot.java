@@ -2,7 +2,7 @@ package io.dbsnap.restore;
 
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.store.SnapshotContent;
 import io.dbsnap.store.SnapshotFacts;
 import io.dbsnap.store.SnapshotStore;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.errors.CommitOutcomeUnknownException;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.restore.script.ScriptReader;
 import io.dbsnap.restore.script.ScriptStatement;
 import io.dbsnap.testkit.CatalogOracle;

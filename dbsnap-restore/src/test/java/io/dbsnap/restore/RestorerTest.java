@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.dumper.DumpResult;
 import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.RestoreFailedException;

@@ -10,7 +10,7 @@ import io.dbsnap.diff.DiffSide;
 import io.dbsnap.diff.SchemaDiff;
 import io.dbsnap.dumper.CatalogReader;
 import io.dbsnap.dumper.DatabaseDumper;
-import io.dbsnap.dumper.DumpOptions;
+import io.dbsnap.dump.DumpOptions;
 import io.dbsnap.store.SnapshotStore;
 import io.dbsnap.store.StoredSnapshot;
 import io.dbsnap.testkit.PgDump;

@@ -1,0 +1,246 @@
+package io.dbsnap.dumper.internal.plan;
+
+import static io.dbsnap.catalog.Identifiers.quote;
+
+import io.dbsnap.catalog.Column;
+import io.dbsnap.catalog.Constraint;
+import io.dbsnap.catalog.ObjectId;
+import io.dbsnap.catalog.Table;
+import io.dbsnap.migration.Hazard;
+import io.dbsnap.migration.MigrationStep;
+import io.dbsnap.dumper.internal.ddl.ConstraintDdl;
+import io.dbsnap.dumper.internal.sql.Literals;
+import io.dbsnap.dumper.internal.ddl.SeparableParts;
+import io.dbsnap.dumper.internal.ddl.TableDdl;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The {@code ALTER TABLE} steps that turn one version of a table into another while it keeps its
+ * rows: columns dropped, added and changed in place, the checks written with the table, and the
+ * table's own settings. Keys, indexes, triggers and the rest are the plan's, compared on their own.
+ */
+public final class TableMigration {
+
+    private final Table from;
+    private final Table to;
+    private final String alter;
+    private final Predicate<ObjectId> separated;
+    private final List<MigrationStep> steps = new ArrayList<>();
+
+    private TableMigration(Table from, Table to, Predicate<ObjectId> separated) {
+        this.from = from;
+        this.to = to;
+        this.separated = separated;
+        this.alter = "ALTER TABLE " + (to.isPartitioned() ? "" : "ONLY ") + to.name().sql() + " ";
+    }
+
+    /**
+     * @param separated the checks created apart from their table (to break a loop, see
+     *                  {@link SeparableParts}) on either side: the plan compares those itself
+     */
+    public static List<MigrationStep> between(Table from, Table to, Predicate<ObjectId> separated) {
+        TableMigration migration = new TableMigration(from, to, separated);
+        migration.partitionOf();
+        migration.checks(true);
+        migration.columns();
+        migration.checks(false);
+        migration.settings();
+        return migration.steps;
+    }
+
+    /** Whether a view or function over the table may break: a column it reads was dropped or retyped. */
+    public static boolean changesColumnsInUse(Table from, Table to) {
+        Map<String, Column> after = byName(to);
+        return from.columns().stream().anyMatch(c -> !after.containsKey(c.name()) || !sameType(c, after.get(c.name()))
+                || c.generated() != after.get(c.name()).generated());
+    }
+
+    private void partitionOf() {
+        boolean moved = !from.partitionOf().equals(to.partitionOf()) || !from.partitionBound().equals(to.partitionBound());
+        if (from.isPartition() && moved) {
+            // attached again, where the other side has it, by the plan's "partition of" setting
+            steps.add(MigrationStep.of("ALTER TABLE " + from.partitionOf().orElseThrow().sql() + " DETACH PARTITION "
+                    + from.name().sql() + ";"));
+        }
+    }
+
+    private void columns() {
+        Map<String, Column> before = byName(from);
+        Map<String, Column> after = byName(to);
+        for (Column c : from.columns()) {
+            Column next = after.get(c.name());
+            if (c.local() && (next == null || regenerated(c, next))) {
+                // a generated column is dropped and added again: its values are computed anew
+                steps.add(new MigrationStep(alter + "DROP COLUMN " + quote(c.name()) + ";",
+                        next == null ? List.of(new Hazard(Hazard.Kind.DATA_LOSS, "COLUMN " + from.name().sql() + "."
+                                + quote(c.name()), "the column is dropped with its values")) : List.of()));
+            }
+        }
+        for (Column c : to.columns()) {
+            Column previous = before.get(c.name());
+            if (!c.local() && previous == null) {
+                continue; // comes with a parent
+            }
+            if (previous == null || regenerated(previous, c)) {
+                List<Hazard> hazards = c.notNull() && c.defaultValue().isEmpty() && c.identity() == Column.Identity.NONE
+                        ? List.of(new Hazard(Hazard.Kind.VALIDATION_SCAN, column(c),
+                        "a NOT NULL column without a default: the step fails if the table has rows"))
+                        : List.of();
+                steps.add(new MigrationStep(alter + "ADD COLUMN " + TableDdl.columnDefinition(to, c) + ";", hazards));
+            } else if (c.local() || previous.local()) {
+                change(previous, c);
+            }
+        }
+    }
+
+    /** A generated column whose generation changes is dropped and added again: no ALTER changes it on every version. */
+    private static boolean regenerated(Column a, Column b) {
+        return a.generated() != b.generated()
+                || (a.generated() != Column.Generated.NONE && !a.defaultValue().equals(b.defaultValue()));
+    }
+
+    private void change(Column a, Column b) {
+        String column = alter + "ALTER COLUMN " + quote(b.name()) + " ";
+        boolean defaultChanges = !a.defaultValue().equals(b.defaultValue()) && b.generated() == Column.Generated.NONE;
+        boolean retyped = !sameType(a, b);
+        if (a.identity() != b.identity() && a.identity() != Column.Identity.NONE) {
+            steps.add(MigrationStep.of(b.identity() == Column.Identity.NONE ? column + "DROP IDENTITY;"
+                    : column + "SET GENERATED " + identity(b) + ";"));
+        }
+        if (retyped && a.defaultValue().isPresent() && a.generated() == Column.Generated.NONE
+                && a.identity() == Column.Identity.NONE) {
+            // the old default may not cast to the new type
+            steps.add(MigrationStep.of(column + "DROP DEFAULT;"));
+        } else if (defaultChanges && b.defaultValue().isEmpty() && a.identity() == Column.Identity.NONE) {
+            steps.add(MigrationStep.of(column + "DROP DEFAULT;"));
+        }
+        if (retyped) {
+            String type = b.type() + b.collation().map(c -> " COLLATE " + c.sql()).orElse("");
+            steps.add(MigrationStep.of(column + "TYPE " + type + " USING " + quote(b.name()) + "::" + b.type() + ";",
+                    new Hazard(Hazard.Kind.TABLE_REWRITE, column(b), a.type() + " → " + b.type()),
+                    new Hazard(Hazard.Kind.TYPE_CHANGE_MAY_FAIL, column(b), "values that do not convert to " + b.type()
+                            + " make the step fail")));
+        }
+        if (b.defaultValue().isPresent() && b.generated() == Column.Generated.NONE && b.identity() == Column.Identity.NONE
+                && (defaultChanges || retyped)) {
+            steps.add(MigrationStep.of(column + "SET DEFAULT " + b.defaultValue().get() + ";"));
+        }
+        if (a.identity() == Column.Identity.NONE && b.identity() != Column.Identity.NONE) {
+            steps.add(MigrationStep.of(column + "ADD GENERATED " + identity(b) + " AS IDENTITY;"));
+        }
+        if (a.notNull() != b.notNull() && b.identity() == Column.Identity.NONE) {
+            steps.add(b.notNull() ? MigrationStep.of(column + "SET NOT NULL;", new Hazard(Hazard.Kind.VALIDATION_SCAN,
+                    column(b), "every row is checked; a NULL makes the step fail")) : MigrationStep.of(column + "DROP NOT NULL;"));
+        }
+        if (!a.statisticsTarget().equals(b.statisticsTarget())) {
+            steps.add(MigrationStep.of(column + "SET STATISTICS " + b.statisticsTarget().orElse(-1) + ";"));
+        }
+        if (!a.storage().equals(b.storage()) && b.storage().isPresent()) {
+            steps.add(MigrationStep.of(column + "SET STORAGE " + b.storage().get() + ";"));
+        }
+        if (!a.compression().equals(b.compression())) {
+            steps.add(MigrationStep.of(column + "SET COMPRESSION " + b.compression().orElse("DEFAULT") + ";"));
+        }
+        if (!a.options().equals(b.options())) {
+            if (!a.options().isEmpty()) {
+                steps.add(MigrationStep.of(column + "RESET (" + String.join(", ", names(a.options())) + ");"));
+            }
+            if (!b.options().isEmpty()) {
+                steps.add(MigrationStep.of(column + "SET (" + String.join(", ", b.options()) + ");"));
+            }
+        }
+    }
+
+    /**
+     * The checks written with the table (validated, local): first the ones that go or change are
+     * dropped ({@code dropping}), then, once the columns are as they will be, the new ones added.
+     */
+    private void checks(boolean dropping) {
+        Map<String, Constraint> before = inlineChecks(from);
+        Map<String, Constraint> after = inlineChecks(to);
+        if (dropping) {
+            before.forEach((name, c) -> {
+                if (!c.equals(after.get(name))) {
+                    steps.add(MigrationStep.of(ConstraintDdl.drop(from, c)));
+                }
+            });
+        } else {
+            after.forEach((name, c) -> {
+                if (!c.equals(before.get(name))) {
+                    steps.add(MigrationStep.of(ConstraintDdl.add(to, c), new Hazard(Hazard.Kind.VALIDATION_SCAN,
+                            "CONSTRAINT " + quote(name) + " ON " + to.name().sql(), "every row is checked")));
+                }
+            });
+        }
+    }
+
+    private void settings() {
+        if (from.unlogged() != to.unlogged()) {
+            steps.add(MigrationStep.of(alter + "SET " + (to.unlogged() ? "UNLOGGED" : "LOGGED") + ";",
+                    new Hazard(Hazard.Kind.TABLE_REWRITE, "TABLE " + to.name().sql(), "the table is written anew")));
+        }
+        if (!from.options().equals(to.options())) {
+            if (!from.options().isEmpty()) {
+                steps.add(MigrationStep.of(alter + "RESET (" + String.join(", ", names(from.options())) + ");"));
+            }
+            if (!to.options().isEmpty()) {
+                steps.add(MigrationStep.of(alter + "SET (" + Literals.options(to.options()) + ");"));
+            }
+        }
+        if (!from.replicaIdentity().equals(to.replicaIdentity()) && !to.replicaIdentity().equals("i")) {
+            steps.add(MigrationStep.of(alter + "REPLICA IDENTITY " + switch (to.replicaIdentity()) {
+                case "f" -> "FULL";
+                case "n" -> "NOTHING";
+                default -> "DEFAULT";
+            } + ";"));
+        }
+        if (from.clusterIndex().isPresent() && to.clusterIndex().isEmpty()) {
+            steps.add(MigrationStep.of(alter + "SET WITHOUT CLUSTER;"));
+        }
+        from.inherits().stream().filter(p -> !to.inherits().contains(p))
+                .forEach(p -> steps.add(MigrationStep.of(alter + "NO INHERIT " + p.sql() + ";")));
+        to.inherits().stream().filter(p -> !from.inherits().contains(p))
+                .forEach(p -> steps.add(MigrationStep.of(alter + "INHERIT " + p.sql() + ";")));
+        if (!from.partitionKey().equals(to.partitionKey())) {
+            steps.add(MigrationStep.of("-- " + to.name().sql() + ": the partition key cannot be changed in place",
+                    new Hazard(Hazard.Kind.IRREVERSIBLE, "TABLE " + to.name().sql(), "the partition key differs ("
+                            + from.partitionKey().orElse("none") + " → " + to.partitionKey().orElse("none")
+                            + "): recreate the table by hand")));
+        }
+    }
+
+    private Map<String, Constraint> inlineChecks(Table t) {
+        Map<String, Constraint> checks = new LinkedHashMap<>();
+        t.constraints().stream().filter(c -> c.type() == Constraint.Type.CHECK && c.validated() && (c.local() || t.isPartition())
+                        && !separated.test(c.id()))
+                .forEach(c -> checks.put(c.name(), c));
+        return checks;
+    }
+
+    private static Map<String, Column> byName(Table t) {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        t.columns().forEach(c -> columns.put(c.name(), c));
+        return columns;
+    }
+
+    private static boolean sameType(Column a, Column b) {
+        return a.type().equals(b.type()) && a.collation().equals(b.collation());
+    }
+
+    private static String identity(Column c) {
+        return c.identity() == Column.Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT";
+    }
+
+    private String column(Column c) {
+        return "COLUMN " + to.name().sql() + "." + quote(c.name());
+    }
+
+    /** The names of {@code name=value} options. */
+    private static List<String> names(List<String> options) {
+        return options.stream().map(o -> o.contains("=") ? o.substring(0, o.indexOf('=')) : o).toList();
+    }
+}
