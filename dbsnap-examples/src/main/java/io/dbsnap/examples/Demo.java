@@ -83,7 +83,7 @@ public final class Demo {
                         + "   What it changed: %s%n", file.getFileName(),
                 count(migrated.result().statements(), "statement"), migrated.before().name().baseName(),
                 migrated.after().name().baseName(), migrated.diff().summary());
-        migrated.diff().toText().lines().skip(2).forEach(line -> out.println("   " + line));
+        migrated.diff().toText().lines().skip(2).forEach(line -> out.println(line.isEmpty() ? "" : "   " + line));
 
         RestoreReport rolledBack = Snapshots.in(snapshotDir).get(migrated.before().name().baseName())
                 .restoreTo(db.dataSource());
