@@ -28,9 +28,9 @@ public final class ExclusiveOperation implements AutoCloseable {
     /**
      * Takes the lock on the database of {@code connection} at once, or fails.
      *
-     * @throws LockNotAvailableException when another dbsnap operation holds it (the message names the
+     * @throws io.dbsnap.errors.LockNotAvailableException when another dbsnap operation holds it (the message names the
      *                                   session, as far as this role may see it)
-     * @throws DbSnapException           when the database cannot be asked
+     * @throws io.dbsnap.errors.DbSnapException           when the database cannot be asked
      */
     public static ExclusiveOperation begin(Connection connection) {
         return new ExclusiveOperation(OperationLock.take(connection));
@@ -39,7 +39,7 @@ public final class ExclusiveOperation implements AutoCloseable {
     /**
      * Releases the lock.
      *
-     * @throws DbSnapException when the database cannot be asked (it is released when the session ends)
+     * @throws io.dbsnap.errors.DbSnapException when the database cannot be asked (it is released when the session ends)
      */
     @Override
     public void close() {

@@ -76,10 +76,10 @@ public final class MigrationRequest {
      * Applies the migration: snapshot {@code before_<file stem>}, the file in one transaction,
      * snapshot {@code after_<file stem>}, and the diff of the two.
      *
-     * @throws DbSnapException           when the file cannot be read or has a statement that cannot
+     * @throws io.dbsnap.errors.DbSnapException           when the file cannot be read or has a statement that cannot
      *                                   run in a transaction (nothing ran)
-     * @throws LockNotAvailableException when another restore or migration is running
-     * @throws RestoreFailedException    when a statement fails: all is rolled back, the snapshot
+     * @throws io.dbsnap.errors.LockNotAvailableException when another restore or migration is running
+     * @throws io.dbsnap.errors.RestoreFailedException    when a statement fails: all is rolled back, the snapshot
      *                                   before is kept, none after is written
      */
     public MigrationReport applyTo(DataSource database) {

@@ -59,7 +59,7 @@ public final class Snapshot {
     /**
      * What its metadata says: purpose, database, object counts, rows per table, checksums.
      *
-     * @throws SnapshotCorruptException when the metadata is missing or damaged
+     * @throws io.dbsnap.errors.SnapshotCorruptException when the metadata is missing or damaged
      */
     public SnapshotMetadata metadata() {
         return store.metadata(stored);
@@ -123,7 +123,7 @@ public final class Snapshot {
      * Like {@link #restoreTo(DataSource)}, with options such as
      * {@link RestoreOptions#withoutSafetySnapshot()} or {@link RestoreOptions#withLockTimeout}: how
      * long the restore may wait for a lock another session holds (5 s by default) before it fails
-     * with {@link LockNotAvailableException}, naming the table and the session, having changed nothing.
+     * with {@link io.dbsnap.errors.LockNotAvailableException}, naming the table and the session, having changed nothing.
      */
     public RestoreReport restoreTo(DataSource target, RestoreOptions options) {
         Objects.requireNonNull(options, "options");
@@ -147,8 +147,8 @@ public final class Snapshot {
      * no safety snapshot, that empties the tables it recreates whatever rows they hold, and whose
      * result must verify. {@code connection} must not be inside a transaction; it stays open.
      *
-     * @throws LockNotAvailableException when another dbsnap operation runs on the database (nothing changed)
-     * @throws RestoreFailedException    when a statement fails (all is rolled back)
+     * @throws io.dbsnap.errors.LockNotAvailableException when another dbsnap operation runs on the database (nothing changed)
+     * @throws io.dbsnap.errors.RestoreFailedException    when a statement fails (all is rolled back)
      * @throws DbSnapException           when the restored database does not verify against the snapshot
      */
     public void replaceContents(Connection connection) {

@@ -35,7 +35,7 @@ public final class SnapshotDirectory {
     /**
      * The newest snapshot.
      *
-     * @throws SnapshotNotFoundException when the directory holds none
+     * @throws io.dbsnap.errors.SnapshotNotFoundException when the directory holds none
      */
     public Snapshot latest() {
         return get("latest");
@@ -45,8 +45,8 @@ public final class SnapshotDirectory {
      * A snapshot named as people name them: {@code latest}, an index from {@link #list()} (1 is
      * the newest), a file name, or a label (the newest snapshot with it).
      *
-     * @throws SnapshotNotFoundException when nothing matches, saying what would
-     * @throws SnapshotCorruptException  when the entry picked is damaged
+     * @throws io.dbsnap.errors.SnapshotNotFoundException when nothing matches, saying what would
+     * @throws io.dbsnap.errors.SnapshotCorruptException  when the entry picked is damaged
      */
     public Snapshot get(String reference) {
         return new Snapshot(store, store.find(reference));
@@ -58,8 +58,8 @@ public final class SnapshotDirectory {
      * with data the tables whose rows changed. Reads their {@code catalog.json} and metadata; no
      * server is needed. {@link DiffReport#toText()} renders it for people.
      *
-     * @throws SnapshotNotFoundException when either is not in the directory
-     * @throws DbSnapException           when either has no catalog file (a script written by hand)
+     * @throws io.dbsnap.errors.SnapshotNotFoundException when either is not in the directory
+     * @throws io.dbsnap.errors.DbSnapException           when either has no catalog file (a script written by hand)
      */
     public DiffReport diff(String before, String after) {
         DiffSide from = DiffSide.of(store, store.find(before));

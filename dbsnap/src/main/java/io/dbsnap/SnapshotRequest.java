@@ -171,8 +171,8 @@ public final class SnapshotRequest {
      * Takes the snapshot. It appears in the directory only when complete; if anything fails, the
      * directory is as it was.
      *
-     * @throws DbSnapException when the database cannot be reached or read, or the snapshot written
-     * @throws LockNotAvailableException when a table stays locked longer than the lock timeout
+     * @throws io.dbsnap.errors.DbSnapException when the database cannot be reached or read, or the snapshot written
+     * @throws io.dbsnap.errors.LockNotAvailableException when a table stays locked longer than the lock timeout
      */
     public Snapshot from(DataSource source) {
         return from(source, UnaryOperator.identity());

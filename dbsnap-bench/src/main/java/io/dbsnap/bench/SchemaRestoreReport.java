@@ -46,7 +46,8 @@ record SchemaRestoreReport(BenchmarkParameters parameters, GeneratedCatalog.Coun
         md.append(format("dbsnap's schema-only snapshot of a generated catalog in schema `%s` (%d tables, each with a "
                         + "primary key, a foreign key, a secondary index, a row trigger, row-level security and a "
                         + "policy, and %d functions; created in %.1f s), restored into a fresh empty database by each "
-                        + "contender. The script: %s, %d statements as dbsnap's `ScriptReader` splits them.%n%n",
+                        + "contender. The script: %s, %d statements sent to the server (what dbsnap's `Restorer` skips"
+                        + " not counted).%n%n",
                 GeneratedCatalog.SCHEMA, counts.tables(), counts.functions(), generationMillis / 1000,
                 size(script.bytes()), dbsnap.get(0).statements()));
         md.append(format("%d timed repetitions of each contender in the same run, after one untimed warm-up of each; "

@@ -33,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {
                 "  dbsnap cleanup --dry-run",
                 "  dbsnap cleanup --keep-last 10 --yes",
-                "  dbsnap cleanup --policy standard --keep-last 20"})
+                "  dbsnap cleanup --policy standard --keep-last 20",
+                "  dbsnap cleanup --keep-last 10 --dry-run --json | jq -r '.to_delete[].name'"})
 final class CleanupCommand implements Callable<Integer> {
 
     /** Named policies. */
@@ -59,25 +60,34 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask: the command line is the confirmation (scripts, CI).")
     private boolean yes;
 
+    @Option(names = "--json", description = "Print the plan (and what was deleted) as one JSON object, for tools"
+            + " (shape in the README).")
+    private boolean json;
+
     @Override
     public Integer call() {
         CliContext context = root.context();
         SnapshotDirectory directory = root.snapshots();
         CleanupPlan plan = directory.cleanup(retention(directory.store())).dryRun();
-        context.out().print(plan.describe());
-        if (dryRun) {
-            context.out().println("Dry run: nothing was deleted.");
-            return ExitCodes.OK;
-        }
-        if (plan.deleted().isEmpty()) {
-            context.out().println("Nothing to delete.");
+        // with --json the plan is the document; the text of the plan goes where the question is asked
+        (json ? context.err() : context.out()).print(plan.describe());
+        if (dryRun || plan.deleted().isEmpty()) {
+            if (json) {
+                context.out().print(CleanupJson.of(directory.path(), plan, dryRun, List.of()));
+            } else {
+                context.out().println(dryRun ? "Dry run: nothing was deleted." : "Nothing to delete.");
+            }
             return ExitCodes.OK;
         }
         Confirmation.require(context, yes, "delete " + SnapshotReport.plural(plan.deleted().size(), "snapshot")
                 + " from " + directory.path());
         List<String> deleted = delete(directory.store(), plan.deletedIds());
-        context.out().println("Deleted " + SnapshotReport.plural(deleted.size(), "snapshot") + " from "
-                + directory.path() + ".");
+        if (json) {
+            context.out().print(CleanupJson.of(directory.path(), plan, false, deleted));
+        } else {
+            context.out().println("Deleted " + SnapshotReport.plural(deleted.size(), "snapshot") + " from "
+                    + directory.path() + ".");
+        }
         return ExitCodes.OK;
     }
 

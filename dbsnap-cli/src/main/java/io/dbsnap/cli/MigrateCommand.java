@@ -30,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {
                 "  dbsnap migrate db/V7__loyalty_points.sql --dry-run     # what would change, with risks",
                 "  dbsnap migrate db/V7__loyalty_points.sql --data        # snapshots with rows: the way back keeps data",
-                "  dbsnap restore before_V7__loyalty_points               # undo it later"})
+                "  dbsnap restore before_V7__loyalty_points               # undo it later",
+                "  dbsnap migrate db/V7__loyalty_points.sql --json | jq .diff.summary.text"})
 final class MigrateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -60,6 +61,10 @@ final class MigrateCommand implements Callable<Integer> {
                     + " undone if they fail.")
     private boolean outsideTransaction;
 
+    @Option(names = "--json", description = "Print what the migration did (or would do) as one JSON object, for tools"
+            + " (shape in the README).")
+    private boolean json;
+
     @Override
     public Integer call() {
         CliContext context = root.context();
@@ -71,14 +76,22 @@ final class MigrateCommand implements Callable<Integer> {
         request = outsideTransaction ? request.runningNonTransactionalStatementsOutside() : request;
         if (dryRun) {
             DryRunReport report = request.dryRun(database.dataSource());
+            if (json) {
+                context.out().print(MigrationJson.of(report));
+                return ExitCodes.OK;
+            }
             context.out().println(report.summary());
             context.out().print(report.diff().toText());
             report.hazards().forEach(h -> context.out().println("  hazard: " + h));
             return ExitCodes.OK;
         }
         MigrationReport report = request.applyTo(database.dataSource());
+        if (json) {
+            context.out().print(MigrationJson.of(report));
+            return ExitCodes.OK;
+        }
         context.out().println("Migrated " + report.target() + " with " + file.getFileName() + ": "
-                + report.result().statements() + " statements in one transaction");
+                + SnapshotReport.plural(report.result().statements(), "statement") + " in one transaction");
         for (NonTransactionalStatement outside : report.outsideTransaction()) {
             context.out().println("  run after the transaction (not undone with it): " + outside.describe());
         }

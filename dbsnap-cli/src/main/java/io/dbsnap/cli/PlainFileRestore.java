@@ -35,6 +35,7 @@ final class PlainFileRestore {
     private final boolean safetySnapshot;
     private final String createDatabase;
     private final Duration lockTimeout;
+    private boolean json;
 
     PlainFileRestore(CliContext context, Path directory, boolean yes, boolean safetySnapshot, String createDatabase,
                      Duration lockTimeout) {
@@ -44,6 +45,12 @@ final class PlainFileRestore {
         this.yes = yes;
         this.safetySnapshot = safetySnapshot;
         this.createDatabase = createDatabase;
+    }
+
+    /** With {@code --json}: what was done as restore's JSON document instead of the text. */
+    PlainFileRestore printingJson(boolean printJson) {
+        this.json = printJson;
+        return this;
     }
 
     int restore(Path file, Database database) throws SQLException {
@@ -84,6 +91,10 @@ final class PlainFileRestore {
             if (!restored && createDatabase != null) {
                 drop(database, createDatabase);
             }
+        }
+        if (json) {
+            context.out().print(RestoreJson.ofPlainFile(file, target.describe(), result, safety.map(Snapshot::stored)));
+            return ExitCodes.OK;
         }
         StringBuilder text = new StringBuilder("Restored ").append(file).append(" into ").append(target.describe())
                 .append(" in ").append(Units.elapsed(result.elapsed())).append("\n  ")

@@ -120,7 +120,7 @@ final class ProgressDisplay implements AutoCloseable {
         if (tables > 0) {
             parts.add(Math.min(meter.tablesDone(), tables) + "/" + tables + " tables");
         }
-        parts.add(Units.count(meter.rows()) + " rows");
+        parts.add(SnapshotReport.plural(meter.rows(), "row"));
         parts.add(totalBytes.isPresent() && totalBytes.getAsLong() > 0
                 ? Units.bytes(bytes) + " of " + Units.bytes(totalBytes.getAsLong()) : Units.bytes(bytes));
         double seconds = Math.max(streaming.toMillis() / 1000.0, 0.001);

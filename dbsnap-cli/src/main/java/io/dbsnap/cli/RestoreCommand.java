@@ -38,7 +38,8 @@ import picocli.CommandLine.ParentCommand;
                 "  dbsnap restore pre_migration",
                 "  dbsnap restore 3 --yes",
                 "  dbsnap restore latest --create-db staging_copy",
-                "  dbsnap restore backup_from_pg_dump.sql --yes"})
+                "  dbsnap restore backup_from_pg_dump.sql --yes",
+                "  dbsnap restore pre_migration --yes --json | jq .verified"})
 final class RestoreCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -66,6 +67,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     private OwnerAndPrivilegeOptions ownersAndPrivileges;
 
+    @Option(names = "--json", description = "Print what the restore did as one JSON object on stdout, for tools (shape in"
+            + " the README); the plan and progress stay on stderr.")
+    private boolean json;
+
     @Option(names = "--create-db", paramLabel = "NAME",
             description = "Create database NAME on the server of --url and restore into it; refused if it exists."
                     + " Nothing else is touched, so no confirmation is asked.")
@@ -82,7 +87,7 @@ final class RestoreCommand implements Callable<Integer> {
                         + " run as it is. Write it without owners or grants instead (pg_dump --no-owner --no-privileges).");
             }
             return new PlainFileRestore(context, root.directory(), yes, !noSafetySnapshot, createDatabase,
-                    lockTimeout.value()).restore(plain.file(), database);
+                    lockTimeout.value()).printingJson(json).restore(plain.file(), database);
         }
         return restore((SnapshotReference.Stored) resolved, database);
     }
@@ -124,7 +129,7 @@ final class RestoreCommand implements Callable<Integer> {
                         name -> created.dataSource().getConnection(), snapshot);
             }
         }
-        context.out().print(RestoreSummary.of(report, root.directory()));
+        context.out().print(json ? RestoreJson.of(report) : RestoreSummary.of(report, root.directory()));
         return report.verification().verified() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 

@@ -3,6 +3,7 @@ package io.dbsnap.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
                 "  dbsnap show latest",
                 "  dbsnap show 2",
                 "  dbsnap show pre_migration",
-                "  dbsnap show snapshots/20260304_050607_pre_migration.sql"})
+                "  dbsnap show snapshots/20260304_050607_pre_migration.sql",
+                "  dbsnap show latest --json | jq .objects.tables"})
 final class ShowCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -26,13 +28,19 @@ final class ShowCommand implements Callable<Integer> {
             description = SnapshotReference.FORMS)
     private String reference;
 
+    @Option(names = "--json", description = "Print the metadata as one JSON object, for tools (shape in the README).")
+    private boolean json;
+
     @Override
     public Integer call() throws IOException {
         CliContext context = root.context();
         SnapshotReference resolved = SnapshotReference.resolve(reference, root.directory());
-        context.out().print(resolved instanceof SnapshotReference.Stored stored
-                ? SnapshotDescription.of(stored, context.clock().instant())
-                : SnapshotDescription.of((SnapshotReference.PlainFile) resolved));
+        if (resolved instanceof SnapshotReference.Stored stored) {
+            context.out().print(json ? SnapshotJson.of(stored) : SnapshotDescription.of(stored, context.clock().instant()));
+        } else {
+            SnapshotReference.PlainFile plain = (SnapshotReference.PlainFile) resolved;
+            context.out().print(json ? SnapshotJson.of(plain) : SnapshotDescription.of(plain));
+        }
         return ExitCodes.OK;
     }
 }

@@ -50,13 +50,15 @@ final class SnapshotListing {
 
     /**
      * The entries as JSON, one object each, newest first:
-     * {@code index, name, label, file, created, age_seconds, recent, size_bytes, size, type, purpose, pinned, damaged}
-     * ({@code purpose} and {@code damaged} are null when there is none).
+     * {@code format, index, name, label, file, created, age_seconds, recent, size_bytes, size, type, purpose, pinned,
+     * damaged} ({@code purpose} and {@code damaged} are null when there is none). The listing stays an array, as
+     * scripts read it ({@code .[0].file}); each entry carries the format of the shapes instead.
      */
     static String json(List<SnapshotInfo> entries, Instant now) {
         ArrayNode array = JSON.createArrayNode();
         for (SnapshotInfo entry : entries) {
             ObjectNode node = array.addObject();
+            node.put("format", JsonDocument.FORMAT);
             node.put("index", entry.index());
             node.put("name", entry.name().baseName());
             node.put("label", entry.label());

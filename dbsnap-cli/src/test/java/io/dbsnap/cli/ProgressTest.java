@@ -81,6 +81,14 @@ class ProgressTest {
         // tables from the script itself: 2 of 3 done in 10 seconds, 5 left
         assertThat(dump.line(Duration.ofSeconds(12), Duration.ofSeconds(10))).contains("2/3 tables").contains("ETA 0:05");
 
+        // one row is "1 row"
+        ScriptMeter single = new ScriptMeter();
+        byte[] oneRow = "COPY public.t (id) FROM stdin;\n1\n\\.\n".getBytes(StandardCharsets.UTF_8);
+        single.scan(oneRow, 0, oneRow.length);
+        ProgressDisplay one = display(single, OptionalLong.empty(), OptionalInt.empty());
+        one.close();
+        assertThat(one.line(Duration.ofSeconds(1), Duration.ofSeconds(1))).contains(" 1 row, ");
+
         ProgressDisplay waiting = display(new ScriptMeter(), OptionalLong.empty(), OptionalInt.empty());
         waiting.close();
         assertThat(waiting.line(Duration.ofSeconds(3), Duration.ZERO)).isEqualTo("restore x: preparing... 0:03");

@@ -46,10 +46,14 @@ public record DataChange(String table, String schema, Kind kind, Optional<Long> 
     @Override
     public String toString() {
         return table + ": " + switch (kind) {
-            case ROWS_CHANGED -> rowsBefore.orElseThrow() + " → " + rowsAfter.orElseThrow() + " rows";
-            case CONTENTS_CHANGED -> "contents changed (" + rowsAfter.orElseThrow() + " rows)";
-            case ADDED -> "rows only in the second snapshot (" + rowsAfter.orElseThrow() + " rows)";
-            case REMOVED -> "rows only in the first snapshot (" + rowsBefore.orElseThrow() + " rows)";
+            case ROWS_CHANGED -> rowsBefore.orElseThrow() + " → " + rows(rowsAfter.orElseThrow());
+            case CONTENTS_CHANGED -> "contents changed (" + rows(rowsAfter.orElseThrow()) + ")";
+            case ADDED -> "rows only in the second snapshot (" + rows(rowsAfter.orElseThrow()) + ")";
+            case REMOVED -> "rows only in the first snapshot (" + rows(rowsBefore.orElseThrow()) + ")";
         };
+    }
+
+    private static String rows(long n) {
+        return n + (n == 1 ? " row" : " rows");
     }
 }

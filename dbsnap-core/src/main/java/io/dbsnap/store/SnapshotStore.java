@@ -69,7 +69,7 @@ public final class SnapshotStore {
      * with its metadata, which records {@code details}. If the content throws, nothing is added to the directory and the exception
      * propagates; an {@link IOException} arrives wrapped in a {@link DbSnapException}.
      *
-     * @throws InvalidLabelException before anything is written, when the label is not valid
+     * @throws io.dbsnap.errors.InvalidLabelException before anything is written, when the label is not valid
      * @throws DbSnapException       when a snapshot of that name exists already, or writing fails
      */
     public StoredSnapshot write(String label, Compression compression, SnapshotDetails details, SnapshotContent content) {

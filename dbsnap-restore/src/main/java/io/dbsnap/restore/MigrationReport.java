@@ -36,7 +36,7 @@ public record MigrationReport(Path migration, String target, StoredSnapshot befo
 
     /** One line for logs: what ran, what it changed, where the snapshots are. */
     public String summary() {
-        return "Migrated " + target + " with " + migration.getFileName() + " (" + result.statements() + " statements"
+        return "Migrated " + target + " with " + migration.getFileName() + " (" + result.statements() + (result.statements() == 1 ? " statement" : " statements")
                 + (outsideTransaction.isEmpty() ? "" : ", " + outsideTransaction.size() + " of them outside the transaction")
                 + "): " + diff.summary() + ". Undo with snapshot " + before.name().baseName() + ", or keep the rows with the"
                 + " down migration " + downMigration.getFileName() + ".";

@@ -225,6 +225,7 @@ public final class Restorer {
 
     /** Counts of what ran. */
     private static final class Progress {
+        /** The statements sent to the server: not the file's BEGIN/COMMIT, lock timeouts or psql meta-commands it skips. */
         int statements;
         long rows;
         final Map<String, Long> rowsByTable = new LinkedHashMap<>();
@@ -243,10 +244,10 @@ public final class Restorer {
                 if (leaveOut.test(statement)) {
                     continue;
                 }
-                progress.statements++;
                 switch (statement.kind()) {
                     case META_COMMAND -> checkMetaCommand(statement, database, user);
                     case COPY_FROM_STDIN -> {
+                        progress.statements++;
                         batch.flush();
                         try {
                             long rows = copy.copyIn(statement.sql(), reader.copyData());
@@ -266,8 +267,10 @@ public final class Restorer {
                             LOG.debug("Skipping {} at line {}: the restore keeps its own lock timeout", statement.sql(),
                                     statement.line());
                         } else if (StatementBatch.canBatch(statement.sql())) {
+                            progress.statements++;
                             batch.add(statement);
                         } else {
+                            progress.statements++;
                             batch.executeAlone(statement);
                         }
                     }

@@ -19,13 +19,17 @@ final class RowCounts {
         for (TableFacts table : recorded) {
             Long rows = loaded.get(table.table());
             if (rows == null) {
-                differences.add("table " + table.table() + ": the snapshot has " + table.rows()
-                        + " rows, but none were loaded into it");
+                differences.add("table " + table.table() + ": the snapshot has " + rows(table.rows())
+                        + ", but none were loaded into it");
             } else if (rows != table.rows()) {
-                differences.add("table " + table.table() + ": the snapshot has " + table.rows() + " rows, " + rows
-                        + " were loaded");
+                differences.add("table " + table.table() + ": the snapshot has " + rows(table.rows()) + ", " + rows
+                        + (rows == 1 ? " was" : " were") + " loaded");
             }
         }
         return differences;
+    }
+
+    private static String rows(long n) {
+        return n + (n == 1 ? " row" : " rows");
     }
 }

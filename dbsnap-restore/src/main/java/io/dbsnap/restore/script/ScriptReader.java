@@ -94,7 +94,7 @@ public final class ScriptReader implements AutoCloseable {
      * The next statement, or empty at the end of the script. Skips the rest of the previous
      * statement's COPY data if the caller did not read it all.
      *
-     * @throws ScriptSyntaxException when the script cannot be split (see its message)
+     * @throws io.dbsnap.errors.ScriptSyntaxException when the script cannot be split (see its message)
      * @throws DbSnapException when the script cannot be read
      */
     public Optional<ScriptStatement> next() {
@@ -127,7 +127,7 @@ public final class ScriptReader implements AutoCloseable {
      * last, in COPY text format, up to (not including) the {@code \.} line; for pgjdbc's
      * {@code CopyManager.copyIn(sql, stream)}. The stream reads from this reader's buffer and is
      * good until the next call of {@link #next()}. When the script ends before the {@code \.}
-     * line, reading it throws {@link ScriptSyntaxException}.
+     * line, reading it throws {@link io.dbsnap.errors.ScriptSyntaxException}.
      *
      * @throws IllegalStateException when the last statement was no {@code COPY ... FROM stdin}
      */
