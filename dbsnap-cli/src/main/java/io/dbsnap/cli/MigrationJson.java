@@ -2,7 +2,7 @@ package io.dbsnap.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dbsnap.dumper.Hazard;
+import io.dbsnap.migration.Hazard;
 import io.dbsnap.restore.DryRunReport;
 import io.dbsnap.restore.MigrationReport;
 import io.dbsnap.restore.NonTransactionalStatement;
