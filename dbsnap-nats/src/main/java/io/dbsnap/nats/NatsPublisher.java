@@ -4,6 +4,7 @@ import io.dbsnap.SnapshotEvent;
 import io.dbsnap.SnapshotListener;
 import io.dbsnap.errors.DbSnapException;
 import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
@@ -142,7 +143,10 @@ public final class NatsPublisher implements SnapshotListener, AutoCloseable {
     private Connection connection() throws IOException, InterruptedException {
         if (connection == null) {
             Options options = new Options.Builder().server(url).connectionTimeout(TIMEOUT).noReconnect()
-                    .connectionName("dbsnap").build();
+                    .connectionName("dbsnap")
+                    // the failure is thrown and reported once, by SnapshotEvents; not logged again by the client
+                    .errorListener(new ErrorListener() { })
+                    .build();
             connection = Nats.connect(options);
         }
         return connection;
