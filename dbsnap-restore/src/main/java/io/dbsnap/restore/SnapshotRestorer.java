@@ -192,6 +192,8 @@ public final class SnapshotRestorer {
         Instant start = Instant.now();
         long started = System.nanoTime();
         String target = DatabaseAddress.describe(connection);
+        // before anything, the restore log included: a refused restore changed nothing
+        options.protectedTargets().check(target, options.productionApproved(), emergency ? "roll back" : "restore");
         RestoreLog log = new RestoreLog(records.directory());
         log.checkWritable();
         String name = snapshot.sqlFile().getFileName().toString();
