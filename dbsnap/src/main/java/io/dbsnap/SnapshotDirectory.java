@@ -10,6 +10,7 @@ import io.dbsnap.restore.SnapshotRestorer;
 import io.dbsnap.store.RetentionPolicy;
 import io.dbsnap.store.SnapshotInfo;
 import io.dbsnap.store.SnapshotStore;
+import io.dbsnap.store.StoreStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -135,6 +136,15 @@ public final class SnapshotDirectory {
         events.tell(SnapshotEvents.about(SnapshotEvent.Type.ROLLED_BACK, "rollback", report.snapshot(),
                 restored.readableMetadata(), Optional.of(report.target()), SnapshotRequest.since(started)));
         return report;
+    }
+
+    /**
+     * The summary of this directory: how many snapshots, their total size, the oldest, the newest
+     * and the newest of each kind, whether the newest verifies (its whole file is read to check its
+     * SHA-256), and the snapshot {@code latest} names. Nothing is changed.
+     */
+    public StoreStatus status() {
+        return StoreStatus.of(store);
     }
 
     /** The store under this directory, for the lower-level APIs. */

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 SnapshotCommand.class,
                 ListCommand.class,
+                StatusCommand.class,
                 ShowCommand.class,
                 RestoreCommand.class,
                 RollbackCommand.class,
