@@ -64,7 +64,8 @@ class CliEventsTest {
             assertThat(rolledBack.get("event").asText()).isEqualTo("snapshot.rolled_back");
             assertThat(rolledBack.get("snapshot").asText()).isEqualTo(created.get("snapshot").asText());
 
-            CliRunner.Run cleanup = cli.run("cleanup", "--keep-last", "1", "--ignore-minimum-age", "--yes");
+            CliRunner.Run cleanup = cli.run("cleanup", "--keep-last", "1", "--count-safety-snapshots",
+                    "--ignore-minimum-age", "--yes");
             assertThat(cleanup.exitCode()).as(cleanup.all()).isZero();
             JsonNode deleted = next(events);
             assertThat(deleted.get("event").asText()).isEqualTo("snapshot.deleted");

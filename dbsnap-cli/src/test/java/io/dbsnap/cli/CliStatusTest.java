@@ -59,13 +59,25 @@ class CliStatusTest {
             assertThat(text.out()).containsPattern("snapshots:\\s+3").containsPattern("newest verified:\\s+yes")
                     .containsPattern("newest safety:\\s+none");
 
-            // one byte more in the newest file: its SHA-256 no longer matches its metadata
-            Files.write(files.get(2), new byte[] {'\n'}, StandardOpenOption.APPEND);
+            // one byte changed in the newest file, its size kept: its SHA-256 no longer matches its metadata
+            byte[] bytes = Files.readAllBytes(files.get(2));
+            bytes[bytes.length - 1] = (byte) (bytes[bytes.length - 1] == ' ' ? '\n' : ' ');
+            Files.write(files.get(2), bytes);
             CliRunner.Run broken = cli.run("status", "--json");
             assertThat(broken.exitCode()).isEqualTo(ExitCodes.DIFFERENCES);
             JsonNode brokenJson = new ObjectMapper().readTree(broken.out());
             assertThat(brokenJson.get("newest_verified").asBoolean()).isFalse();
             assertThat(brokenJson.get("newest_problem").asText()).contains("truncated or was changed");
+
+            // one byte more: the listing sees the size differ and calls the entry damaged
+            Files.write(files.get(2), new byte[] {'\n'}, StandardOpenOption.APPEND);
+            CliRunner.Run damaged = cli.run("status", "--json");
+            assertThat(damaged.exitCode()).isEqualTo(ExitCodes.DIFFERENCES);
+            JsonNode damagedJson = new ObjectMapper().readTree(damaged.out());
+            assertThat(damagedJson.get("damaged").asInt()).isEqualTo(1);
+            assertThat(damagedJson.get("snapshots").asInt()).isEqualTo(2);
+            assertThat(damagedJson.get("newest_verified").asBoolean()).isFalse();
+            assertThat(damagedJson.get("newest_problem").asText()).contains("is damaged");
         }
     }
 

@@ -19,8 +19,9 @@ import java.util.Optional;
  * @param damaged       how many entries are damaged (left out of everything else)
  * @param totalBytes    the size of the whole snapshots' SQL files together
  * @param newestByKind  the newest snapshot of each kind that has one
- * @param newestCheck   for the newest snapshot: empty when it verifies, else what is wrong; empty
- *                      too when there is no snapshot (see {@link #newestVerified()})
+ * @param newestCheck   for the newest snapshot: empty when it verifies, else what is wrong (also when
+ *                      the newest entry of all is damaged); empty too when there is no snapshot
+ *                      (see {@link #newestVerified()})
  * @param latest        the snapshot {@code latest} names: in a directory, the newest
  */
 public record StoreStatus(List<SnapshotInfo> snapshots, int damaged, long totalBytes,
@@ -43,7 +44,15 @@ public record StoreStatus(List<SnapshotInfo> snapshots, int damaged, long totalB
         for (SnapshotInfo entry : whole) {
             byKind.putIfAbsent(kindOf(entry), entry); // newest first: the first of a kind is its newest
         }
-        Optional<String> check = whole.isEmpty() ? Optional.empty() : check(store, whole.get(0));
+        Optional<String> check;
+        if (!entries.isEmpty() && entries.get(0).damaged()) {
+            // the newest entry of all is damaged (a size that no longer matches, metadata missing): the
+            // newest backup is not usable, whatever the older ones are
+            check = Optional.of("the newest entry, " + entries.get(0).name().baseName() + ", is damaged: "
+                    + entries.get(0).damage().orElse("incomplete"));
+        } else {
+            check = whole.isEmpty() ? Optional.empty() : check(store, whole.get(0));
+        }
         Optional<String> latest = whole.isEmpty() ? Optional.empty() : Optional.of(whole.get(0).name().baseName());
         return new StoreStatus(whole, entries.size() - whole.size(), total, byKind, check, latest);
     }
