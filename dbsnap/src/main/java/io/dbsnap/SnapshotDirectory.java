@@ -105,7 +105,12 @@ public final class SnapshotDirectory {
      * call {@link Cleanup#dryRun()} to see it, {@link Cleanup#apply()} to carry it out.
      */
     public Cleanup cleanup(RetentionPolicy policy) {
-        return new Cleanup(store, Objects.requireNonNull(policy, "policy"), Clock.systemUTC(), events);
+        return cleanup(policy, Clock.systemUTC());
+    }
+
+    /** Like {@link #cleanup(RetentionPolicy)}, with ages measured by {@code clock}. */
+    public Cleanup cleanup(RetentionPolicy policy, Clock clock) {
+        return new Cleanup(store, Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(clock, "clock"), events);
     }
 
     /**

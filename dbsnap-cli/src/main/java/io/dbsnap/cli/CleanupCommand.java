@@ -100,7 +100,7 @@ final class CleanupCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = root.context();
         SnapshotDirectory directory = root.snapshots();
-        CleanupPlan plan = directory.cleanup(retention(directory.store(), context.environment())).dryRun();
+        CleanupPlan plan = directory.cleanup(retention(directory.store(), context.environment()), context.clock()).dryRun();
         context.out().print(plan.describe());
         if (dryRun) {
             context.out().println("Dry run: nothing was deleted.");

@@ -55,6 +55,31 @@ class CliRetentionTest {
     }
 
     @Test
+    void olderThanADayCannotDeleteSnapshotsThreeDaysOldWithoutTheOverride() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("cli_retention_older")) {
+            db.execute("CREATE TABLE t (id int)");
+            CliRunner cli = CliRunner.forServer().withoutTerminal().env("DATABASE_URL", CliRunner.url(db))
+                    .env("DBSNAP_DIR", dir.toString());
+            for (String label : List.of("first", "second")) {
+                assertThat(cli.run("snapshot", label).exitCode()).isZero();
+            }
+            // three days later, by the command's clock: older than --older-than 1d, younger than 7 days
+            CliRunner later = cli.clockAhead(java.time.Duration.ofDays(3));
+
+            CliRunner.Run kept = later.run("cleanup", "--older-than", "1d", "--yes");
+            assertThat(kept.exitCode()).as(kept.all()).isZero();
+            assertThat(line(kept.out(), "_first")).startsWith("keep")
+                    .contains("younger than 7 days (minimum age)").doesNotContain("within 1 day");
+            assertThat(kept.out()).contains("Nothing to delete.");
+            assertThat(names()).hasSize(2);
+
+            CliRunner.Run overridden = later.run("cleanup", "--older-than", "1d", "--ignore-minimum-age", "--yes");
+            assertThat(overridden.exitCode()).as(overridden.all()).isZero();
+            assertThat(names()).singleElement().asString().endsWith("_second");
+        }
+    }
+
+    @Test
     void kindsKeepTheirOwnAgesFromOptionsAndTheEnvironment() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("cli_retention_kinds")) {
             db.execute("CREATE TABLE t (id int)");
