@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbsnap.restore.ProductionApprovalRequiredException;
 import io.dbsnap.restore.ProtectedTargets;
 import io.dbsnap.restore.RestoreOptions;
+import io.dbsnap.restore.SnapshotRestorer;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +45,20 @@ class ProtectedRestoreApiTest {
                 // no safety snapshot, no restore.log
                 assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("before_restore")
                         || n.equals("restore.log"));
+            }
+
+            // a clone into a new database on a protected server: refused before the database is created
+            try (Connection server = db.connect()) {
+                assertThatThrownBy(() -> new SnapshotRestorer(Snapshots.in(dir).store(), guarded)
+                        .restoreAsNewDatabase(server, "api_protected_clone", name -> PostgresServer.shared().connect(name),
+                                taken.stored()))
+                        .isInstanceOf(ProductionApprovalRequiredException.class);
+                try (Statement statement = server.createStatement();
+                     ResultSet rs = statement.executeQuery(
+                             "SELECT count(*) FROM pg_database WHERE datname = 'api_protected_clone'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isZero();
+                }
             }
 
             assertThat(taken.restoreTo(db.dataSource(), guarded.approvingProduction()).verification().verified()).isTrue();

@@ -137,6 +137,10 @@ public final class SnapshotRestorer {
      */
     public RestoreReport restoreAsNewDatabase(Connection server, String database, DatabaseConnector connector,
                                               StoredSnapshot snapshot) {
+        // a protected server is refused before the new database is created
+        String serverAddress = DatabaseAddress.describe(server);
+        options.protectedTargets().check(serverAddress.substring(0, serverAddress.lastIndexOf('/') + 1) + database,
+                options.productionApproved(), "restore");
         NewDatabase.create(server, database);
         boolean restored = false;
         try (Connection target = connector.connect(database)) {
