@@ -58,10 +58,10 @@ public final class NatsPublisher implements SnapshotListener, AutoCloseable {
         Objects.requireNonNull(url, "url");
         try {
             URI uri = new URI(url.trim());
-            if (uri.getHost() == null || !(uri.getScheme().equals("nats") || uri.getScheme().equals("tls"))) {
+            if (uri.getHost() == null || !("nats".equals(uri.getScheme()) || "tls".equals(uri.getScheme()))) {
                 throw new URISyntaxException(url, "not nats://host:port");
             }
-        } catch (URISyntaxException | NullPointerException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Not a NATS server URL: '" + withoutCredentials(url)
                     + "'. Give one such as nats://nats.internal:4222.", e);
         }
