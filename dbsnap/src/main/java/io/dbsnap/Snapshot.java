@@ -1,6 +1,7 @@
 package io.dbsnap;
 
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.connection.DatabaseAddress;
 import io.dbsnap.diff.DiffOptions;
 import io.dbsnap.diff.DiffReport;
 import io.dbsnap.diff.DiffSide;
@@ -27,10 +28,24 @@ public final class Snapshot {
 
     private final SnapshotStore store;
     private final StoredSnapshot stored;
+    private final SnapshotEvents events;
 
     Snapshot(SnapshotStore store, StoredSnapshot stored) {
+        this(store, stored, SnapshotEvents.none());
+    }
+
+    Snapshot(SnapshotStore store, StoredSnapshot stored, SnapshotEvents events) {
         this.store = store;
         this.stored = stored;
+        this.events = events;
+    }
+
+    /**
+     * This snapshot, telling {@code listener} when it is restored or a restore fails; a listener
+     * that throws never fails the restore.
+     */
+    public Snapshot notifying(SnapshotListener listener) {
+        return new Snapshot(store, stored, events.with(listener));
     }
 
     public String label() {
@@ -127,8 +142,35 @@ public final class Snapshot {
      */
     public RestoreReport restoreTo(DataSource target, RestoreOptions options) {
         Objects.requireNonNull(options, "options");
-        return Connections.with(Objects.requireNonNull(target, "target"), "Could not restore " + name(),
-                connection -> new SnapshotRestorer(store, options).restore(connection, stored));
+        Objects.requireNonNull(target, "target");
+        long started = System.nanoTime();
+        String[] database = new String[1];
+        RestoreReport report;
+        try {
+            report = Connections.with(target, "Could not restore " + name(), connection -> {
+                database[0] = DatabaseAddress.describe(connection);
+                return new SnapshotRestorer(store, options).restore(connection, stored);
+            });
+        } catch (RuntimeException | Error e) {
+            events.tell(SnapshotEvents.failure("restore", name(), Optional.of(file().toString()),
+                    Optional.ofNullable(database[0]), SnapshotRequest.since(started), e));
+            throw e;
+        }
+        events.tell(SnapshotEvents.about(SnapshotEvent.Type.RESTORED, "restore", stored, readableMetadata(),
+                Optional.of(report.target()), SnapshotRequest.since(started)));
+        return report;
+    }
+
+    /** The metadata for an event: an event never fails what it reports on, so unreadable metadata is left out. */
+    Optional<SnapshotMetadata> readableMetadata() {
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(metadata());
+        } catch (DbSnapException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -34,36 +35,57 @@ public final class SnapshotRequest {
     private final SnapshotScope scope;
     private final Compression compression;
     private final Path directory;
+    private final SnapshotEvents events;
 
     private SnapshotRequest(String label, SnapshotDetails details, DumpOptions options, SnapshotScope scope,
-                            Compression compression, Path directory) {
+                            Compression compression, Path directory, SnapshotEvents events) {
         this.label = label;
         this.details = details;
         this.options = options;
         this.scope = scope;
         this.compression = compression;
         this.directory = directory;
+        this.events = events;
+    }
+
+    private SnapshotRequest(String label, SnapshotDetails details, DumpOptions options, SnapshotScope scope,
+                            Compression compression, Path directory) {
+        this(label, details, options, scope, compression, directory, SnapshotEvents.none());
     }
 
     static SnapshotRequest of(String label, Path directory) {
         SnapshotName.requireValidLabel(label);
         return new SnapshotRequest(label, SnapshotDetails.none(), DumpOptions.schemaOnly(), SnapshotScope.everything(),
-                Compression.NONE, directory);
+                Compression.NONE, directory, SnapshotEvents.none());
+    }
+
+    /**
+     * Tells {@code listener} when the snapshot is written ({@link SnapshotListener#created}) or
+     * fails ({@link SnapshotListener#failed}); a listener that throws never fails the snapshot.
+     */
+    public SnapshotRequest notifying(SnapshotListener listener) {
+        return new SnapshotRequest(label, details, options, scope, compression, directory, events.with(listener));
+    }
+
+    /** Tells these listeners, instead of those given before (a directory's, see {@link SnapshotDirectory#create}). */
+    public SnapshotRequest withEvents(SnapshotEvents events) {
+        return new SnapshotRequest(label, details, options, scope, compression, directory,
+                Objects.requireNonNull(events, "events"));
     }
 
     /** Why the snapshot is taken, recorded in its metadata and shown in listings. */
     public SnapshotRequest purpose(String purpose) {
-        return new SnapshotRequest(label, details.withPurpose(purpose), options, scope, compression, directory);
+        return new SnapshotRequest(label, details.withPurpose(purpose), options, scope, compression, directory, events);
     }
 
     /** Free-form notes for its metadata. */
     public SnapshotRequest notes(String notes) {
-        return new SnapshotRequest(label, details.withNotes(notes), options, scope, compression, directory);
+        return new SnapshotRequest(label, details.withNotes(notes), options, scope, compression, directory, events);
     }
 
     /** Pins it: no retention policy will delete it. */
     public SnapshotRequest keep() {
-        return new SnapshotRequest(label, details.pinned(), options, scope, compression, directory);
+        return new SnapshotRequest(label, details.pinned(), options, scope, compression, directory, events);
     }
 
     /** The schema only, no rows: the default. */
@@ -84,7 +106,7 @@ public final class SnapshotRequest {
     /** Only these schemas (by default every schema but the system ones). */
     public SnapshotRequest schemas(String... names) {
         return new SnapshotRequest(label, details, options, new SnapshotScope(plus(scope.schemas(), names),
-                scope.tables(), scope.excludeTables()), compression, directory);
+                scope.tables(), scope.excludeTables()), compression, directory, events);
     }
 
     /**
@@ -94,14 +116,14 @@ public final class SnapshotRequest {
     public SnapshotRequest tables(String... patterns) {
         SnapshotScope newScope = new SnapshotScope(scope.schemas(), plus(scope.tables(), patterns), scope.excludeTables());
         CatalogReader.of(newScope); // checks the patterns now, so that a bad one fails before anything connects
-        return new SnapshotRequest(label, details, options, newScope, compression, directory);
+        return new SnapshotRequest(label, details, options, newScope, compression, directory, events);
     }
 
     /** Leaves out the tables matching these patterns, as pg_dump's {@code -T}. */
     public SnapshotRequest excludeTables(String... patterns) {
         SnapshotScope newScope = new SnapshotScope(scope.schemas(), scope.tables(), plus(scope.excludeTables(), patterns));
         CatalogReader.of(newScope); // checks the patterns now
-        return new SnapshotRequest(label, details, options, newScope, compression, directory);
+        return new SnapshotRequest(label, details, options, newScope, compression, directory, events);
     }
 
     /** Keeps these tables' definitions but not their rows, as pg_dump's {@code --exclude-table-data}. */
@@ -149,7 +171,7 @@ public final class SnapshotRequest {
 
     /** Writes {@code .sql.gz} instead of plain {@code .sql}. */
     public SnapshotRequest gzip() {
-        return new SnapshotRequest(label, details, options, scope, Compression.GZIP, directory);
+        return new SnapshotRequest(label, details, options, scope, Compression.GZIP, directory, events);
     }
 
     /** How long to wait for each table's lock before giving up (default 30 seconds). */
@@ -164,7 +186,8 @@ public final class SnapshotRequest {
 
     /** The snapshot directory (default {@link Snapshots#defaultDirectory()}). */
     public SnapshotRequest in(Path directory) {
-        return new SnapshotRequest(label, details, options, scope, compression, Objects.requireNonNull(directory, "directory"));
+        return new SnapshotRequest(label, details, options, scope, compression,
+                Objects.requireNonNull(directory, "directory"), events);
     }
 
     /**
@@ -188,20 +211,35 @@ public final class SnapshotRequest {
         Objects.requireNonNull(tap, "tap");
         SnapshotStore store = new SnapshotStore(directory);
         DatabaseDumper dumper = new DatabaseDumper(CatalogReader.of(scope), options);
-        Connection connection = Connections.open(source);
+        long started = System.nanoTime();
+        Optional<String> database = Optional.empty();
         StoredSnapshot stored;
         try {
-            SnapshotDetails withDatabase = details.withDatabase(DatabaseAddress.describe(connection));
-            SnapshotContent content = options.parallel() > 1 ? dumper.snapshotContent(source)
-                    : dumper.snapshotContent(connection);
-            SnapshotContent tapped = out -> content.writeTo(tap.apply(out));
-            stored = store.write(label, compression, withDatabase, tapped);
+            Connection connection = Connections.open(source);
+            try {
+                database = Optional.of(DatabaseAddress.describe(connection));
+                SnapshotDetails withDatabase = details.withDatabase(database.get());
+                SnapshotContent content = options.parallel() > 1 ? dumper.snapshotContent(source)
+                        : dumper.snapshotContent(connection);
+                SnapshotContent tapped = out -> content.writeTo(tap.apply(out));
+                stored = store.write(label, compression, withDatabase, tapped);
+            } catch (RuntimeException | Error e) {
+                Connections.close(connection, e);
+                throw e;
+            }
+            Connections.close(connection, null);
         } catch (RuntimeException | Error e) {
-            Connections.close(connection, e);
+            events.tell(SnapshotEvents.failure("snapshot", label, Optional.empty(), database, since(started), e));
             throw e;
         }
-        Connections.close(connection, null);
-        return new Snapshot(store, stored);
+        Snapshot snapshot = new Snapshot(store, stored, events);
+        events.tell(SnapshotEvents.about(SnapshotEvent.Type.CREATED, "snapshot", stored,
+                snapshot.readableMetadata(), database, since(started)));
+        return snapshot;
+    }
+
+    static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /**
@@ -214,7 +252,7 @@ public final class SnapshotRequest {
     }
 
     private SnapshotRequest with(DumpOptions newOptions) {
-        return new SnapshotRequest(label, details, newOptions, scope, compression, directory);
+        return new SnapshotRequest(label, details, newOptions, scope, compression, directory, events);
     }
 
     private static List<String> plus(List<String> list, String... more) {

@@ -30,7 +30,8 @@ public final class Cli {
     /** Runs the command line {@code args} and returns its exit code (see {@link ExitCodes}). */
     public int run(String... args) {
         FailureReporter failures = new FailureReporter(context);
-        CommandLine commandLine = new CommandLine(new DbsnapCommand(context), new CommandFactory(context))
+        DbsnapCommand root = new DbsnapCommand(context);
+        CommandLine commandLine = new CommandLine(root, new CommandFactory(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpWidth(100)
                 .setExecutionExceptionHandler(failures)
@@ -42,6 +43,7 @@ public final class Cli {
         try {
             return commandLine.execute(args);
         } finally {
+            root.closeEvents();
             context.out().flush();
             context.err().flush();
         }

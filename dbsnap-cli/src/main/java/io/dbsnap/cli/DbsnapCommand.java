@@ -3,6 +3,7 @@ package io.dbsnap.cli;
 import io.dbsnap.SnapshotDirectory;
 import io.dbsnap.Snapshots;
 import io.dbsnap.connection.ConnectionUrl;
+import io.dbsnap.nats.NatsPublisher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 SnapshotCommand.class,
                 ListCommand.class,
+                StatusCommand.class,
                 ShowCommand.class,
                 RestoreCommand.class,
                 RollbackCommand.class,
@@ -43,6 +45,10 @@ import picocli.CommandLine.Spec;
                 "  PGPASSWORD, PGPASSFILE (else ~/.pgpass)",
                 "                 the password when the URL has none (as libpq reads them)",
                 "  DBSNAP_DIR     the snapshot directory when --dir is not given (else ./snapshots)",
+                "  DBSNAP_NATS_URL, DBSNAP_NATS_SUBJECT",
+                "                 where events go when --notify, --notify-subject are not given",
+                "  DBSNAP_PROTECTED",
+                "                 protected databases: restore and rollback need --approve-production",
                 "",
                 "Exit codes:",
                 "  0 success, 1 operation failed, 2 usage error, 3 verification found differences,",
@@ -73,8 +79,19 @@ final class DbsnapCommand implements Callable<Integer> {
             description = "Debug logs, and a stack trace with any error.")
     private boolean verbose;
 
+    @Option(names = "--notify", scope = ScopeType.INHERIT, paramLabel = "URL", order = 103,
+            description = "Publish an event (JSON) for each snapshot, restore, rollback, deletion and failure to the NATS"
+                    + " server at URL, such as nats://nats.internal:4222. Default: $DBSNAP_NATS_URL. A failed publish"
+                    + " is reported here and never fails the command.")
+    private String notify;
+
+    @Option(names = "--notify-subject", scope = ScopeType.INHERIT, paramLabel = "SUBJECT", order = 103,
+            description = "The NATS subject of events. Default: $DBSNAP_NATS_SUBJECT, else " + NatsPublisher.DEFAULT_SUBJECT + ".")
+    private String notifySubject;
+
     private CliContext context;
     private boolean passwordWarned;
+    private CommandEvents events;
 
     DbsnapCommand(CliContext context) {
         this.context = context;
@@ -144,6 +161,21 @@ final class DbsnapCommand implements Callable<Integer> {
 
     SnapshotDirectory snapshots() {
         return Snapshots.in(directory());
+    }
+
+    /** Where this run's events go: --notify or $DBSNAP_NATS_URL, else nowhere. Built once per run. */
+    CommandEvents events() {
+        if (events == null) {
+            events = CommandEvents.of(context, notify, notifySubject);
+        }
+        return events;
+    }
+
+    /** Closes the connection to the events' server, if one was opened. */
+    void closeEvents() {
+        if (events != null) {
+            events.close();
+        }
     }
 
     @Override

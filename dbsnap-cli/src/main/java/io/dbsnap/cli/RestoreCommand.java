@@ -1,5 +1,7 @@
 package io.dbsnap.cli;
 
+import io.dbsnap.SnapshotEvent;
+import io.dbsnap.SnapshotEvents;
 import io.dbsnap.restore.DataLossRefusedException;
 import io.dbsnap.restore.RestoreOptions;
 import io.dbsnap.restore.RestorePlan;
@@ -10,6 +12,7 @@ import io.dbsnap.store.SnapshotScope;
 import io.dbsnap.store.StoredSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,6 +73,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print what the restore did as one JSON object on stdout, for tools (shape in"
             + " the README); the plan and progress stay on stderr.")
     private boolean json;
+    @Mixin
+    private ProductionApprovalOption production;
 
     @Option(names = "--create-db", paramLabel = "NAME",
             description = "Create database NAME on the server of --url and restore into it; refused if it exists."
@@ -80,6 +85,8 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws SQLException {
         CliContext context = root.context();
         Database database = Database.of(root.databaseUrl());
+        production.check(context, createDatabase == null ? database.describe()
+                : database.onDatabase(createDatabase).describe(), "restore");
         SnapshotReference resolved = SnapshotReference.resolve(reference, root.directory());
         if (resolved instanceof SnapshotReference.PlainFile plain) {
             if (ownersAndPrivileges.any()) {
@@ -89,7 +96,13 @@ final class RestoreCommand implements Callable<Integer> {
             return new PlainFileRestore(context, root.directory(), yes, !noSafetySnapshot, createDatabase,
                     lockTimeout.value()).printingJson(json).restore(plain.file(), database);
         }
-        return restore((SnapshotReference.Stored) resolved, database);
+        long started = System.nanoTime();
+        try {
+            return restore((SnapshotReference.Stored) resolved, database);
+        } catch (RuntimeException | SQLException e) {
+            root.events().failed("restore", reference, Optional.of(database.describe()), started, e);
+            throw e;
+        }
     }
 
     private int restore(SnapshotReference.Stored stored, Database database) throws SQLException {
@@ -101,6 +114,7 @@ final class RestoreCommand implements Callable<Integer> {
         RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
                 : RestoreOptions.defaults());
         options = olderServer.applyTo(ownersAndPrivileges.applyTo(discardData.applyTo(options)));
+        options = production.applyTo(context, options);
         ScriptMeter meter = new ScriptMeter();
         // a snapshot named by its path is read where it lies; what the restore writes goes to --dir
         SnapshotRestorer restorer = new SnapshotRestorer(stored.directory().store(), options)
@@ -130,6 +144,8 @@ final class RestoreCommand implements Callable<Integer> {
             }
         }
         context.out().print(json ? RestoreJson.of(report) : RestoreSummary.of(report, root.directory()));
+        root.events().tell(SnapshotEvents.about(SnapshotEvent.Type.RESTORED, "restore", snapshot, Optional.of(metadata),
+                Optional.of(report.target()), report.elapsed()));
         return report.verification().verified() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 

@@ -1,5 +1,7 @@
 package io.dbsnap.cli;
 
+import io.dbsnap.SnapshotEvent;
+import io.dbsnap.SnapshotEvents;
 import io.dbsnap.restore.DataLossRefusedException;
 import io.dbsnap.restore.RestoreOptions;
 import io.dbsnap.restore.RestorePlan;
@@ -8,6 +10,7 @@ import io.dbsnap.restore.RollbackChoice;
 import io.dbsnap.restore.SnapshotRestorer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -59,6 +62,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     private OlderServerOption olderServer;
 
+    @Mixin
+    private ProductionApprovalOption production;
+
     @Override
     public Integer call() throws SQLException {
         if (!emergency) {
@@ -67,13 +73,24 @@ final class RollbackCommand implements Callable<Integer> {
         }
         CliContext context = root.context();
         Database database = Database.of(root.databaseUrl());
+        production.check(context, database.describe(), "roll back");
+        long started = System.nanoTime();
+        try {
+            return rollback(context, database);
+        } catch (RuntimeException | SQLException e) {
+            root.events().failed("rollback", "rollback", Optional.of(database.describe()), started, e);
+            throw e;
+        }
+    }
+
+    private int rollback(CliContext context, Database database) throws SQLException {
         context.err().println("EMERGENCY ROLLBACK of " + database.describe() + ", undoing the last dbsnap operation"
                 + " with a snapshot in " + root.directory() + ", without confirmation"
                 + (noSafetySnapshot ? ", WITHOUT a safety snapshot" : ", after a safety snapshot")
                 + "; logged to " + root.directory().resolve("restore.log"));
         RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
                 : RestoreOptions.defaults());
-        options = olderServer.applyTo(discardData.applyTo(options));
+        options = production.applyTo(context, olderServer.applyTo(discardData.applyTo(options)));
         ScriptMeter meter = new ScriptMeter();
         SnapshotRestorer restorer = new SnapshotRestorer(root.snapshots().store(), options).watchingScript(meter::watch);
         RestoreReport report;
@@ -91,6 +108,9 @@ final class RollbackCommand implements Callable<Integer> {
             }
         }
         context.out().print(RestoreSummary.of(report, root.directory()));
+        root.events().tell(SnapshotEvents.about(SnapshotEvent.Type.ROLLED_BACK, "rollback", report.snapshot(),
+                Optional.of(root.snapshots().store().metadata(report.snapshot())), Optional.of(report.target()),
+                report.elapsed()));
         return report.verification().verified() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 }

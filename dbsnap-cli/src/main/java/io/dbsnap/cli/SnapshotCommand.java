@@ -84,7 +84,7 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     private SnapshotRequest request() {
-        SnapshotRequest request = Snapshots.create(label).in(root.directory());
+        SnapshotRequest request = Snapshots.create(label).in(root.directory()).withEvents(root.events().events());
         if (purpose != null && !purpose.isBlank()) {
             request = request.purpose(purpose);
         }

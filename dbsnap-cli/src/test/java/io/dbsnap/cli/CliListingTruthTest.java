@@ -84,13 +84,14 @@ class CliListingTruthTest {
             assertThat(cli.run("snapshot", "s3", "--data", "--dir", dir.toString()).exitCode()).isZero();
             assertThat(files(".sql")).hasSize(4); // s1, s2, the restore's safety snapshot, s3
 
-            String notCounted = cli.run("cleanup", "--keep-last", "2", "--dry-run", "--dir", dir.toString()).out();
+            String notCounted = cli.run("cleanup", "--keep-last", "2", "--dry-run", "--ignore-minimum-age",
+                    "--dir", dir.toString()).out();
             assertThat(line(notCounted, "_s3")).startsWith("keep");
             assertThat(line(notCounted, "_before_restore")).startsWith("keep").contains("safety snapshots not counted");
             assertThat(line(notCounted, "_s2")).startsWith("keep").contains("among the last 2");
             assertThat(line(notCounted, "_s1")).startsWith("delete");
 
-            String counted = cli.run("cleanup", "--keep-last", "2", "--count-safety-snapshots", "--dry-run",
+            String counted = cli.run("cleanup", "--keep-last", "2", "--count-safety-snapshots", "--dry-run", "--ignore-minimum-age",
                     "--dir", dir.toString()).out();
             assertThat(line(counted, "_before_restore")).startsWith("keep").contains("among the last 2");
             assertThat(line(counted, "_s2")).startsWith("delete");

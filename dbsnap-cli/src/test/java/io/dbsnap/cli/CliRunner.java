@@ -34,6 +34,7 @@ final class CliRunner {
     private final Deque<String> answers = new ArrayDeque<>();
     private boolean interactive;
     private final List<String> secrets;
+    private Clock clock = Clock.systemUTC();
 
     /** @param secrets text that must never appear in any output (the server's password) */
     CliRunner(String... secrets) {
@@ -55,6 +56,12 @@ final class CliRunner {
     CliRunner answering(String... lines) {
         interactive = true;
         answers.addAll(List.of(lines));
+        return this;
+    }
+
+    /** The command's clock: {@code ahead} later than the real one (snapshots taken now then look that old). */
+    CliRunner clockAhead(java.time.Duration ahead) {
+        clock = Clock.offset(Clock.systemUTC(), ahead);
         return this;
     }
 
@@ -88,7 +95,7 @@ final class CliRunner {
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         int code = new Cli(new CliContext(new Environment(environment), terminal, outStream, errStream,
-                Clock.systemUTC())).run(args);
+                clock)).run(args);
         Run run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         for (String secret : secrets) {
             assertThat(run.all()).as("output of dbsnap %s", String.join(" ", args)).doesNotContain(secret);

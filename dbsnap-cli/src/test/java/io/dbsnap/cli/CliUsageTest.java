@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What needs no server: --version, --help with examples for every command, usage errors (exit 2), -v, redaction. */
 class CliUsageTest {
 
-    private static final List<String> COMMANDS = List.of("snapshot", "list", "show", "restore", "rollback", "diff",
+    private static final List<String> COMMANDS = List.of("snapshot", "list", "status", "show", "restore", "rollback", "diff",
             "verify", "migrate", "cleanup", "dump");
 
     @TempDir

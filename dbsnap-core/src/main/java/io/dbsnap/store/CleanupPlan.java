@@ -3,6 +3,7 @@ package io.dbsnap.store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,15 @@ import java.util.Objects;
  *
  * @param kept    the snapshots kept, newest first
  * @param deleted the snapshots to delete, newest first
+ * @param deletionReasons why each deleted snapshot goes, by id, such as {@code kept by no rule,
+ *                older than the minimum age of 7 days} or {@code named, ...}
  */
-public record CleanupPlan(List<Kept> kept, List<RetentionCandidate> deleted) {
+public record CleanupPlan(List<Kept> kept, List<RetentionCandidate> deleted, Map<String, String> deletionReasons) {
+
+    /** A plan whose deletions give no reason. */
+    public CleanupPlan(List<Kept> kept, List<RetentionCandidate> deleted) {
+        this(kept, deleted, Map.of());
+    }
 
     /**
      * A snapshot that stays, and why: every rule that keeps it, in a fixed order — {@code newest},
@@ -43,6 +51,7 @@ public record CleanupPlan(List<Kept> kept, List<RetentionCandidate> deleted) {
     public CleanupPlan {
         kept = List.copyOf(kept);
         deleted = List.copyOf(deleted);
+        deletionReasons = Map.copyOf(deletionReasons);
     }
 
     /** The ids of the kept snapshots, newest first. */
@@ -59,9 +68,9 @@ public record CleanupPlan(List<Kept> kept, List<RetentionCandidate> deleted) {
      * The plan for people to read, as a dry run prints it: one line per snapshot, newest first,
      * {@code keep} with its reasons or {@code delete}, then a count.
      * <pre>
-     * keep    20261121_120000_auto  newest, within 7 days
+     * keep    20261121_120000_auto  newest, younger than 7 days (minimum age)
      * keep    20240101_000000_baseline  protected label
-     * delete  20231231_180000_auto
+     * delete  20231231_180000_auto  kept by no rule, older than the minimum age of 7 days
      * 2 kept, 1 to delete
      * </pre>
      */
@@ -70,7 +79,8 @@ public record CleanupPlan(List<Kept> kept, List<RetentionCandidate> deleted) {
         }
         List<Line> lines = new ArrayList<>();
         kept.forEach(k -> lines.add(new Line(k.snapshot(), "keep    " + k.snapshot().id() + "  " + k.reason())));
-        deleted.forEach(d -> lines.add(new Line(d, "delete  " + d.id())));
+        deleted.forEach(d -> lines.add(new Line(d, "delete  " + d.id()
+                + (deletionReasons.containsKey(d.id()) ? "  " + deletionReasons.get(d.id()) : ""))));
         lines.sort(Comparator.comparing(Line::snapshot, RetentionPolicy.NEWEST_FIRST));
         StringBuilder text = new StringBuilder();
         lines.forEach(line -> text.append(line.text()).append('\n'));

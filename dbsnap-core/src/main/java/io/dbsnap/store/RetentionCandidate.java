@@ -13,8 +13,15 @@ import java.util.Objects;
  * @param label   the snapshot's label; {@link RetentionPolicy#isProtectedLabel(String) some labels}
  *                protect a snapshot from deletion
  * @param pinned  whether the snapshot is pinned ({@code keep: true}), which protects it from deletion
+ * @param kind    why it was taken, as its metadata says; with its label it gives its
+ *                {@link RetentionKind retention kind}
  */
-public record RetentionCandidate(String id, Instant created, String label, boolean pinned) {
+public record RetentionCandidate(String id, Instant created, String label, boolean pinned, SnapshotKind kind) {
+
+    /** A candidate taken on request. */
+    public RetentionCandidate(String id, Instant created, String label, boolean pinned) {
+        this(id, created, label, pinned, SnapshotKind.ON_REQUEST);
+    }
 
     public RetentionCandidate {
         Objects.requireNonNull(id, "id: a retention candidate needs an id, such as the snapshot's base file name");
@@ -24,6 +31,12 @@ public record RetentionCandidate(String id, Instant created, String label, boole
         }
         Objects.requireNonNull(created, "created: a retention candidate needs the instant it was created");
         Objects.requireNonNull(label, "label: a retention candidate needs its snapshot's label");
+        Objects.requireNonNull(kind, "kind: a retention candidate needs its snapshot's kind, ON_REQUEST when unknown");
+    }
+
+    /** Its retention kind: manual, pre-migration, safety or nightly. */
+    public RetentionKind retentionKind() {
+        return RetentionKind.of(this);
     }
 
     /** The candidate for a snapshot of a store: its base file name as id, its time and label. */

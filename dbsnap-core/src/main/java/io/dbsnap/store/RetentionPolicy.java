@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,7 +59,18 @@ import java.util.regex.Pattern;
  * {@code v1.2}, {@code v1.2.0}, {@code v1.2.0-rc1} and {@code v2.0.0-beta.2} are protected;
  * {@code Baseline}, {@code baseline2}, {@code V1.2.0}, {@code v1.2.3.4}, {@code v1.2.0_hotfix},
  * {@code v1.2.0-rc-1} and {@code release-v1} are not.</li>
+ *
+ * <li>a snapshot younger than the policy's minimum age ({@link #DEFAULT_MINIMUM_AGE 7 days} unless
+ * {@link #minimumAge(Duration)} says otherwise), whatever the rules say, a named deletion
+ * ({@link #deleteOnly}) included; only {@link #ignoringMinimumAge()}, named for what it does,
+ * lifts it. Composed policies keep the greater of their minimum ages.</li>
  * </ul>
+ *
+ * <h2>Kinds</h2>
+ * {@link #keepKindWithin(RetentionKind, Duration) keepKindWithin(kind, d)} keeps every snapshot of one
+ * {@link RetentionKind} (manual, pre-migration, safety, nightly) at most d old, such as manual
+ * snapshots for 30 days and pre-migration ones for 90; {@link #keepLabelPrefixWithin} does the same
+ * for labels starting with a prefix.
  *
  * <h2>The standard policy</h2>
  * {@link #standard()} keeps every snapshot of the last 7 days, one per day for 30 days, one per
@@ -84,10 +96,81 @@ public final class RetentionPolicy {
             .thenComparing(RetentionCandidate::id)
             .reversed();
 
+    /** The age under which no snapshot is deleted unless a policy says otherwise: 7 days. */
+    public static final Duration DEFAULT_MINIMUM_AGE = Duration.ofDays(7);
+
     private final List<Rule> rules;
+    private final Optional<Duration> minimumAge;
 
     private RetentionPolicy(List<Rule> rules) {
+        this(rules, Optional.of(DEFAULT_MINIMUM_AGE));
+    }
+
+    private RetentionPolicy(List<Rule> rules, Optional<Duration> minimumAge) {
         this.rules = List.copyOf(rules);
+        this.minimumAge = minimumAge;
+    }
+
+    /**
+     * This policy with another floor: no snapshot younger than {@code age} is deleted, whatever
+     * the rules say.
+     *
+     * @throws IllegalArgumentException when the age is zero or negative (see {@link #ignoringMinimumAge()})
+     */
+    public RetentionPolicy minimumAge(Duration age) {
+        return new RetentionPolicy(rules, Optional.of(requirePositive("minimumAge", age)));
+    }
+
+    /**
+     * This policy without a minimum age: young snapshots are deleted when no rule keeps them. The
+     * one way to delete a snapshot younger than the floor; apply it last, since a composed policy
+     * keeps the greater floor of its parts.
+     */
+    public RetentionPolicy ignoringMinimumAge() {
+        return new RetentionPolicy(rules, Optional.empty());
+    }
+
+    /** The floor under which no snapshot is deleted; empty when ignored. */
+    public Optional<Duration> minimumAgeFloor() {
+        return minimumAge;
+    }
+
+    /**
+     * Every snapshot of {@code kind} at most {@code age} old, such as
+     * {@code keepKindWithin(RetentionKind.PRE_MIGRATION, Duration.ofDays(90))}.
+     *
+     * @throws IllegalArgumentException when the age is zero or negative
+     */
+    public static RetentionPolicy keepKindWithin(RetentionKind kind, Duration age) {
+        Objects.requireNonNull(kind, "kind: keepKindWithin needs a kind, such as RetentionKind.MANUAL");
+        return new RetentionPolicy(List.of(new KeepKindWithin(kind, requirePositive("keepKindWithin", age))));
+    }
+
+    /**
+     * Every snapshot whose label starts with {@code prefix} at most {@code age} old.
+     *
+     * @throws IllegalArgumentException when the prefix is blank or the age zero or negative
+     */
+    public static RetentionPolicy keepLabelPrefixWithin(String prefix, Duration age) {
+        if (prefix == null || prefix.isBlank()) {
+            throw new IllegalArgumentException("keepLabelPrefixWithin needs a label prefix, such as nightly");
+        }
+        return new RetentionPolicy(List.of(new KeepLabelPrefixWithin(prefix, requirePositive("keepLabelPrefixWithin", age))));
+    }
+
+    /**
+     * Deletes only the snapshots named (by id, the base file name): every other one is kept. The
+     * named ones are still kept when every policy keeps them: the newest, pinned ones, protected
+     * labels, and those younger than the minimum age.
+     *
+     * @throws IllegalArgumentException when no name is given
+     */
+    public static RetentionPolicy deleteOnly(Collection<String> ids) {
+        Objects.requireNonNull(ids, "ids");
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("deleteOnly needs at least one snapshot name");
+        }
+        return new RetentionPolicy(List.of(new KeepAllBut(Set.copyOf(ids))));
     }
 
     /**
@@ -176,7 +259,10 @@ public final class RetentionPolicy {
         Objects.requireNonNull(other, "other: and(...) needs a policy, such as RetentionPolicy.keepLast(5)");
         List<Rule> both = new ArrayList<>(rules);
         both.addAll(other.rules);
-        return new RetentionPolicy(both);
+        // the safer floor of the two: composing never lowers a minimum age
+        Optional<Duration> floor = minimumAge.isEmpty() ? other.minimumAge : other.minimumAge.isEmpty() ? minimumAge
+                : Optional.of(minimumAge.get().compareTo(other.minimumAge.get()) >= 0 ? minimumAge.get() : other.minimumAge.get());
+        return new RetentionPolicy(both, floor);
     }
 
     /**
@@ -222,6 +308,10 @@ public final class RetentionPolicy {
             if (isProtectedLabel(candidate.label())) {
                 keep.accept(candidate, "protected label");
             }
+            // younger than the floor (one from after now, a clock that was ahead, too): never deleted
+            if (minimumAge.isPresent() && Duration.between(candidate.created(), now).compareTo(minimumAge.get()) < 0) {
+                keep.accept(candidate, "younger than " + describe(minimumAge.get()) + " (minimum age)");
+            }
         }
         for (Rule rule : rules) {
             rule.keep(newestFirst, now, keep);
@@ -229,31 +319,46 @@ public final class RetentionPolicy {
 
         List<CleanupPlan.Kept> kept = new ArrayList<>();
         List<RetentionCandidate> deleted = new ArrayList<>();
+        Map<String, String> deletedBecause = new LinkedHashMap<>();
         for (RetentionCandidate candidate : newestFirst) {
             List<String> why = reasons.get(candidate);
             if (why == null) {
                 deleted.add(candidate);
+                deletedBecause.put(candidate.id(), deletionReason(candidate));
             } else {
                 kept.add(new CleanupPlan.Kept(candidate, why));
             }
         }
-        return new CleanupPlan(kept, deleted);
+        return new CleanupPlan(kept, deleted, deletedBecause);
+    }
+
+    /** Why a snapshot no rule keeps goes: named, or kept by none of the rules. */
+    private String deletionReason(RetentionCandidate candidate) {
+        boolean named = rules.stream().anyMatch(rule -> rule instanceof KeepAllBut but && but.ids().contains(candidate.id()));
+        String floor = minimumAge.map(a -> ", older than the minimum age of " + describe(a))
+                .orElse(", minimum age ignored");
+        return (named ? "named" : "kept by no rule") + floor;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RetentionPolicy policy && rules.equals(policy.rules);
+        return other instanceof RetentionPolicy policy && rules.equals(policy.rules) && minimumAge.equals(policy.minimumAge);
     }
 
     @Override
     public int hashCode() {
-        return rules.hashCode();
+        return rules.hashCode() * 31 + minimumAge.hashCode();
     }
 
-    /** The rules, such as {@code keep all within 7 days, one per day within 30 days}. */
+    /**
+     * The rules, such as {@code keep all within 7 days, one per day within 30 days, none deleted
+     * younger than 7 days}.
+     */
     @Override
     public String toString() {
-        return String.join(", ", rules.stream().map(Rule::describe).toList());
+        List<String> parts = new ArrayList<>(rules.stream().map(Rule::describe).toList());
+        parts.add(minimumAge.map(a -> "none deleted younger than " + describe(a)).orElse("minimum age ignored"));
+        return String.join(", ", parts);
     }
 
     private static RetentionPolicy onePer(Bucket bucket, Optional<Duration> age) {
@@ -297,7 +402,8 @@ public final class RetentionPolicy {
     }
 
     /** One rule of a policy: calls {@code keep} with each snapshot it keeps and the reason. */
-    private sealed interface Rule permits KeepLast, KeepLastCounting, KeepAllWithin, OnePer {
+    private sealed interface Rule permits KeepLast, KeepLastCounting, KeepAllWithin, OnePer, KeepKindWithin,
+            KeepLabelPrefixWithin, KeepAllBut {
         void keep(List<RetentionCandidate> newestFirst, Instant now, BiConsumer<RetentionCandidate, String> keep);
 
         String describe();
@@ -352,6 +458,50 @@ public final class RetentionPolicy {
         @Override
         public String describe() {
             return "keep all within " + RetentionPolicy.describe(age);
+        }
+    }
+
+    private record KeepKindWithin(RetentionKind kind, Duration age) implements Rule {
+        @Override
+        public void keep(List<RetentionCandidate> newestFirst, Instant now,
+                         BiConsumer<RetentionCandidate, String> keep) {
+            String reason = kind + " within " + RetentionPolicy.describe(age);
+            newestFirst.stream().filter(c -> c.retentionKind() == kind && within(c, now, age))
+                    .forEach(c -> keep.accept(c, reason));
+        }
+
+        @Override
+        public String describe() {
+            return "keep " + kind + " within " + RetentionPolicy.describe(age);
+        }
+    }
+
+    private record KeepLabelPrefixWithin(String prefix, Duration age) implements Rule {
+        @Override
+        public void keep(List<RetentionCandidate> newestFirst, Instant now,
+                         BiConsumer<RetentionCandidate, String> keep) {
+            String reason = "label " + prefix + "* within " + RetentionPolicy.describe(age);
+            newestFirst.stream().filter(c -> c.label().startsWith(prefix) && within(c, now, age))
+                    .forEach(c -> keep.accept(c, reason));
+        }
+
+        @Override
+        public String describe() {
+            return "keep labels " + prefix + "* within " + RetentionPolicy.describe(age);
+        }
+    }
+
+    /** Every snapshot but the named ones. */
+    private record KeepAllBut(Set<String> ids) implements Rule {
+        @Override
+        public void keep(List<RetentionCandidate> newestFirst, Instant now,
+                         BiConsumer<RetentionCandidate, String> keep) {
+            newestFirst.stream().filter(c -> !ids.contains(c.id())).forEach(c -> keep.accept(c, "not named"));
+        }
+
+        @Override
+        public String describe() {
+            return "delete only " + String.join(", ", new java.util.TreeSet<>(ids));
         }
     }
 

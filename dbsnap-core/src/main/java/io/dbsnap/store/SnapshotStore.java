@@ -214,7 +214,8 @@ public final class SnapshotStore {
             int olderInSameSecond = (int) newestFirst.subList(i + 1, newestFirst.size()).stream()
                     .filter(other -> other.name().created().equals(name.created())).count();
             candidates.add(new RetentionCandidate(name.baseName(), name.created().plusNanos(olderInSameSecond),
-                    name.label(), newestFirst.get(i).pinned()));
+                    name.label(), newestFirst.get(i).pinned(),
+                    newestFirst.get(i).metadata().map(SnapshotMetadata::kind).orElse(SnapshotKind.ON_REQUEST)));
         }
         return policy.plan(candidates, now);
     }

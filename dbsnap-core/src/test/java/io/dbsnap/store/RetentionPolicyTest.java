@@ -48,7 +48,7 @@ class RetentionPolicyTest {
                 auto("2026-11-01T00:00:00Z"), auto("2026-11-03T00:00:00Z"), auto("2026-11-02T00:00:00Z"),
                 auto("2026-11-05T00:00:00Z"), auto("2026-11-04T00:00:00Z"), auto("2026-10-30T00:00:00Z"));
 
-        CleanupPlan plan = RetentionPolicy.keepLast(3).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepLast(3).ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261105_000000_auto", "20261104_000000_auto", "20261103_000000_auto");
@@ -59,7 +59,7 @@ class RetentionPolicyTest {
                 "20261104_000000_auto", List.of("among the last 3"),
                 "20261103_000000_auto", List.of("among the last 3")));
 
-        assertThat(RetentionPolicy.keepLast(10).plan(candidates, NOW).deleted()).isEmpty();
+        assertThat(RetentionPolicy.keepLast(10).ignoringMinimumAge().plan(candidates, NOW).deleted()).isEmpty();
     }
 
     @Test
@@ -70,7 +70,7 @@ class RetentionPolicyTest {
                 snap("2026-11-01T00:00:00Z", "before_restore"), auto("2026-10-31T00:00:00Z"));
 
         CleanupPlan plan = RetentionPolicy.keepLast(2, c -> !c.label().equals("before_restore"), "safety snapshots")
-                .plan(candidates, NOW);
+                .ignoringMinimumAge().ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly("20261105_000000_before_restore", "20261104_000000_auto",
                 "20261103_000000_before_restore", "20261102_000000_auto");
@@ -78,7 +78,7 @@ class RetentionPolicyTest {
         assertThat(reasons(plan)).containsEntry("20261103_000000_before_restore",
                 List.of("newer than the last 2 (safety snapshots not counted)"))
                 .containsEntry("20261102_000000_auto", List.of("among the last 2"));
-        assertThat(RetentionPolicy.keepLast(2).plan(candidates, NOW).deletedIds()).hasSize(4);
+        assertThat(RetentionPolicy.keepLast(2).ignoringMinimumAge().plan(candidates, NOW).deletedIds()).hasSize(4);
     }
 
     @Test
@@ -100,7 +100,7 @@ class RetentionPolicyTest {
                 snap("2020-01-06T00:00:00Z", "v1.2.0_hotfix"),
                 snap("2020-01-07T00:00:00Z", "release-v1"));
 
-        CleanupPlan plan = RetentionPolicy.keepLast(1).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepLast(1).ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261120_080000_auto",
@@ -148,7 +148,7 @@ class RetentionPolicyTest {
         List<RetentionCandidate> candidates = List.of(
                 auto("2026-07-01T00:00:00Z"), auto("2026-08-01T00:00:00Z"), auto("2026-06-01T00:00:00Z"));
 
-        CleanupPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(1)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(1)).ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.kept()).containsExactly(
                 new CleanupPlan.Kept(auto("2026-08-01T00:00:00Z"), List.of("newest")));
@@ -162,7 +162,7 @@ class RetentionPolicyTest {
                 new RetentionCandidate("b", t, "auto", false), new RetentionCandidate("c", t, "auto", false),
                 new RetentionCandidate("a", t, "auto", false));
 
-        CleanupPlan plan = RetentionPolicy.keepLast(1).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepLast(1).ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly("c");
         assertThat(plan.deletedIds()).containsExactly("b", "a");
@@ -174,7 +174,7 @@ class RetentionPolicyTest {
                 auto("2026-11-10T08:00:00Z"), auto("2026-11-10T21:30:00Z"), auto("2026-11-10T13:00:00Z"),
                 auto("2026-11-09T02:00:00Z"), auto("2026-11-09T10:00:00Z"), auto("2026-11-21T06:00:00Z"));
 
-        CleanupPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261121_060000_auto", "20261110_213000_auto", "20261109_100000_auto");
@@ -192,7 +192,7 @@ class RetentionPolicyTest {
                 auto("2026-11-21T06:00:00Z"), auto("2026-11-09T23:30:00Z"), auto("2026-11-10T00:10:00Z"),
                 auto("2026-11-10T00:30:00Z"));
 
-        CleanupPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261121_060000_auto", "20261110_003000_auto", "20261109_233000_auto");
@@ -212,7 +212,7 @@ class RetentionPolicyTest {
                 auto("2024-12-31T12:00:00Z"), auto("2024-12-30T00:00:00Z"),
                 auto("2024-12-29T12:00:00Z"));
 
-        CleanupPlan plan = RetentionPolicy.onePerWeekWithin(Duration.ofDays(800)).plan(candidates, now);
+        CleanupPlan plan = RetentionPolicy.onePerWeekWithin(Duration.ofDays(800)).ignoringMinimumAge().plan(candidates, now);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20270110_060000_auto", "20270103_235959_auto", "20261227_120000_auto", "20241231_120000_auto",
@@ -234,7 +234,7 @@ class RetentionPolicyTest {
                 auto("2024-03-01T00:00:00Z"), auto("2024-02-29T23:59:59Z"), auto("2024-02-01T00:00:00Z"),
                 auto("2019-05-15T00:00:00Z"), auto("2019-05-14T00:00:00Z"));
 
-        CleanupPlan plan = RetentionPolicy.onePerMonthForever().plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.onePerMonthForever().ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261120_000000_auto", "20240301_000000_auto", "20240229_235959_auto", "20190515_000000_auto");
@@ -253,7 +253,7 @@ class RetentionPolicyTest {
                 auto("2026-11-20T00:00:00Z"), auto("2026-09-22T12:00:00Z"), auto("2026-09-01T00:00:00Z"),
                 auto("2026-08-31T23:00:00Z"));
 
-        CleanupPlan plan = RetentionPolicy.onePerMonthWithin(Duration.ofDays(60)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.onePerMonthWithin(Duration.ofDays(60)).ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly("20261120_000000_auto", "20260922_120000_auto");
         assertThat(plan.deletedIds()).containsExactly("20260901_000000_auto", "20260831_230000_auto");
@@ -264,7 +264,7 @@ class RetentionPolicyTest {
         List<RetentionCandidate> candidates = List.of(
                 auto("2026-11-21T11:00:00Z"), auto("2026-11-14T12:00:00Z"), auto("2026-11-14T11:59:59Z"));
 
-        CleanupPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(7)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(7)).ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly("20261121_110000_auto", "20261114_120000_auto");
         assertThat(plan.deletedIds()).containsExactly("20261114_115959_auto");
@@ -278,7 +278,7 @@ class RetentionPolicyTest {
         List<RetentionCandidate> candidates = List.of(
                 auto("2026-11-20T12:00:00Z"), auto("2026-10-22T00:00:00Z"), auto("2026-10-21T23:59:59Z"));
 
-        CleanupPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).plan(candidates, now);
+        CleanupPlan plan = RetentionPolicy.onePerDayWithin(Duration.ofDays(30)).ignoringMinimumAge().plan(candidates, now);
 
         assertThat(plan.keptIds()).containsExactly("20261120_120000_auto", "20261022_000000_auto");
         assertThat(plan.deletedIds()).containsExactly("20261021_235959_auto");
@@ -297,7 +297,7 @@ class RetentionPolicyTest {
                 auto("2026-10-22T11:59:59Z"),   // same day, older
                 auto("2026-10-21T23:00:00Z"));  // beyond 30 days; its week (W43) and month keep 10-25
 
-        CleanupPlan plan = RetentionPolicy.standard().plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.standard().ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly("20261121_120000_auto", "20261115_180000_auto",
                 "20261114_120000_auto", "20261025_000000_auto", "20261022_120000_auto");
@@ -316,7 +316,7 @@ class RetentionPolicyTest {
     void aSnapshotFromAfterNowIsWithinEveryWindow() {
         List<RetentionCandidate> candidates = List.of(auto("2026-11-22T00:00:00Z"), auto("2026-11-21T00:00:00Z"));
 
-        CleanupPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(7)).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepAllWithin(Duration.ofDays(7)).ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(reasons(plan)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "20261122_000000_auto", List.of("newest", "within 7 days"),
@@ -339,7 +339,7 @@ class RetentionPolicyTest {
 
         RetentionPolicy policy = RetentionPolicy.keepLast(2).and(RetentionPolicy.onePerMonthForever());
 
-        CleanupPlan plan = policy.plan(candidates, NOW);
+        CleanupPlan plan = policy.ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.keptIds()).containsExactly(
                 "20261120_000000_auto", "20261119_000000_auto", "20261031_000000_auto", "20260930_000000_auto");
@@ -352,10 +352,11 @@ class RetentionPolicyTest {
         RetentionPolicy last = RetentionPolicy.keepLast(1);
         RetentionPolicy composed = last.and(RetentionPolicy.keepAllWithin(Duration.ofHours(12)));
 
-        assertThat(last).hasToString("keep the last 1");
-        assertThat(composed).hasToString("keep the last 1, keep all within 12 hours");
+        assertThat(last).hasToString("keep the last 1, none deleted younger than 7 days");
+        assertThat(composed).hasToString("keep the last 1, keep all within 12 hours, none deleted younger than 7 days");
+        assertThat(last.ignoringMinimumAge()).hasToString("keep the last 1, minimum age ignored");
         assertThat(RetentionPolicy.standard()).hasToString("keep all within 7 days, one per day within 30 days,"
-                + " one per week within 365 days, one per month forever");
+                + " one per week within 365 days, one per month forever, none deleted younger than 7 days");
         assertThat(RetentionPolicy.standard()).isEqualTo(RetentionPolicy.standard())
                 .hasSameHashCodeAs(RetentionPolicy.standard());
         assertThat(RetentionPolicy.keepLast(2)).isNotEqualTo(RetentionPolicy.keepLast(3));
@@ -366,11 +367,11 @@ class RetentionPolicyTest {
         List<RetentionCandidate> candidates = List.of(
                 auto("2026-11-20T06:00:00Z"), snap("2020-01-01T00:00:00Z", "baseline"), auto("2026-11-21T06:00:00Z"));
 
-        CleanupPlan plan = RetentionPolicy.keepLast(1).plan(candidates, NOW);
+        CleanupPlan plan = RetentionPolicy.keepLast(1).ignoringMinimumAge().plan(candidates, NOW);
 
         assertThat(plan.describe()).isEqualTo("""
                 keep    20261121_060000_auto  newest, among the last 1
-                delete  20261120_060000_auto
+                delete  20261120_060000_auto  kept by no rule, minimum age ignored
                 keep    20200101_000000_baseline  protected label
                 2 kept, 1 to delete
                 """);

@@ -133,8 +133,8 @@ class RetentionStandardHistoryTest {
         Map<String, List<String>> reasons = RetentionPolicy.standard().plan(history(), NOW).kept().stream()
                 .collect(Collectors.toMap(k -> k.snapshot().id(), CleanupPlan.Kept::reasons));
 
-        assertThat(reasons.get("20261121_120000_auto")).containsExactly("newest", "within 7 days",
-                "newest of 2026-11-21", "newest of week 2026-W47", "newest of 2026-11");
+        assertThat(reasons.get("20261121_120000_auto")).containsExactly("newest",
+                "younger than 7 days (minimum age)", "within 7 days", "newest of 2026-11-21", "newest of week 2026-W47", "newest of 2026-11");
         assertThat(reasons.get("20261114_120000_auto")).containsExactly("within 7 days");
         assertThat(reasons.get("20261022_180000_auto")).containsExactly("newest of 2026-10-22");
         assertThat(reasons.get("20261031_180000_auto")).containsExactly("newest of 2026-10-31", "newest of 2026-10");

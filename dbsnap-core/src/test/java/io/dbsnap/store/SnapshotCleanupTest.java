@@ -45,14 +45,16 @@ class SnapshotCleanupTest {
         SnapshotStore store = new SnapshotStore(dir);
         List<String> before = files();
 
-        CleanupPlan plan = store.planCleanup(RetentionPolicy.keepLast(2), NOW);
+        // a month later: every snapshot is older than the minimum age of 7 days, which would keep them all
+        Instant later = NOW.plus(java.time.Duration.ofDays(30));
+        CleanupPlan plan = store.planCleanup(RetentionPolicy.keepLast(2), later);
 
         assertThat(files()).isEqualTo(before);
         assertThat(plan.deletedIds()).containsExactly("20261118_000000_third");
         assertThat(plan.keptIds()).containsExactly("20261120_000000_newest", "20261119_000000_second",
                 "20200102_000000_baseline", "20200101_000000_pinned_old");
 
-        CleanupPlan applied = store.cleanup(RetentionPolicy.keepLast(2), NOW);
+        CleanupPlan applied = store.cleanup(RetentionPolicy.keepLast(2), later);
 
         assertThat(applied).isEqualTo(plan);
         assertThat(files()).doesNotContain("20261118_000000_third.sql", "20261118_000000_third.meta.yaml")

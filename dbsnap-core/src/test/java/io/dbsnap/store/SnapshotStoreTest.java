@@ -394,7 +394,8 @@ class SnapshotStoreTest {
         Files.setLastModifiedTime(second.sqlFile(), FileTime.fromMillis(2_000_000));
 
         assertThat(store.list()).containsExactly(second, first);
-        CleanupPlan plan = store.planCleanup(RetentionPolicy.keepLast(1), Instant.parse("2026-01-02T00:00:00Z"));
+        // 9 days later: both are older than the minimum age of 7 days
+        CleanupPlan plan = store.planCleanup(RetentionPolicy.keepLast(1), Instant.parse("2026-01-10T00:00:00Z"));
         assertThat(plan.keptIds()).containsExactly(second.name().baseName());
         assertThat(plan.deletedIds()).containsExactly(first.name().baseName());
     }

@@ -26,15 +26,29 @@ import java.util.Objects;
  *                         restore owns what it creates, as with pg_restore's {@code --no-owner}
  * @param privileges       run the snapshot's {@code GRANT}/{@code REVOKE} and
  *                         {@code ALTER DEFAULT PRIVILEGES}, as pg_restore does without {@code --no-privileges}
+ * @param protectedTargets the databases a restore may replace only with {@code productionApproved}:
+ *                         by default those {@value ProtectedTargets#VARIABLE} names
+ * @param productionApproved restore into a protected database all the same
+ *                         ({@link #approvingProduction()}); without it such a restore is refused
+ *                         with {@link ProductionApprovalRequiredException} before anything changes
  */
 public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, boolean discardData,
-                             Duration lockTimeout, boolean owners, boolean privileges, boolean keepData) {
+                             Duration lockTimeout, boolean owners, boolean privileges, boolean keepData,
+                             ProtectedTargets protectedTargets, boolean productionApproved) {
+
+    /** Protecting what {@value ProtectedTargets#VARIABLE} names, without approval. */
+    public RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, boolean discardData, Duration lockTimeout,
+                          boolean owners, boolean privileges, boolean keepData) {
+        this(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData,
+                ProtectedTargets.fromEnvironment(), false);
+    }
 
     /** How long a restore waits for a lock unless told otherwise: 5 seconds, as a migration. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
 
     public RestoreOptions {
         Objects.requireNonNull(lockTimeout, "lockTimeout");
+        Objects.requireNonNull(protectedTargets, "protectedTargets: ProtectedTargets.none() for none");
         if (lockTimeout.isNegative() || lockTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("the lock timeout must be at least 1 ms, not " + lockTimeout);
         }
@@ -56,31 +70,37 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
     }
 
     public RestoreOptions withoutSafetySnapshot() {
-        return new RestoreOptions(false, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData);
+        return new RestoreOptions(false, allowOlderServer, discardData, lockTimeout, owners, privileges,
+                keepData, protectedTargets, productionApproved);
     }
 
     public RestoreOptions allowingOlderServer() {
-        return new RestoreOptions(safetySnapshot, true, discardData, lockTimeout, owners, privileges, keepData);
+        return new RestoreOptions(safetySnapshot, true, discardData, lockTimeout, owners, privileges,
+                keepData, protectedTargets, productionApproved);
     }
 
     /** Restore a schema-only snapshot over tables that hold rows, emptying them (their rows are lost). */
     public RestoreOptions discardingData() {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, true, lockTimeout, owners, privileges, keepData);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, true, lockTimeout, owners, privileges,
+                keepData, protectedTargets, productionApproved);
     }
 
     /** These options with {@code timeout} as the longest wait for a lock (at least 1 ms). */
     public RestoreOptions withLockTimeout(Duration timeout) {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, timeout, owners, privileges, keepData);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, timeout, owners, privileges,
+                keepData, protectedTargets, productionApproved);
     }
 
     /** Skips the snapshot's {@code ALTER ... OWNER TO}, as pg_restore's {@code --no-owner}. */
     public RestoreOptions noOwner() {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, false, privileges, keepData);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, false, privileges,
+                keepData, protectedTargets, productionApproved);
     }
 
     /** Skips the snapshot's grants and default privileges, as pg_restore's {@code --no-privileges}. */
     public RestoreOptions noPrivileges() {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, false, keepData);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, false,
+                keepData, protectedTargets, productionApproved);
     }
 
     /**
@@ -91,6 +111,19 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
      * and columns created after it) is still lost: that is refused unless {@link #discardingData()}.
      */
     public RestoreOptions keepingData() {
-        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, true);
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges,
+                true, protectedTargets, productionApproved);
+    }
+
+    /** Protects these databases (instead of those {@value ProtectedTargets#VARIABLE} names). */
+    public RestoreOptions protecting(ProtectedTargets targets) {
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData,
+                Objects.requireNonNull(targets, "targets"), productionApproved);
+    }
+
+    /** Approves a restore into a protected database: the API's {@code --approve-production}. */
+    public RestoreOptions approvingProduction() {
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData,
+                protectedTargets, true);
     }
 }

@@ -137,6 +137,10 @@ public final class SnapshotRestorer {
      */
     public RestoreReport restoreAsNewDatabase(Connection server, String database, DatabaseConnector connector,
                                               StoredSnapshot snapshot) {
+        // a protected server is refused before the new database is created
+        String serverAddress = DatabaseAddress.describe(server);
+        options.protectedTargets().check(serverAddress.substring(0, serverAddress.lastIndexOf('/') + 1) + database,
+                options.productionApproved(), "restore");
         NewDatabase.create(server, database);
         boolean restored = false;
         try (Connection target = connector.connect(database)) {
@@ -192,6 +196,8 @@ public final class SnapshotRestorer {
         Instant start = Instant.now();
         long started = System.nanoTime();
         String target = DatabaseAddress.describe(connection);
+        // before anything, the restore log included: a refused restore changed nothing
+        options.protectedTargets().check(target, options.productionApproved(), emergency ? "roll back" : "restore");
         RestoreLog log = new RestoreLog(records.directory());
         log.checkWritable();
         String name = snapshot.sqlFile().getFileName().toString();
