@@ -29,6 +29,18 @@ public final class Cli {
 
     /** Runs the command line {@code args} and returns its exit code (see {@link ExitCodes}). */
     public int run(String... args) {
+        CommandLine commandLine = commandLine();
+        try {
+            return commandLine.execute(args);
+        } finally {
+            ((DbsnapCommand) commandLine.getCommand()).closeEvents();
+            context.out().flush();
+            context.err().flush();
+        }
+    }
+
+    /** The command's model, as it runs: also what the man page and the shell completion are generated from. */
+    CommandLine commandLine() {
         FailureReporter failures = new FailureReporter(context);
         DbsnapCommand root = new DbsnapCommand(context);
         CommandLine commandLine = new CommandLine(root, new CommandFactory(context))
@@ -40,13 +52,7 @@ public final class Cli {
                 .setErr(new PrintWriter(context.err(), true));
         commandLine.getSubcommands().values().forEach(Cli::spaceOut);
         VerifyCommand.describeUrlOption(commandLine.getSubcommands().get("verify").getCommandSpec());
-        try {
-            return commandLine.execute(args);
-        } finally {
-            root.closeEvents();
-            context.out().flush();
-            context.err().flush();
-        }
+        return commandLine;
     }
 
     /** A blank line between a command's one-line header, usage, description and options in its --help. */

@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
                 "                 the database when neither --url nor the variables above are given",
                 "  PGPASSWORD, PGPASSFILE (else ~/.pgpass)",
                 "                 the password when the URL has none (as libpq reads them)",
-                "  DBSNAP_DIR     the snapshot directory when --dir is not given (else ./snapshots)",
+                "  DBSNAP_DIR     the snapshot directory when --dir is not given (else ./supabase/snapshots",
+                "                 in a Supabase project, one with a supabase/ folder; else ./snapshots)",
                 "  DBSNAP_NATS_URL, DBSNAP_NATS_SUBJECT",
                 "                 where events go when --notify, --notify-subject are not given",
                 "  DBSNAP_PROTECTED",
@@ -72,7 +73,8 @@ final class DbsnapCommand implements Callable<Integer> {
     private Path passwordFile;
 
     @Option(names = "--dir", scope = ScopeType.INHERIT, paramLabel = "DIR", order = 101,
-            description = "The snapshot directory. Default: $DBSNAP_DIR, else ./snapshots.")
+            description = "The snapshot directory. Default: $DBSNAP_DIR, else ./supabase/snapshots when ./supabase/"
+                    + " exists (a Supabase project), else ./snapshots.")
     private Path dir;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 102,

@@ -1,6 +1,7 @@
 package io.dbsnap.cli;
 
 import io.dbsnap.connection.LibpqEnvironment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,17 +11,30 @@ import java.util.Optional;
 /**
  * The environment variables the command reads, taken as a map so that tests can give their own.
  *
- * @param variables the process environment ({@code System.getenv()} in {@link Main})
+ * @param variables        the process environment ({@code System.getenv()} in {@link Main})
+ * @param workingDirectory where relative paths start (the process's own: the empty path)
  */
-record Environment(Map<String, String> variables) {
+record Environment(Map<String, String> variables, Path workingDirectory) {
 
     /** Where the database URL comes from when {@code --url} is not given, in this order. */
     static final List<String> URL_VARIABLES = List.of("DBSNAP_DB_URL", "DATABASE_URL", "SUPABASE_DB_URL");
     static final String DIRECTORY_VARIABLE = "DBSNAP_DIR";
     static final Path DEFAULT_DIRECTORY = Path.of("snapshots");
+    /**
+     * A Supabase project keeps its database work under {@code supabase/} (the Supabase CLI's
+     * {@code supabase init}); our users' scripts keep snapshots beside its migrations.
+     */
+    static final Path SUPABASE_PROJECT = Path.of("supabase");
+    static final Path SUPABASE_DIRECTORY = SUPABASE_PROJECT.resolve("snapshots");
 
     Environment {
         variables = Map.copyOf(variables);
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+    }
+
+    /** The process's environment in the process's working directory. */
+    Environment(Map<String, String> variables) {
+        this(variables, Path.of(""));
     }
 
     /**
@@ -69,12 +83,19 @@ record Environment(Map<String, String> variables) {
                 Optional.empty(), libpq()));
     }
 
-    /** {@code --dir} when given, else {@code $DBSNAP_DIR}, else {@code ./snapshots}. */
+    /**
+     * {@code --dir} when given, else {@code $DBSNAP_DIR}, else {@code ./supabase/snapshots} when
+     * the working directory holds a {@code supabase/} folder, else {@code ./snapshots}.
+     */
     Path snapshotDirectory(Path option) {
         if (option != null) {
             return option;
         }
         String configured = variables.get(DIRECTORY_VARIABLE);
-        return configured == null || configured.isBlank() ? DEFAULT_DIRECTORY : Path.of(configured);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return workingDirectory.resolve(Files.isDirectory(workingDirectory.resolve(SUPABASE_PROJECT))
+                ? SUPABASE_DIRECTORY : DEFAULT_DIRECTORY);
     }
 }

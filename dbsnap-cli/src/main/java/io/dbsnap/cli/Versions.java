@@ -3,12 +3,14 @@ package io.dbsnap.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.postgresql.util.DriverInfo;
 import picocli.CommandLine.IVersionProvider;
 
 /**
  * {@code dbsnap --version}: the version the build wrote into dbsnap-core's
  * {@code io/dbsnap/dbsnap-version.properties} (the one recorded in every snapshot's metadata),
- * with the Java runtime it runs on.
+ * with the Java runtime it runs on and the PostgreSQL JDBC driver (pgjdbc) inside the jar, which
+ * decides what connection options and authentication methods work.
  */
 final class Versions implements IVersionProvider {
 
@@ -17,7 +19,8 @@ final class Versions implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {"dbsnap " + current(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                "PostgreSQL JDBC driver " + DriverInfo.DRIVER_VERSION};
     }
 
     static String current() {
