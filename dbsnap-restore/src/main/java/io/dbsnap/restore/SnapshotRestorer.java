@@ -192,7 +192,7 @@ public final class SnapshotRestorer {
         Instant start = Instant.now();
         long started = System.nanoTime();
         String target = DatabaseAddress.describe(connection);
-        RestoreLog log = new RestoreLog(records.directory());
+        RestoreLog log = new RestoreLog(records.recordsDirectory());
         log.checkWritable();
         String name = snapshot.sqlFile().getFileName().toString();
         try {
