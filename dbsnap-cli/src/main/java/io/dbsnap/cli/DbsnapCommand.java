@@ -42,7 +42,11 @@ import picocli.CommandLine.Spec;
                 "                 the database when neither --url nor the variables above are given",
                 "  PGPASSWORD, PGPASSFILE (else ~/.pgpass)",
                 "                 the password when the URL has none (as libpq reads them)",
-                "  DBSNAP_DIR     the snapshot directory when --dir is not given (else ./snapshots)",
+                "  DBSNAP_DIR     the snapshot directory when --dir is not given (else ./snapshots);",
+                "                 s3://bucket/prefix for a bucket, wherever a directory is accepted",
+                "  DBSNAP_S3_ENDPOINT, DBSNAP_S3_PATH_STYLE",
+                "                 an S3-compatible service (MinIO, R2, ...); region and credentials come",
+                "                 from the AWS SDK's chain (AWS_REGION, AWS_ACCESS_KEY_ID, ~/.aws, ...)",
                 "",
                 "Exit codes:",
                 "  0 success, 1 operation failed, 2 usage error, 3 verification found differences,",
@@ -66,7 +70,8 @@ final class DbsnapCommand implements Callable<Integer> {
     private Path passwordFile;
 
     @Option(names = "--dir", scope = ScopeType.INHERIT, paramLabel = "DIR", order = 101,
-            description = "The snapshot directory. Default: $DBSNAP_DIR, else ./snapshots.")
+            description = "The snapshot directory, or a bucket as s3://bucket/prefix. Default: $DBSNAP_DIR, else"
+                    + " ./snapshots.")
     private Path dir;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 102,

@@ -5,7 +5,6 @@ import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.SnapshotCorruptException;
 import io.dbsnap.store.SnapshotMetadata;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,9 +68,8 @@ final class VerifyCommand implements Callable<Integer> {
         String name = stored.snapshot().name();
         try {
             SnapshotMetadata metadata = stored.snapshot().metadata();
-            // opening it reads the whole file and compares its size and SHA-256 with the metadata
-            InputStream checked = stored.directory().store().openVerified(stored.snapshot().stored());
-            checked.close();
+            // reads the whole file (or object) and compares its size and SHA-256 with the metadata
+            stored.directory().store().verify(stored.snapshot().stored());
             context.out().println("Checksum OK: " + stored.snapshot().file() + " has the " + metadata.sizeBytes()
                     + " bytes and the SHA-256 its metadata records (" + metadata.sha256() + ")");
             boolean catalog = stored.snapshot().catalog().isPresent();
