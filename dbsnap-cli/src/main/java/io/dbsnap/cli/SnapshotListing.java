@@ -79,8 +79,11 @@ final class SnapshotListing {
         }
     }
 
-    /** The directory, or the bucket as people write it ({@code s3://bucket/prefix}, not the path's {@code s3:/...}). */
-    private static String shown(Path directory) {
-        return BucketLocation.of(directory).map(Object::toString).orElse(directory.toString());
+    /**
+     * A directory or file as people write it: in a bucket {@code s3://bucket/prefix/...}, not the
+     * path's {@code s3:/...} (a {@link Path} folds the two slashes).
+     */
+    static String shown(Path path) {
+        return BucketLocation.of(path).map(Object::toString).orElse(path.toString());
     }
 }

@@ -37,6 +37,7 @@ class CliBucketTest {
 
             CliRunner.Run snapshot = cli.run("snapshot", "nightly", "--data", "--gzip");
             assertThat(snapshot.exitCode()).as(snapshot.err()).isZero();
+            assertThat(snapshot.out()).containsPattern("Snapshot created: " + bucket + "/\\d{8}_\\d{6}_nightly\\.sql\\.gz");
             db.execute("DROP VIEW app.happy_users; DELETE FROM app.users; CREATE TABLE app.user_roles (id int)");
             String broken = PgDump.run(db);
 

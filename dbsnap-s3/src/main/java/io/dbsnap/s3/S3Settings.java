@@ -4,7 +4,11 @@ import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 
 /**
  * How the S3 client is set up: region and credentials from the SDK's standard chain (environment
@@ -28,9 +32,14 @@ record S3Settings(Optional<URI> endpoint, boolean pathStyle, Optional<Region> re
         Optional<URI> endpoint = setting("dbsnap.s3.endpoint", ENDPOINT_VARIABLE).map(URI::create);
         boolean pathStyle = setting("dbsnap.s3.pathStyle", PATH_STYLE_VARIABLE).map(Boolean::parseBoolean)
                 .orElse(endpoint.isPresent());
+        // With an endpoint, not the whole chain: its last link asks the EC2 instance metadata
+        // service, which off EC2 costs seconds of timeouts for a region MinIO ignores anyway.
+        AwsRegionProvider regions = endpoint.isPresent()
+                ? new AwsRegionProviderChain(new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
+                : DefaultAwsRegionProviderChain.builder().build();
         Optional<Region> region;
         try {
-            region = Optional.of(DefaultAwsRegionProviderChain.builder().build().getRegion());
+            region = Optional.of(regions.getRegion());
         } catch (SdkClientException e) {
             // S3-compatible services mostly ignore the region, but the request signature needs one
             region = endpoint.isPresent() ? Optional.of(Region.US_EAST_1) : Optional.empty();

@@ -1,5 +1,6 @@
 package io.dbsnap.s3;
 
+import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.store.ObjectStorage;
 import io.dbsnap.store.ObjectStorageProvider;
 import java.util.Map;
@@ -26,6 +27,11 @@ public final class S3StorageProvider implements ObjectStorageProvider {
     @Override
     public ObjectStorage open(String bucket, String prefix) {
         S3Settings settings = S3Settings.fromEnvironment();
+        if (settings.region().isEmpty()) {
+            throw new DbSnapException("No AWS region is set for s3://" + bucket + (prefix.isEmpty() ? "" : "/" + prefix)
+                    + ": set AWS_REGION (or a region in ~/.aws/config), or DBSNAP_S3_ENDPOINT for an S3-compatible "
+                    + "service such as MinIO. Nothing was read or written.");
+        }
         return new S3Storage(CLIENTS.computeIfAbsent(settings, S3StorageProvider::client), bucket, prefix);
     }
 
