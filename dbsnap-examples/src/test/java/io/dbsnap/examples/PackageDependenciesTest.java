@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
 
     /** The modules whose classes are checked; the build compiles them all before this one's tests. */
-    private static final List<String> MODULES = List.of("dbsnap-core", "dbsnap-dumper", "dbsnap-restore", "dbsnap",
+    private static final List<String> MODULES = List.of("dbsnap-core", "dbsnap-dumper", "dbsnap-restore", "dbsnap", "dbsnap-s3",
             "dbsnap-cli", "dbsnap-reset", "dbsnap-junit5", "dbsnap-examples");
     private static final Pattern TYPE = Pattern.compile("io/dbsnap((?:/[a-z0-9_]+)*)/[A-Z][\\w$]*");
 
