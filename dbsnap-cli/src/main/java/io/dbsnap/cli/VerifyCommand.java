@@ -70,7 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
             SnapshotMetadata metadata = stored.snapshot().metadata();
             // reads the whole file (or object) and compares its size and SHA-256 with the metadata
             stored.directory().store().verify(stored.snapshot().stored());
-            context.out().println("Checksum OK: " + stored.snapshot().file() + " has the " + metadata.sizeBytes()
+            context.out().println("Checksum OK: " + SnapshotListing.shown(stored.snapshot().file()) + " has the " + metadata.sizeBytes()
                     + " bytes and the SHA-256 its metadata records (" + metadata.sha256() + ")");
             boolean catalog = stored.snapshot().catalog().isPresent();
             context.out().println(catalog ? "Catalog OK: " + stored.snapshot().stored().catalogFile().getFileName() + " reads"

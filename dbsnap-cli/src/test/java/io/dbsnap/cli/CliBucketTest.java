@@ -49,14 +49,14 @@ class CliBucketTest {
 
             CliRunner.Run verify = cli.run("verify", "latest");
             assertThat(verify.exitCode()).as(verify.err()).isZero();
-            assertThat(verify.out()).contains("Checksum OK").contains("Catalog OK");
+            assertThat(verify.out()).contains("Checksum OK: " + bucket + "/").contains("Catalog OK");
 
             CliRunner.Run diff = cli.run("diff", "nightly", CliRunner.url(db));
             assertThat(diff.out() + diff.err()).contains("user_roles");
 
             CliRunner.Run restored = cli.withoutTerminal().run("restore", "nightly", "--yes");
             assertThat(restored.exitCode()).as(restored.err()).isZero();
-            assertThat(restored.out()).contains("Restored ").contains("Safety snapshot: ");
+            assertThat(restored.out()).contains("Restored ").contains("Safety snapshot: " + bucket + "/");
             assertThat(PgDump.run(db)).isEqualTo(before).isNotEqualTo(broken);
 
             // --dir names the bucket as well as DBSNAP_DIR
@@ -67,6 +67,7 @@ class CliBucketTest {
                     "ALTER TABLE app.users ADD COLUMN points int NOT NULL DEFAULT 0;\n");
             CliRunner.Run migrated = cli.run("migrate", migration.toString());
             assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+            assertThat(migrated.out()).contains("Before: " + bucket + "/").contains("After:  " + bucket + "/");
             assertThat(cli.run("list", "--json").out()).contains("\"before_V2__points\"").contains("\"after_V2__points\"");
             CliRunner.Run migrationDiff = cli.run("diff", "before_V2__points", "after_V2__points");
             assertThat(migrationDiff.out()).contains("points");
