@@ -39,6 +39,18 @@ public final class BucketBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // S3Proxy's Jetty threads are not daemons: without an explicit exit the JVM would stay up
+        // after the report; exiting runs the shutdown hooks that stop it and PostgreSQL
+        try {
+            run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         int megabytes = Integer.getInteger("bench.dataMegabytes", 1024);
         int repetitions = Integer.getInteger("bench.repetitions", 5);
         Path out = Path.of(System.getProperty("bench.output", "target/bench"));
