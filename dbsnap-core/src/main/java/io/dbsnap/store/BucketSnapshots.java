@@ -254,7 +254,9 @@ final class BucketSnapshots {
         try {
             objects = storage.list();
         } catch (IOException e) {
-            throw new DbSnapException("Could not list snapshots in " + storage.location() + ": " + e, e);
+            throw new DbSnapException("Could not list snapshots in " + storage.location() + ": " + e.getMessage()
+                    + ". Check the bucket's name, the endpoint (DBSNAP_S3_ENDPOINT for a service other than AWS) and "
+                    + "the credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, ...).", e);
         }
         Map<String, StoredObject> metadata = new HashMap<>();
         for (StoredObject object : objects) {

@@ -210,4 +210,24 @@ class BucketStoreTest {
                 .hasMessageContaining("s3://");
         assertThat(written).isNotNull();
     }
+
+    @Test
+    void anUnreachableEndpointIsAClearErrorThatShowsNoCredential() throws Exception {
+        TestBuckets.server();
+        String endpoint = System.getProperty("dbsnap.s3.endpoint");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        System.setProperty("dbsnap.s3.endpoint", "http://127.0.0.1:" + closedPort);
+        try {
+            SnapshotStore store = new SnapshotStore(Path.of("s3://nowhere/app"));
+            assertThatThrownBy(store::list).isInstanceOf(DbSnapException.class)
+                    .hasMessageContaining("Could not list snapshots in s3://nowhere/app")
+                    .hasMessageContaining("DBSNAP_S3_ENDPOINT")
+                    .hasMessageNotContaining(io.dbsnap.testkit.S3Server.SECRET_KEY);
+        } finally {
+            System.setProperty("dbsnap.s3.endpoint", endpoint);
+        }
+    }
 }
