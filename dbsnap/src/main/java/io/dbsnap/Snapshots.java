@@ -59,7 +59,10 @@ public final class Snapshots {
         return migration(file).applyTo(database);
     }
 
-    /** The snapshots in {@code directory} (which need not exist yet). */
+    /**
+     * The snapshots in {@code directory} (which need not exist yet), or in a bucket:
+     * {@code Path.of("s3://bucket/prefix")}, with the module dbsnap-s3 on the class path.
+     */
     public static SnapshotDirectory in(Path directory) {
         return new SnapshotDirectory(directory);
     }

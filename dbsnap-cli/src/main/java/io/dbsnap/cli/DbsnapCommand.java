@@ -45,7 +45,11 @@ import picocli.CommandLine.Spec;
                 "  PGPASSWORD, PGPASSFILE (else ~/.pgpass)",
                 "                 the password when the URL has none (as libpq reads them)",
                 "  DBSNAP_DIR     the snapshot directory when --dir is not given (else ./supabase/snapshots",
-                "                 in a Supabase project, one with a supabase/ folder; else ./snapshots)",
+                "                 in a Supabase project, one with a supabase/ folder; else ./snapshots);",
+                "                 s3://bucket/prefix for a bucket, wherever a directory is accepted",
+                "  DBSNAP_S3_ENDPOINT, DBSNAP_S3_PATH_STYLE",
+                "                 an S3-compatible service (MinIO, R2, ...); region and credentials come",
+                "                 from the AWS SDK's chain (AWS_REGION, AWS_ACCESS_KEY_ID, ~/.aws, ...)",
                 "  DBSNAP_NATS_URL, DBSNAP_NATS_SUBJECT",
                 "                 where events go when --notify, --notify-subject are not given",
                 "  DBSNAP_PROTECTED",
@@ -73,8 +77,8 @@ final class DbsnapCommand implements Callable<Integer> {
     private Path passwordFile;
 
     @Option(names = "--dir", scope = ScopeType.INHERIT, paramLabel = "DIR", order = 101,
-            description = "The snapshot directory. Default: $DBSNAP_DIR, else ./supabase/snapshots when ./supabase/"
-                    + " exists (a Supabase project), else ./snapshots.")
+            description = "The snapshot directory, or a bucket as s3://bucket/prefix. Default: $DBSNAP_DIR, else"
+                    + " ./supabase/snapshots when ./supabase/ exists (a Supabase project), else ./snapshots.")
     private Path dir;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 102,

@@ -95,8 +95,8 @@ final class MigrateCommand implements Callable<Integer> {
         for (NonTransactionalStatement outside : report.outsideTransaction()) {
             context.out().println("  run after the transaction (not undone with it): " + outside.describe());
         }
-        context.out().println("  Before: " + report.before().sqlFile());
-        context.out().println("  After:  " + report.after().sqlFile());
+        context.out().println("  Before: " + SnapshotListing.shown(report.before().sqlFile()));
+        context.out().println("  After:  " + SnapshotListing.shown(report.after().sqlFile()));
         context.out().println("  Diff:   " + report.diffMarkdown() + ", " + report.diffPatch());
         context.out().println("  Undo with: dbsnap restore " + report.before().name().baseName()
                 + (data ? "" : "  (schema only: refused over tables that hold rows unless --discard-data, which"

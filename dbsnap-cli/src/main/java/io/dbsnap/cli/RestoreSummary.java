@@ -22,7 +22,7 @@ final class RestoreSummary {
         text.append('\n');
         String dir = directory.equals(Environment.DEFAULT_DIRECTORY) ? "" : " --dir " + directory;
         report.safetySnapshot().ifPresentOrElse(
-                safety -> text.append("  Safety snapshot: ").append(safety.sqlFile()).append('\n')
+                safety -> text.append("  Safety snapshot: ").append(SnapshotListing.shown(safety.sqlFile())).append('\n')
                         .append("  Undo with: dbsnap restore ").append(safety.name().baseName()).append(dir).append('\n'),
                 () -> text.append("  No safety snapshot was taken.\n"));
         if (report.verification().verified()) {

@@ -87,7 +87,7 @@ final class RollbackCommand implements Callable<Integer> {
         context.err().println("EMERGENCY ROLLBACK of " + database.describe() + ", undoing the last dbsnap operation"
                 + " with a snapshot in " + root.directory() + ", without confirmation"
                 + (noSafetySnapshot ? ", WITHOUT a safety snapshot" : ", after a safety snapshot")
-                + "; logged to " + root.directory().resolve("restore.log"));
+                + "; logged to " + root.snapshots().store().recordsDirectory().resolve("restore.log"));
         RestoreOptions options = lockTimeout.applyTo(noSafetySnapshot ? RestoreOptions.defaults().withoutSafetySnapshot()
                 : RestoreOptions.defaults());
         options = production.applyTo(context, olderServer.applyTo(discardData.applyTo(options)));

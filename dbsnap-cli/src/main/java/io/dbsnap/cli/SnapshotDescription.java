@@ -20,7 +20,7 @@ final class SnapshotDescription {
         SnapshotMetadata m = stored.snapshot().metadata();
         Path file = stored.snapshot().file();
         StringBuilder text = new StringBuilder("Snapshot ").append(stored.snapshot().name()).append("\n\n");
-        field(text, "File", file + " (" + m.size() + ")");
+        field(text, "File", SnapshotListing.shown(file) + " (" + m.size() + ")");
         field(text, "Label", m.label());
         m.purpose().ifPresent(p -> field(text, "Purpose", p));
         m.details().notes().ifPresent(n -> field(text, "Notes", n));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbsnap.store.BucketLocation;
 import io.dbsnap.store.SnapshotInfo;
 import io.dbsnap.store.StoredSnapshot;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class SnapshotListing {
 
     static String table(Path directory, List<SnapshotInfo> entries, Instant now) {
         if (entries.isEmpty()) {
-            return "No snapshots in " + directory + ". Take one with: dbsnap snapshot LABEL\n";
+            return "No snapshots in " + shown(directory) + ". Take one with: dbsnap snapshot LABEL\n";
         }
         TextTable table = new TextTable("#", "Label", "Created (UTC)", "Age", "Size", "Type", "Purpose");
         boolean anyRecent = false;
@@ -39,7 +40,7 @@ final class SnapshotListing {
                     entry.damaged() ? "DAMAGED" : entry.type(),
                     entry.damage().orElse(entry.purpose().orElse("")) + (entry.pinned() ? " (pinned)" : ""));
         }
-        StringBuilder text = new StringBuilder("Snapshots in ").append(directory).append(" (newest first):\n\n");
+        StringBuilder text = new StringBuilder("Snapshots in ").append(shown(directory)).append(" (newest first):\n\n");
         text.append(table.render());
         if (anyRecent) {
             text.append("\n* taken in the last 24 hours");
@@ -78,5 +79,13 @@ final class SnapshotListing {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A listing could not be written as JSON", e);
         }
+    }
+
+    /**
+     * A directory or file as people write it: in a bucket {@code s3://bucket/prefix/...}, not the
+     * path's {@code s3:/...} (a {@link Path} folds the two slashes).
+     */
+    static String shown(Path path) {
+        return BucketLocation.of(path).map(Object::toString).orElse(path.toString());
     }
 }

@@ -1,6 +1,7 @@
 package io.dbsnap.cli;
 
 import io.dbsnap.Snapshot;
+import io.dbsnap.store.BucketLocation;
 import io.dbsnap.store.ObjectCounts;
 import io.dbsnap.store.RestoreInstructions;
 import io.dbsnap.store.SnapshotMetadata;
@@ -26,8 +27,8 @@ final class SnapshotReport {
     static String render(Snapshot snapshot, Path directory) {
         SnapshotMetadata metadata = snapshot.metadata();
         StringBuilder text = new StringBuilder();
-        text.append("Snapshot created: ").append(snapshot.file()).append("\n\n");
-        text.append("File:      ").append(snapshot.file()).append('\n');
+        text.append("Snapshot created: ").append(SnapshotListing.shown(snapshot.file())).append("\n\n");
+        text.append("File:      ").append(SnapshotListing.shown(snapshot.file())).append('\n');
         text.append("Size:      ").append(metadata.size()).append('\n');
         text.append("Label:     ").append(metadata.label()).append('\n');
         metadata.purpose().ifPresent(p -> text.append("Purpose:   ").append(p).append('\n'));
@@ -38,7 +39,7 @@ final class SnapshotReport {
         metadata.objects().ifPresentOrElse(counts -> contents(text, counts, metadata.tables()),
                 () -> text.append("  (no catalog was recorded)\n"));
         appendRestoreHints(text, metadata, directory);
-        text.append("\nMetadata saved to:\n  ").append(snapshot.stored().metadataFile()).append('\n');
+        text.append("\nMetadata saved to:\n  ").append(SnapshotListing.shown(snapshot.stored().metadataFile())).append('\n');
         return text.toString();
     }
 
@@ -61,10 +62,11 @@ final class SnapshotReport {
     /** How to restore it with dbsnap (naming the directory unless it is the default) and with psql. */
     static void appendRestoreHints(StringBuilder text, SnapshotMetadata metadata, Path directory) {
         RestoreInstructions how = metadata.restoreInstructions();
-        String dir = directory.equals(Environment.DEFAULT_DIRECTORY) ? "" : " --dir " + directory;
+        String dir = directory.equals(Environment.DEFAULT_DIRECTORY) ? "" : " --dir " + SnapshotListing.shown(directory);
         text.append("\nTo restore this snapshot:\n  ").append(how.dbsnap()).append(dir).append('\n');
-        text.append("Or into an empty database with psql (in ").append(directory).append("):\n  ")
-                .append(how.psql()).append('\n');
+        text.append("Or into an empty database with psql (in ").append(SnapshotListing.shown(directory))
+                .append(BucketLocation.of(directory).isPresent() ? ", once the files are downloaded" : "")
+                .append("):\n  ").append(how.psql()).append('\n');
     }
 
     static String plural(long n, String one) {

@@ -6,7 +6,6 @@ import io.dbsnap.errors.DbSnapException;
 import io.dbsnap.errors.SnapshotCorruptException;
 import io.dbsnap.store.SnapshotMetadata;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,17 +76,16 @@ final class VerifyCommand implements Callable<Integer> {
         boolean catalog;
         try {
             metadata = stored.snapshot().metadata();
-            // opening it reads the whole file and compares its size and SHA-256 with the metadata
-            InputStream checked = stored.directory().store().openVerified(stored.snapshot().stored());
-            checked.close();
+            // reads the whole file (or object) and compares its size and SHA-256 with the metadata
+            stored.directory().store().verify(stored.snapshot().stored());
             catalog = stored.snapshot().catalog().isPresent();
         } catch (SnapshotCorruptException e) {
             return failed(stored, e);
         }
         ObjectNode document = document(stored, true, null, metadata, catalog);
         if (!json) {
-            context.out().println("Checksum OK: " + stored.snapshot().file() + " has the " + metadata.sizeBytes()
-                    + " bytes and the SHA-256 its metadata records (" + metadata.sha256() + ")");
+            context.out().println("Checksum OK: " + SnapshotListing.shown(stored.snapshot().file()) + " has the "
+                    + metadata.sizeBytes() + " bytes and the SHA-256 its metadata records (" + metadata.sha256() + ")");
             context.out().println(catalog ? "Catalog OK: " + stored.snapshot().stored().catalogFile().getFileName() + " reads"
                     : "No catalog file: the structure cannot be compared with a database");
         }

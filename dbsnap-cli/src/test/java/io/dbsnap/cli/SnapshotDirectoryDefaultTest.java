@@ -41,7 +41,8 @@ class SnapshotDirectoryDefaultTest {
     void helpSaysSo() {
         CliRunner.Run help = new CliRunner().run("--help");
         // compared without white space: picocli wraps the text at the terminal's width
-        assertThat(help.out().replaceAll("\\s+", "")).contains(("--dir=DIR The snapshot directory. Default: $DBSNAP_DIR,"
+        assertThat(help.out().replaceAll("\\s+", "")).contains(("--dir=DIR The snapshot directory, or a bucket as s3://bucket/prefix."
+                + " Default: $DBSNAP_DIR,"
                 + " else ./supabase/snapshots when ./supabase/ exists (a Supabase project), else ./snapshots.")
                 .replace(" ", ""));
     }

@@ -73,16 +73,35 @@ final class MetadataFile {
      */
     static SnapshotMetadata read(StoredSnapshot snapshot) {
         Path file = snapshot.metadataFile();
-        Document document;
+        byte[] bytes;
         try {
-            document = YAML.readValue(readCapped(file), Document.class);
+            bytes = readCapped(file);
         } catch (NoSuchFileException e) {
             throw missing(snapshot, e);
-        } catch (JacksonException e) {
-            throw unreadable(file, oneLine(e), e);
         } catch (IOException e) {
             throw new DbSnapException("Could not read the metadata file " + file + " of snapshot " + snapshot.sqlFile()
                     + ": " + e + ". Check that the file is readable.", e);
+        }
+        return parse(file, bytes);
+    }
+
+    /**
+     * Reads metadata from its bytes (an object in a bucket); {@code file} names it in messages.
+     *
+     * @throws SnapshotCorruptException when they are not snapshot metadata
+     */
+    static SnapshotMetadata parse(Path file, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw unreadable(file, "it is " + bytes.length + " bytes long, more than the " + MAX_BYTES
+                    + " a metadata file may have (a huge field was edited in, or it is another file)", null);
+        }
+        Document document;
+        try {
+            document = YAML.readValue(bytes, Document.class);
+        } catch (JacksonException e) {
+            throw unreadable(file, oneLine(e), e);
+        } catch (IOException e) {
+            throw unreadable(file, e.toString(), e);
         }
         if (document == null) {
             throw unreadable(file, "the file is empty", null);

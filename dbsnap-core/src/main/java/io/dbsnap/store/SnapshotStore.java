@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,18 +41,48 @@ public final class SnapshotStore {
 
     private final Path directory;
     private final Clock clock;
+    /** Set when the location is a bucket ({@code s3://bucket/prefix}, see {@link BucketLocation}); null for a directory. */
+    private final BucketSnapshots bucket;
 
     public SnapshotStore(Path directory) {
         this(directory, Clock.systemUTC());
     }
 
-    SnapshotStore(Path directory, Clock clock) {
+    /**
+     * @param directory a directory, or a bucket as {@code s3://bucket/prefix} (which needs the
+     *                  module dbsnap-s3 on the class path)
+     * @param clock     names new snapshots, and tells a bucket's abandoned uploads
+     */
+    public SnapshotStore(Path directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;
+        this.bucket = BucketLocation.of(directory).map(b -> new BucketSnapshots(b.open(), directory, clock))
+                .orElse(null);
+    }
+
+    /** Where the snapshots are, as people write it: the directory, or {@code s3://bucket/prefix}. */
+    public String location() {
+        return bucket != null ? bucket.location() : directory.toString();
+    }
+
+    /** Whether the snapshots are in a bucket rather than a directory. */
+    public boolean inBucket() {
+        return bucket != null;
     }
 
     public Path directory() {
         return directory;
+    }
+
+    /**
+     * Where the records of restores into databases ({@code restore.log}) are kept: the directory
+     * itself, or for a bucket {@code ~/.dbsnap/records/BUCKET/PREFIX} on this machine (a log that
+     * every restore appends to is not an object a bucket can append to safely).
+     */
+    public Path recordsDirectory() {
+        return BucketLocation.of(directory)
+                .map(b -> Path.of(System.getProperty("user.home"), ".dbsnap", "records", b.bucket()).resolve(b.prefix()))
+                .orElse(directory);
     }
 
     /** Writes a new uncompressed snapshot; see {@link #write(String, Compression, SnapshotDetails, SnapshotContent)}. */
@@ -80,10 +111,14 @@ public final class SnapshotStore {
         // Two snapshots of one label in one second (a restore's safety snapshots, a test suite,
         // two jobs at once): the name is reserved before the dump, and the second write waits for
         // the next second rather than being refused after a whole dump.
-        NameReservations names = new NameReservations(directory, first, () -> {
+        Supplier<SnapshotName> nextSecond = () -> {
             sleepUntilNextSecond();
             return new SnapshotName(clock.instant(), label);
-        });
+        };
+        if (bucket != null) {
+            return bucket.write(first, nextSecond, compression, details, content);
+        }
+        NameReservations names = new NameReservations(directory, first, nextSecond);
         return new SnapshotWriter(directory).write(names, compression, details, content);
     }
 
@@ -102,6 +137,9 @@ public final class SnapshotStore {
      * {@link #entries()} tells which.
      */
     public List<StoredSnapshot> list() {
+        if (bucket != null) {
+            return bucket.list();
+        }
         List<StoredSnapshot> snapshots = new ArrayList<>();
         for (Found found : scan()) {
             found.sqlFile().ifPresent(snapshots::add);
@@ -115,6 +153,9 @@ public final class SnapshotStore {
      * listed as damaged (with what is wrong) rather than failing the listing.
      */
     public List<SnapshotInfo> entries() {
+        if (bucket != null) {
+            return bucket.entries();
+        }
         List<SnapshotInfo> entries = new ArrayList<>();
         for (Found found : scan()) {
             int index = entries.size() + 1;
@@ -151,6 +192,9 @@ public final class SnapshotStore {
     public StoredSnapshot find(String reference) {
         if (reference == null || reference.isBlank()) {
             throw notFound(reference, "no snapshot was named");
+        }
+        if (reference.equals("latest") && bucket != null) {
+            return bucket.latest().orElseThrow(() -> notFound(reference, "the bucket holds no snapshot"));
         }
         if (reference.equals("latest")) {
             return list().stream().findFirst().orElseThrow(() -> notFound(reference, "the directory holds no snapshot"));
@@ -189,7 +233,7 @@ public final class SnapshotStore {
     }
 
     private SnapshotNotFoundException notFound(String reference, String why) {
-        return new SnapshotNotFoundException("No snapshot '" + reference + "' in " + directory + ": " + why
+        return new SnapshotNotFoundException("No snapshot '" + reference + "' in " + location() + ": " + why
                 + ". Name one as latest, by its index in the listing (1 is the newest), its file name or its label.");
     }
 
@@ -249,6 +293,10 @@ public final class SnapshotStore {
      * @throws DbSnapException when a file cannot be deleted
      */
     public void delete(StoredSnapshot snapshot) {
+        if (bucket != null) {
+            bucket.delete(snapshot);
+            return;
+        }
         List<Path> files = new ArrayList<>(List.of(snapshot.sqlFile(), snapshot.catalogFile(), snapshot.metadataFile()));
         StoredSnapshot.ATTACHMENTS.forEach(suffix -> files.add(snapshot.attachment(suffix)));
         for (Path file : files) {
@@ -270,6 +318,9 @@ public final class SnapshotStore {
      * @throws DbSnapException when it cannot be written, or a file of that name exists (it is kept)
      */
     public Path attach(StoredSnapshot snapshot, String suffix, String text) {
+        if (bucket != null) {
+            return bucket.attach(snapshot, suffix, text);
+        }
         Path target = snapshot.attachment(suffix);
         new SnapshotWriter(directory).writeBeside(target, text.getBytes(StandardCharsets.UTF_8));
         return target;
@@ -347,6 +398,9 @@ public final class SnapshotStore {
      * @throws DbSnapException           when its metadata file cannot be read
      */
     public SnapshotMetadata metadata(StoredSnapshot snapshot) {
+        if (bucket != null) {
+            return bucket.metadata(snapshot);
+        }
         return MetadataFile.read(snapshot);
     }
 
@@ -360,6 +414,9 @@ public final class SnapshotStore {
      * @throws DbSnapException          when the file cannot be read
      */
     public Optional<Catalog> catalog(StoredSnapshot snapshot) {
+        if (bucket != null) {
+            return bucket.catalog(snapshot, () -> metadata(snapshot));
+        }
         Path file = snapshot.catalogFile();
         try (InputStream in = Files.newInputStream(file)) {
             // checked against the metadata before it is believed: an edited catalog would make a
@@ -383,6 +440,10 @@ public final class SnapshotStore {
      *                                   missing or unreadable
      */
     public InputStream openVerified(StoredSnapshot snapshot) {
+        if (bucket != null) {
+            // read once: checked as it streams, a mismatch found at its end (see StreamedChecksum)
+            return bucket.openVerified(snapshot);
+        }
         if (!Files.exists(snapshot.sqlFile())) {
             throw SnapshotVerifier.notFound(snapshot.sqlFile(), null);
         }
@@ -390,6 +451,24 @@ public final class SnapshotStore {
             throw new DbSnapException("Snapshot " + snapshot.sqlFile() + " cannot be read: check its permissions.");
         }
         return SnapshotVerifier.openVerified(snapshot, metadata(snapshot));
+    }
+
+    /**
+     * Checks without restoring that a snapshot's SQL is exactly as written: its size and SHA-256
+     * must match its metadata.
+     *
+     * @throws SnapshotCorruptException when they do not, or its metadata is missing or unreadable
+     */
+    public void verify(StoredSnapshot snapshot) {
+        if (bucket != null) {
+            bucket.verify(snapshot);
+            return;
+        }
+        try (InputStream checked = openVerified(snapshot)) {
+            // opening it read the whole file and compared it
+        } catch (IOException e) {
+            throw new DbSnapException("Could not close snapshot " + snapshot.sqlFile() + ": " + e, e);
+        }
     }
 
     /** Empty when the file went away between listing and looking, as when another process prunes. */

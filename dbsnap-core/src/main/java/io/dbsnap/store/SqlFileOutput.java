@@ -30,19 +30,35 @@ final class SqlFileOutput implements Closeable {
     record Stored(long sizeBytes, String sha256) {
     }
 
+    /** The file's channel, to sync it; null when the SQL goes to an {@link ObjectUpload}. */
     private final FileChannel channel;
     private final ChecksummedOutputStream stored;
     private final GzipOutput gzip;
     private final OutputStream buffered;
 
     SqlFileOutput(Path file, Compression compression) throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        this(FileChannel.open(file, StandardOpenOption.WRITE), compression);
+    }
+
+    /** Into an object upload: nothing to sync, {@link ObjectUpload#commit()} makes it durable. */
+    SqlFileOutput(ObjectUpload upload, Compression compression) throws IOException {
+        this(null, upload.stream(), compression);
+    }
+
+    private SqlFileOutput(FileChannel channel, Compression compression) throws IOException {
+        this(channel, Channels.newOutputStream(channel), compression);
+    }
+
+    private SqlFileOutput(FileChannel channel, OutputStream target, Compression compression) throws IOException {
+        this.channel = channel;
         try {
-            stored = new ChecksummedOutputStream(Channels.newOutputStream(channel));
+            stored = new ChecksummedOutputStream(target);
             gzip = compression == Compression.GZIP ? new GzipOutput(stored) : null;
             buffered = new BufferedOutputStream(gzip != null ? gzip : stored, BUFFER_SIZE);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
             throw e;
         }
     }
@@ -69,7 +85,9 @@ final class SqlFileOutput implements Closeable {
             gzip.finish();
         }
         stored.flush();
-        channel.force(true);
+        if (channel != null) {
+            channel.force(true);
+        }
         return new Stored(stored.byteCount(), stored.sha256());
     }
 
@@ -78,7 +96,9 @@ final class SqlFileOutput implements Closeable {
         try {
             buffered.close();
         } finally {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
         }
     }
 

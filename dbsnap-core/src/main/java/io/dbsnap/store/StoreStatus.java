@@ -1,6 +1,7 @@
 package io.dbsnap.store;
 
 import io.dbsnap.errors.DbSnapException;
+import io.dbsnap.errors.SnapshotNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumMap;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param newestCheck   for the newest snapshot: empty when it verifies, else what is wrong (also when
  *                      the newest entry of all is damaged); empty too when there is no snapshot
  *                      (see {@link #newestVerified()})
- * @param latest        the snapshot {@code latest} names: in a directory, the newest
+ * @param latest        the snapshot {@code latest} names: a bucket's pointer object, in a directory the newest
  */
 public record StoreStatus(List<SnapshotInfo> snapshots, int damaged, long totalBytes,
                           Map<RetentionKind, SnapshotInfo> newestByKind, Optional<String> newestCheck,
@@ -53,8 +54,17 @@ public record StoreStatus(List<SnapshotInfo> snapshots, int damaged, long totalB
         } else {
             check = whole.isEmpty() ? Optional.empty() : check(store, whole.get(0));
         }
-        Optional<String> latest = whole.isEmpty() ? Optional.empty() : Optional.of(whole.get(0).name().baseName());
+        Optional<String> latest = whole.isEmpty() ? Optional.empty() : latest(store);
         return new StoreStatus(whole, entries.size() - whole.size(), total, byKind, check, latest);
+    }
+
+    /** What the reference latest resolves to (a bucket's pointer object, a directory's newest), if anything. */
+    private static Optional<String> latest(SnapshotStore store) {
+        try {
+            return Optional.of(store.find("latest").name().baseName());
+        } catch (SnapshotNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** The retention kind of a listed snapshot: from its metadata's kind and its label. */

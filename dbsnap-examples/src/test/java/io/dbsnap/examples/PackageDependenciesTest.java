@@ -31,7 +31,7 @@ class PackageDependenciesTest {
 
     /** The modules whose classes are checked; the build compiles them all before this one's tests. */
     private static final List<String> MODULES = List.of("dbsnap-core", "dbsnap-dumper", "dbsnap-restore", "dbsnap",
-            "dbsnap-nats", "dbsnap-cli", "dbsnap-reset", "dbsnap-junit5", "dbsnap-examples");
+            "dbsnap-s3", "dbsnap-nats", "dbsnap-cli", "dbsnap-reset", "dbsnap-junit5", "dbsnap-examples");
     private static final Pattern TYPE = Pattern.compile("io/dbsnap((?:/[a-z0-9_]+)*)/[A-Z][\\w$]*");
 
     /** Package → the dbsnap packages its classes use (itself left out). */

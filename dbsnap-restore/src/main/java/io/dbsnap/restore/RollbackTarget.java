@@ -48,7 +48,7 @@ final class RollbackTarget {
     }
 
     private RollbackChoice choose(String target) {
-        Optional<RestoreHistory.LoggedRestore> restore = RestoreHistory.lastRestoreInto(store.directory(), target);
+        Optional<RestoreHistory.LoggedRestore> restore = RestoreHistory.lastRestoreInto(store.recordsDirectory(), target);
         List<StoredSnapshot> snapshots = store.list();
         Optional<StoredSnapshot> after = Optional.empty();
         boolean restoreConsidered = restore.isEmpty();

@@ -198,7 +198,7 @@ public final class SnapshotRestorer {
         String target = DatabaseAddress.describe(connection);
         // before anything, the restore log included: a refused restore changed nothing
         options.protectedTargets().check(target, options.productionApproved(), emergency ? "roll back" : "restore");
-        RestoreLog log = new RestoreLog(records.directory());
+        RestoreLog log = new RestoreLog(records.recordsDirectory());
         log.checkWritable();
         String name = snapshot.sqlFile().getFileName().toString();
         try {
