@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The guards on rollbacks, on a real server: an emergency rollback undoes the last dbsnap
  * operation (after a migration its before_ snapshot, never the after_ one; after a restore the
  * snapshot restored), and a schema-only snapshot restored over tables that hold rows keeps them
- * (a schema rollback, what it loses listed and confirmed), --discard-data empties them. "Unchanged" and "as before" are judged by pg_dump; row counts by the
- * server's own count(*).
+ * (a schema rollback, what it loses listed and confirmed), --discard-data empties them.
+ * "Unchanged" and "as before" are judged by pg_dump; row counts by the server's own count(*).
  */
 class CliRollbackGuardsTest {
 
