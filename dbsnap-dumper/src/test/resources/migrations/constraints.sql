@@ -257,3 +257,37 @@ CREATE TABLE t (id int PRIMARY KEY);
 CREATE TABLE t (id int PRIMARY KEY, code text NOT NULL DEFAULT 'x' UNIQUE CHECK (code <> ''));
 -- rows
 INSERT INTO t VALUES (1);
+
+-- case: foreign_key_validate_with_rows
+-- A
+CREATE TABLE parent (id int PRIMARY KEY);
+CREATE TABLE child (id int PRIMARY KEY, parent_id int);
+ALTER TABLE child ADD CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent NOT VALID;
+-- B
+CREATE TABLE parent (id int PRIMARY KEY);
+CREATE TABLE child (id int PRIMARY KEY, parent_id int);
+ALTER TABLE child ADD CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent;
+-- rows
+INSERT INTO parent SELECT generate_series(1, 100);
+INSERT INTO child SELECT i, 1 + i % 100 FROM generate_series(1, 500) i;
+
+-- case: check_validate_table_level_with_rows
+-- A
+CREATE TABLE t (id int PRIMARY KEY, lo int, hi int);
+ALTER TABLE t ADD CONSTRAINT lo_below_hi CHECK (lo <= hi) NOT VALID;
+-- B
+CREATE TABLE t (id int PRIMARY KEY, lo int, hi int, CONSTRAINT lo_below_hi CHECK (lo <= hi));
+-- rows
+INSERT INTO t SELECT i, i, i + 1 FROM generate_series(1, 300) i;
+
+-- case: foreign_key_added_not_valid_on_rows
+-- A
+CREATE TABLE parent (id int PRIMARY KEY);
+CREATE TABLE child (id int PRIMARY KEY, parent_id int);
+-- B
+CREATE TABLE parent (id int PRIMARY KEY);
+CREATE TABLE child (id int PRIMARY KEY, parent_id int);
+ALTER TABLE child ADD CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent;
+-- rows
+INSERT INTO parent SELECT generate_series(1, 10);
+INSERT INTO child SELECT i, 1 + i % 10 FROM generate_series(1, 200) i;

@@ -85,3 +85,13 @@ CREATE DOMAIN positive AS int;
 -- B
 CREATE DOMAIN positive AS int;
 ALTER DOMAIN positive ADD CONSTRAINT positive_check CHECK (VALUE > 0) NOT VALID;
+
+-- case: domain_default_change_used_by_column
+-- A
+CREATE DOMAIN code AS text DEFAULT 'a' CONSTRAINT code_short CHECK (length(VALUE) < 10);
+CREATE TABLE t (id int PRIMARY KEY, c code);
+-- B
+CREATE DOMAIN code AS text DEFAULT 'b' CONSTRAINT code_short CHECK (length(VALUE) < 20);
+CREATE TABLE t (id int PRIMARY KEY, c code);
+-- rows
+INSERT INTO t VALUES (1, 'x'), (2, DEFAULT);

@@ -115,3 +115,25 @@ CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 CREATE TABLE t (id int PRIMARY KEY, ms mood[]);
 -- rows
 INSERT INTO t VALUES (1, '{sad,ok}');
+
+-- case: enum_remove_value_array_column
+-- A
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE t (id int PRIMARY KEY, ms mood[]);
+-- B
+CREATE TYPE mood AS ENUM ('sad', 'happy');
+CREATE TABLE t (id int PRIMARY KEY, ms mood[]);
+-- rows
+INSERT INTO t VALUES (1, '{sad,happy}'), (2, NULL);
+
+-- case: enum_reorder_values_with_index
+-- A
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE t (id int PRIMARY KEY, m mood NOT NULL);
+CREATE INDEX t_m ON t (m);
+-- B
+CREATE TYPE mood AS ENUM ('happy', 'ok', 'sad');
+CREATE TABLE t (id int PRIMARY KEY, m mood NOT NULL);
+CREATE INDEX t_m ON t (m);
+-- rows
+INSERT INTO t VALUES (1, 'sad'), (2, 'ok'), (3, 'happy');

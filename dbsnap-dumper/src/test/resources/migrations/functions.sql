@@ -178,3 +178,15 @@ CREATE FUNCTION lib.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
 CREATE SCHEMA lib;
 CREATE FUNCTION lib.f() RETURNS int LANGUAGE sql AS 'SELECT 2';
 CREATE FUNCTION lib.g() RETURNS int LANGUAGE sql AS 'SELECT lib.f()';
+
+-- case: function_return_type_change_used_by_view_and_default
+-- A
+CREATE FUNCTION next_code() RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE TABLE t (id int PRIMARY KEY, code int DEFAULT next_code());
+CREATE VIEW codes AS SELECT next_code() AS code;
+-- B
+CREATE FUNCTION next_code() RETURNS bigint LANGUAGE sql AS 'SELECT 1::bigint';
+CREATE TABLE t (id int PRIMARY KEY, code int DEFAULT next_code());
+CREATE VIEW codes AS SELECT next_code() AS code;
+-- rows
+INSERT INTO t VALUES (1, 5);

@@ -133,3 +133,16 @@ CREATE TABLE m (k int, v bigint) PARTITION BY LIST (k);
 CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
 -- rows
 INSERT INTO m VALUES (1, 10);
+
+-- case: attach_table_with_rows
+-- A
+CREATE TABLE m (k int, v text) PARTITION BY RANGE (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES FROM (0) TO (100);
+CREATE TABLE m2 (k int, v text);
+-- B
+CREATE TABLE m (k int, v text) PARTITION BY RANGE (k);
+CREATE TABLE m1 PARTITION OF m FOR VALUES FROM (0) TO (100);
+CREATE TABLE m2 PARTITION OF m FOR VALUES FROM (100) TO (200);
+-- rows
+INSERT INTO m SELECT i, 'a' FROM generate_series(0, 99) i;
+INSERT INTO m2 SELECT i, 'b' FROM generate_series(100, 199) i;

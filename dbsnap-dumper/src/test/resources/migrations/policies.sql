@@ -111,3 +111,37 @@ ALTER TABLE t ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_rows ON t USING (tenant = 1);
 -- rows
 INSERT INTO t VALUES (1), (2);
+
+-- case: policy_using_and_check_altered
+-- roles: conv_policy_writer
+-- A
+CREATE TABLE t (id int PRIMARY KEY, owner_name text);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON t FOR UPDATE USING (owner_name = current_user);
+-- B
+CREATE TABLE t (id int PRIMARY KEY, owner_name text);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON t FOR UPDATE TO conv_policy_writer USING (owner_name = session_user) WITH CHECK (owner_name IS NOT NULL);
+-- rows
+INSERT INTO t VALUES (1, 'x');
+
+-- case: policy_using_removed
+-- A
+CREATE TABLE t (id int PRIMARY KEY, owner_name text);
+CREATE POLICY own ON t FOR INSERT WITH CHECK (owner_name IS NOT NULL);
+-- B
+CREATE TABLE t (id int PRIMARY KEY, owner_name text);
+CREATE POLICY own ON t FOR INSERT WITH CHECK (true);
+-- rows
+INSERT INTO t VALUES (1, 'x');
+
+-- case: rls_enable_and_force_with_new_policy
+-- A
+CREATE TABLE t (id int PRIMARY KEY, owner_name text);
+-- B
+CREATE TABLE t (id int PRIMARY KEY, owner_name text);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+ALTER TABLE t FORCE ROW LEVEL SECURITY;
+CREATE POLICY own ON t USING (owner_name = current_user);
+-- rows
+INSERT INTO t VALUES (1, 'x'), (2, 'y');

@@ -74,3 +74,13 @@ INSERT INTO t VALUES (1);
 CREATE SEQUENCE s;
 -- B
 CREATE UNLOGGED SEQUENCE s;
+
+-- case: sequence_in_use_bounds_and_cycle
+-- A
+CREATE SEQUENCE s;
+CREATE TABLE t (id int PRIMARY KEY DEFAULT nextval('s'), v text);
+-- B
+CREATE SEQUENCE s MAXVALUE 100000 CYCLE INCREMENT BY 2;
+CREATE TABLE t (id int PRIMARY KEY DEFAULT nextval('s'), v text);
+-- rows
+INSERT INTO t (v) SELECT 'r' || i FROM generate_series(1, 20) i;

@@ -334,3 +334,30 @@ CREATE TABLE t (id int PRIMARY KEY, tags int[]);
 CREATE TABLE t (id int PRIMARY KEY, tags bigint[]);
 -- rows
 INSERT INTO t VALUES (1, '{1,2}'), (2, '{}');
+
+-- case: collation_and_storage_together
+-- A
+CREATE TABLE t (id int PRIMARY KEY, name text, blob text);
+-- B
+CREATE TABLE t (id int PRIMARY KEY, name text COLLATE "C", blob text);
+ALTER TABLE t ALTER COLUMN blob SET STORAGE EXTERNAL;
+ALTER TABLE t ALTER COLUMN name SET STORAGE MAIN;
+-- rows
+INSERT INTO t VALUES (1, 'b', repeat('x', 3000)), (2, 'a', NULL);
+
+-- case: generated_over_retyped_column
+-- A
+CREATE TABLE t (id int PRIMARY KEY, price int, doubled int GENERATED ALWAYS AS (price * 2) STORED);
+-- B
+CREATE TABLE t (id int PRIMARY KEY, price bigint, doubled bigint GENERATED ALWAYS AS (price * 2) STORED);
+-- rows
+INSERT INTO t (id, price) VALUES (1, 10), (2, NULL);
+
+-- case: generated_added_over_existing_rows
+-- A
+CREATE TABLE t (id int PRIMARY KEY, first_name text, last_name text);
+-- B
+CREATE TABLE t (id int PRIMARY KEY, first_name text, last_name text,
+    full_name text GENERATED ALWAYS AS (first_name || ' ' || last_name) STORED);
+-- rows
+INSERT INTO t VALUES (1, 'Ada', 'Lovelace'), (2, 'Alan', NULL);

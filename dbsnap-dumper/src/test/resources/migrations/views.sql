@@ -179,3 +179,15 @@ CREATE TABLE t (id int PRIMARY KEY, v int);
 CREATE MATERIALIZED VIEW mv AS SELECT id, v FROM t WITH NO DATA;
 -- rows
 INSERT INTO t VALUES (1, 2);
+
+-- case: views_over_view_over_retyped_column
+-- A
+CREATE TABLE t (id int PRIMARY KEY, amount int);
+CREATE VIEW v1 AS SELECT id, amount FROM t;
+CREATE VIEW v2 AS SELECT id, amount * 2 AS twice FROM v1;
+-- B
+CREATE TABLE t (id int PRIMARY KEY, amount numeric(12,2));
+CREATE VIEW v1 AS SELECT id, amount FROM t;
+CREATE VIEW v2 AS SELECT id, amount * 2 AS twice FROM v1;
+-- rows
+INSERT INTO t VALUES (1, 5), (2, 7);

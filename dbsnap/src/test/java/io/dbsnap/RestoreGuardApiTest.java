@@ -19,29 +19,40 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The fluent API's side of the schema-only guard: the plan, the refusal, and the option that allows it. */
+/**
+ * The fluent API's side of restoring a schema-only snapshot over rows: by default a schema rollback
+ * that keeps them; dropping and recreating (every table empty) is refused unless asked for by name.
+ */
 class RestoreGuardApiTest {
 
     @Test
-    void aSchemaOnlySnapshotIsRestoredOverRowsOnlyWithDiscardingData(@TempDir Path dir) throws Exception {
+    void aSchemaOnlySnapshotKeepsTheRowsByDefaultAndEmptiesThemOnlyWhenAskedByName(@TempDir Path dir) throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("api_guard")) {
             db.execute(SampleSchemas.counted());
             Snapshot schemaOnly = Snapshots.create("schema").in(dir).from(db.dataSource());
             long users = count(db, "app.users");
+            assertThat(users).isPositive();
             String now = PgDump.run(db, "--no-owner");
 
+            // the default: a schema rollback that keeps the rows, nothing lost
             RestorePlan plan = schemaOnly.restorePlan(db.dataSource());
-            assertThat(plan.emptiesTablesWithRows()).isTrue();
-            assertThat(plan.emptied().counted()).contains(new TableRows("app.users", users, false));
+            assertThat(plan.emptiesTablesWithRows()).isFalse();
+            assertThat(plan.losesNothing()).isTrue();
+            RestoreReport kept = schemaOnly.restoreTo(db.dataSource());
+            assertThat(kept.verification().verified()).as(kept.verification().differences().toString()).isTrue();
+            assertThat(count(db, "app.users")).isEqualTo(users);
+            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
 
-            assertThatThrownBy(() -> schemaOnly.restoreTo(db.dataSource()))
+            // drop and recreate, as before: refused over rows, naming the option; allowed with it
+            RestoreOptions dropping = RestoreOptions.defaults().droppingAndRecreating();
+            assertThatThrownBy(() -> schemaOnly.restoreTo(db.dataSource(), dropping))
                     .isInstanceOf(DataLossRefusedException.class)
                     .hasMessageContaining("app.users: " + users + " rows")
-                    .hasMessageContaining("RestoreOptions.defaults().discardingData()");
+                    .hasMessageContaining("RestoreOptions.defaults().droppingAndRecreating().discardingData()");
             assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
-            assertThat(Snapshots.in(dir).list()).hasSize(1);
+            assertThat(count(db, "app.users")).isEqualTo(users);
 
-            RestoreReport report = schemaOnly.restoreTo(db.dataSource(), RestoreOptions.defaults().discardingData());
+            RestoreReport report = schemaOnly.restoreTo(db.dataSource(), dropping.discardingData());
             assertThat(report.verification().verified()).isTrue();
             assertThat(count(db, "app.users")).isZero();
         }

@@ -4,22 +4,26 @@ import io.dbsnap.restore.RestoreOptions;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --discard-data} and {@code --keep-data} of the commands that restore in place: a
- * schema-only snapshot restored over tables that hold rows leaves them empty, so it is refused
- * unless asked for by name, or restored as a schema rollback that keeps the rows.
+ * {@code --discard-data} and {@code --keep-data} of the commands that restore in place. By default
+ * a schema-only snapshot restored over tables that hold rows is a schema rollback that keeps them
+ * (what it loses, the tables and columns created after the snapshot, is listed before and
+ * confirmed by the command); {@code --discard-data} asks for the restore as it was before: drop
+ * everything and recreate it, every table empty.
  */
 final class DiscardDataOption {
 
     @Option(names = RestoreLosses.DISCARD_DATA,
-            description = "Restore a schema-only snapshot even though the database's tables hold rows: every table"
-                    + " comes back empty. Without it, such a restore is refused before anything changes.")
+            description = "Drop and recreate everything, as a restore of a snapshot with data does: a schema-only"
+                    + " snapshot then leaves every table empty. Without it, a schema-only snapshot over tables that hold"
+                    + " rows is a schema rollback that keeps them.")
     private boolean discardData;
 
     @Option(names = "--keep-data",
-            description = "Restore a schema-only snapshot as a schema rollback that keeps the data: the database is"
-                    + " migrated back to the snapshot's schema in one transaction, and the rows of every table and"
-                    + " column the snapshot has stay. What it lacks (tables and columns created after it) is listed"
-                    + " before, asked for (restore) and lost; the safety snapshot keeps a copy.")
+            description = "The default, kept for scripts that name it: a schema-only snapshot over tables that hold"
+                    + " rows is restored as a schema rollback that keeps the data: the database is migrated back to the"
+                    + " snapshot's schema in one transaction, and the rows of every table and column the snapshot has"
+                    + " stay. What it lacks (tables and columns created after it) is listed before and lost; the safety"
+                    + " snapshot keeps a copy.")
     private boolean keepData;
 
     boolean value() {
@@ -27,11 +31,8 @@ final class DiscardDataOption {
     }
 
     RestoreOptions applyTo(RestoreOptions options) {
-        // what --keep-data loses (objects created after the snapshot) is listed and confirmed by the command
-        return discardData || keepData ? kept(options).discardingData() : options;
-    }
-
-    private RestoreOptions kept(RestoreOptions options) {
-        return keepData ? options.keepingData() : options;
+        // what a schema rollback loses (objects created after the snapshot) is listed and confirmed by the command;
+        // the old restore empties tables with rows only when asked by name
+        return discardData ? options.droppingAndRecreating().discardingData() : options.keepingData().discardingData();
     }
 }

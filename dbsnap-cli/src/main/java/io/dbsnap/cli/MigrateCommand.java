@@ -99,8 +99,8 @@ final class MigrateCommand implements Callable<Integer> {
         context.out().println("  After:  " + SnapshotListing.shown(report.after().sqlFile()));
         context.out().println("  Diff:   " + report.diffMarkdown() + ", " + report.diffPatch());
         context.out().println("  Undo with: dbsnap restore " + report.before().name().baseName()
-                + (data ? "" : "  (schema only: refused over tables that hold rows unless --discard-data, which"
-                + " empties them; migrate --data keeps a way back with rows)"));
+                + (data ? "" : "  (schema only: a schema rollback that keeps the rows of the tables and columns it has;"
+                + " migrate --data keeps a way back with every row)"));
         context.out().println();
         context.out().print(report.diff().toText());
         return ExitCodes.OK;

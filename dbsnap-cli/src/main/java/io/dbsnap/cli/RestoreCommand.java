@@ -31,8 +31,10 @@ import picocli.CommandLine.ParentCommand;
         description = "Restore the database to a snapshot, in one transaction: everything in the snapshot's scope is "
                 + "dropped (also what was created after it) and the snapshot recreated, then checked against it. A "
                 + "safety snapshot (before_restore) of the current state is written first. What will be lost (tables left "
-                + "empty with their rows, objects dropped) is listed first; a schema-only snapshot over tables that hold "
-                + "rows is refused unless --discard-data. Owners and grants the snapshot recorded are set, so the "
+                + "empty with their rows, objects dropped) is listed first. A schema-only snapshot over tables that hold "
+                + "rows is a schema rollback that keeps them: the database is migrated back to the snapshot's schema in "
+                + "one transaction, and only what was created after it (tables, columns, listed with their rows) is "
+                + "lost; --discard-data drops and recreates everything instead, every table empty. Owners and grants the snapshot recorded are set, so the "
                 + "server needs its roles (checked first); --no-owner / --no-privileges skip them. Asks for confirmation; "
                 + "without a terminal, --yes is required. A plain SQL file (such as pg_dump's) is run as it is, in "
                 + "one transaction, without a checksum check.",
@@ -165,6 +167,9 @@ final class RestoreCommand implements Callable<Integer> {
                     + root.directory() + "\n");
             text.append("  - in one transaction, ").append(metadata.type().equals("data-only")
                     ? "empty the snapshot's tables and load its rows\n"
+                    : metadata.type().equals("schema-only") && !discardData.value()
+                    ? "migrate " + scope(metadata) + " back to the snapshot's schema, keeping the rows of the tables and"
+                    + " columns it has (over empty tables: drop everything and recreate it)\n"
                     : "drop everything in " + scope(metadata) + " (also objects created after the snapshot) and recreate it\n");
         }
         text.append("  - verify the restored catalog and row counts against the snapshot\n");

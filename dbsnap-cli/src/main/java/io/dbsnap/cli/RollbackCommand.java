@@ -36,11 +36,12 @@ import picocli.CommandLine.ParentCommand;
                 + " chosen. The snapshot chosen, why, and what will be lost are printed on stderr; the rollback is"
                 + " logged in the directory's restore.log, takes a safety snapshot first (unless --no-safety-snapshot),"
                 + " and has the same checks and verification as restore. A schema-only snapshot over tables that hold"
-                + " rows is refused unless --discard-data.",
+                + " rows is a schema rollback that keeps them (after a migrate: the migration undone, the rows kept);"
+                + " --discard-data drops and recreates everything instead, every table empty.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsnap rollback --emergency",
-                "  dbsnap rollback --emergency --discard-data    # to a schema-only snapshot: every table comes back empty",
+                "  dbsnap rollback --emergency --discard-data    # drop and recreate: to a schema-only snapshot, every table empty",
                 "  DATABASE_URL=postgresql://app@db:5432/app dbsnap rollback --emergency --dir /srv/app/snapshots"})
 final class RollbackCommand implements Callable<Integer> {
 

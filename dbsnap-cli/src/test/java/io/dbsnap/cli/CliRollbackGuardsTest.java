@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The guards on rollbacks, on a real server: an emergency rollback undoes the last dbsnap
  * operation (after a migration its before_ snapshot, never the after_ one; after a restore the
- * snapshot restored), and a schema-only snapshot is not restored over tables that hold rows
- * without --discard-data. "Unchanged" and "as before" are judged by pg_dump; row counts by the
- * server's own count(*).
+ * snapshot restored), and a schema-only snapshot restored over tables that hold rows keeps them
+ * (a schema rollback, what it loses listed and confirmed), --discard-data empties them.
+ * "Unchanged" and "as before" are judged by pg_dump; row counts by the server's own count(*).
  */
 class CliRollbackGuardsTest {
 
@@ -61,7 +61,7 @@ class CliRollbackGuardsTest {
     }
 
     @Test
-    void emergencyRollbackToASchemaOnlyBeforeSnapshotIsRefusedOverRowsUnlessDiscardData() throws Exception {
+    void emergencyRollbackToASchemaOnlyBeforeSnapshotKeepsTheRowsAndDiscardDataEmptiesThem() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("cli_rollback_schema_only")) {
             db.execute(Fixture.SCHEMA);
             CliRunner cli = CliRunner.forServer().withoutTerminal().env("DATABASE_URL", CliRunner.url(db))
@@ -71,25 +71,23 @@ class CliRollbackGuardsTest {
             String schemaBefore = PgDump.run(db, "--no-owner", "--schema-only");
             long users = count(db, "app.users");
             long audit = count(db, "app.audit");
+            assertThat(users).isPositive();
             assertThat(cli.run("migrate", migration.toString()).exitCode()).isZero();
-            String migrated = PgDump.run(db, "--no-owner");
-            List<String> files = snapshotFiles();
 
-            CliRunner.Run refused = cli.run("rollback", "--emergency");
+            CliRunner.Run kept = cli.run("rollback", "--emergency");
 
-            assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
-            assertThat(refused.err()).contains("Rolling back to ").contains("_before_V8__nickname")
-                    .contains("Refusing to restore schema-only snapshot ")
-                    .contains("app.users: " + users + " rows").contains("app.audit: " + audit + " rows")
-                    .contains("2 tables, " + (users + audit) + " rows in all").contains("--discard-data")
-                    .doesNotContain("RestoreOptions");
-            assertThat(PgDump.run(db, "--no-owner")).isEqualTo(migrated);
-            assertThat(snapshotFiles()).isEqualTo(files);
+            assertThat(kept.exitCode()).as(kept.err()).isZero();
+            assertThat(kept.err()).contains("Rolling back to ").contains("_before_V8__nickname")
+                    .contains("column app.users.nickname").doesNotContain("EMPTIED");
+            assertThat(PgDump.run(db, "--no-owner", "--schema-only")).isEqualTo(schemaBefore);
+            assertThat(count(db, "app.users")).isEqualTo(users);
+            assertThat(count(db, "app.audit")).isEqualTo(audit);
 
             CliRunner.Run discarded = cli.run("rollback", "--emergency", "--discard-data");
 
             assertThat(discarded.exitCode()).as(discarded.err()).isZero();
             assertThat(discarded.out()).contains("_before_V8__nickname into ");
+            assertThat(discarded.err()).contains("EMPTIED: 2 tables").contains("--discard-data was given");
             assertThat(PgDump.run(db, "--no-owner", "--schema-only")).isEqualTo(schemaBefore);
             assertThat(count(db, "app.users")).isZero();
             assertThat(count(db, "app.audit")).isZero();
@@ -97,7 +95,7 @@ class CliRollbackGuardsTest {
     }
 
     @Test
-    void emergencyRollbackWithKeepDataUndoesTheMigrationAndKeepsTheRows() throws Exception {
+    void emergencyRollbackAfterMigrateUndoesTheMigrationAndKeepsTheRows() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("cli_rollback_keep_data")) {
             db.execute(Fixture.SCHEMA);
             CliRunner cli = CliRunner.forServer().withoutTerminal().env("DATABASE_URL", CliRunner.url(db))
@@ -108,7 +106,8 @@ class CliRollbackGuardsTest {
             assertThat(cli.run("migrate", migration.toString()).exitCode()).isZero();
             assertThat(PgDump.run(db, "--no-owner")).isNotEqualTo(before);
 
-            CliRunner.Run rollback = cli.run("rollback", "--emergency", "--keep-data");
+            // no flag: keeping the rows is the default (--keep-data is still accepted and means the same)
+            CliRunner.Run rollback = cli.run("rollback", "--emergency");
 
             assertThat(rollback.exitCode()).as(rollback.err()).isZero();
             assertThat(rollback.err()).contains("_before_V9__nickname").contains("column app.users.nickname");
@@ -118,7 +117,7 @@ class CliRollbackGuardsTest {
     }
 
     @Test
-    void aSchemaOnlyRestoreOverRowsIsRefusedNamingTablesAndRowsAndProceedsWithDiscardData() throws Exception {
+    void aSchemaOnlyRestoreOverRowsKeepsThemListingWhatIsLostAndDiscardDataEmptiesThem() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("cli_restore_schema_only")) {
             db.execute(Fixture.SCHEMA);
             CliRunner cli = CliRunner.forServer().withoutTerminal().env("DATABASE_URL", CliRunner.url(db))
@@ -132,25 +131,29 @@ class CliRollbackGuardsTest {
             String now = PgDump.run(db, "--no-owner");
             List<String> files = snapshotFiles();
 
-            CliRunner.Run refused = cli.run("restore", "base", "--yes");
+            // without a terminal the confirmation is --yes: without it, nothing changes
+            CliRunner.Run unconfirmed = cli.run("restore", "base");
 
-            assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
-            assertThat(refused.err()).contains("What will be lost:")
-                    .contains("EMPTIED: 3 tables, " + (users + audit + 2) + " rows in all")
-                    .contains("app.users: " + users + " rows").contains("app.audit: " + audit + " rows")
-                    .contains("app.later: 2 rows").contains("DROPPED: ").contains("table app.later")
-                    .contains("Refusing to restore schema-only snapshot ").contains("Nothing was changed")
-                    .contains("--discard-data");
+            assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(unconfirmed.err()).contains("What will be lost:").contains("DROPPED: ")
+                    .contains("table app.later (2 rows)").doesNotContain("EMPTIED");
             assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
-            // no safety snapshot, no restore.log line: nothing was started
             assertThat(snapshotFiles()).isEqualTo(files);
+
+            CliRunner.Run kept = cli.run("restore", "base", "--yes");
+
+            assertThat(kept.exitCode()).as(kept.err()).isZero();
+            assertThat(kept.err()).contains("table app.later (2 rows)").doesNotContain("EMPTIED");
+            assertThat(kept.out()).contains("Verified").contains("Safety snapshot: ");
+            assertThat(PgDump.run(db, "--no-owner", "--schema-only")).isEqualTo(schemaAtSnapshot);
+            assertThat(count(db, "app.users")).isEqualTo(users);
+            assertThat(count(db, "app.audit")).isEqualTo(audit);
 
             CliRunner.Run restored = cli.run("restore", "base", "--yes", "--discard-data");
 
             assertThat(restored.exitCode()).as(restored.err()).isZero();
-            assertThat(restored.err()).contains("EMPTIED: 3 tables").contains("table app.later")
+            assertThat(restored.err()).contains("EMPTIED: 2 tables")
                     .contains("--discard-data was given: their rows are discarded").doesNotContain("refused unless");
-            assertThat(restored.out()).contains("Verified").contains("Safety snapshot: ");
             assertThat(PgDump.run(db, "--no-owner", "--schema-only")).isEqualTo(schemaAtSnapshot);
             assertThat(count(db, "app.users")).isZero();
             assertThat(count(db, "app.audit")).isZero();

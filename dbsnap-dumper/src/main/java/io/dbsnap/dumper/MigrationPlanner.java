@@ -1,23 +1,33 @@
 package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Catalog;
+import io.dbsnap.catalog.CompositeType;
 import io.dbsnap.catalog.Dependency;
+import io.dbsnap.catalog.DomainType;
 import io.dbsnap.catalog.EnumType;
+import io.dbsnap.catalog.Extension;
 import io.dbsnap.catalog.Identifiers;
 import io.dbsnap.catalog.ObjectId;
 import io.dbsnap.catalog.ObjectKind;
+import io.dbsnap.catalog.Policy;
 import io.dbsnap.catalog.Routine;
 import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.catalog.UserType;
 import io.dbsnap.dump.DdlOptions;
-import io.dbsnap.dumper.internal.sql.Literals;
+import io.dbsnap.dumper.internal.ddl.PolicyDdl;
+import io.dbsnap.dumper.internal.plan.ColumnsThroughText;
 import io.dbsnap.dumper.internal.plan.DdlPlanner;
 import io.dbsnap.dumper.internal.plan.KeyedStatement;
+import io.dbsnap.dumper.internal.plan.RenamedCatalog;
+import io.dbsnap.dumper.internal.plan.SequenceMigration;
 import io.dbsnap.dumper.internal.plan.TableMigration;
+import io.dbsnap.dumper.internal.plan.TypeMigration;
+import io.dbsnap.dumper.internal.sql.Literals;
 import io.dbsnap.migration.Hazard;
 import io.dbsnap.migration.MigrationPlan;
 import io.dbsnap.migration.MigrationStep;
+import io.dbsnap.migration.Renames;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,8 +74,15 @@ public final class MigrationPlanner {
     private final Set<ObjectId> recreated = new LinkedHashSet<>();
     /** Objects changed in place: their own statements run again or are replaced by an ALTER. */
     private final Map<ObjectId, List<MigrationStep>> alteredInPlace = new LinkedHashMap<>();
+    /** The defaults of kept tables' columns dropped before the functions they call are recreated. */
+    private final List<MigrationStep> droppedDefaults = new ArrayList<>();
+    /** Per recreated type, the steps that turn the kept columns using it into text before it is dropped. */
+    private final Map<ObjectId, List<MigrationStep>> throughText = new HashMap<>();
     /** The checks created apart from their tables, on either side (their own keys, not the tables'). */
-    private final Set<ObjectId> separated = new HashSet<>();
+    private final Set<ObjectId> separatedFrom = new HashSet<>();
+    private final Set<ObjectId> separatedTo = new HashSet<>();
+    /** Constraints added NOT VALID in {@code from} and validated in {@code to}: VALIDATE CONSTRAINT, neither dropped nor added. */
+    private final Map<ObjectId, String> validatedInPlace = new HashMap<>();
 
     private MigrationPlanner(Catalog from, Catalog to, DdlOptions options) {
         this.from = from;
@@ -74,8 +91,17 @@ public final class MigrationPlanner {
         this.planTo = DdlPlanner.keyed(to, options);
         this.before = byKey(planFrom);
         this.after = byKey(planTo);
-        separated.addAll(ownKeys(planFrom));
-        separated.addAll(ownKeys(planTo));
+        separatedFrom.addAll(ownKeys(planFrom));
+        separatedTo.addAll(ownKeys(planTo));
+        Map<ObjectId, Table> tablesFrom = tables(from);
+        for (Table b : to.tables()) {
+            Table a = tablesFrom.get(b.id());
+            if (a != null) {
+                b.constraints().stream().filter(c -> TableMigration.validatesInPlace(a, c)).forEach(c -> validatedInPlace.put(
+                        c.id(), "ALTER TABLE " + (b.isPartitioned() ? "" : "ONLY ") + b.name().sql() + " VALIDATE CONSTRAINT "
+                                + Identifiers.quote(c.name()) + ";"));
+            }
+        }
     }
 
     /** The plan with owners and grants compared and set. */
@@ -88,9 +114,21 @@ public final class MigrationPlanner {
         return new MigrationPlanner(from, to, options).plan();
     }
 
+    /**
+     * The plan with the caller's renames: each mapped table or column is renamed first
+     * ({@code ALTER TABLE ... RENAME}), keeping its rows, and the rest is planned from there.
+     */
+    public static MigrationPlan plan(Catalog from, Catalog to, DdlOptions options, Renames renames) {
+        RenamedCatalog.Result renamed = RenamedCatalog.of(from, renames);
+        List<MigrationStep> steps = new ArrayList<>(renamed.steps());
+        steps.addAll(new MigrationPlanner(renamed.catalog(), to, options).plan().steps());
+        return new MigrationPlan(steps);
+    }
+
     private MigrationPlan plan() {
         decideObjects();
         List<MigrationStep> steps = new ArrayList<>(undo());
+        steps.addAll(extensionUpdates());
         steps.addAll(create());
         return new MigrationPlan(steps);
     }
@@ -99,9 +137,13 @@ public final class MigrationPlanner {
     private void decideObjects() {
         Map<ObjectId, Table> tablesFrom = tables(from);
         Map<ObjectId, Table> tablesTo = tables(to);
+        ColumnsThroughText columns = new ColumnsThroughText(tablesFrom, tablesTo);
         Set<ObjectId> roots = new LinkedHashSet<>();
         for (ObjectId id : ownKeys(planFrom)) {
             String key = id.toString();
+            if (validatedInPlace.containsKey(id)) {
+                continue; // kept, and validated at its turn
+            }
             if (!after.containsKey(key)) {
                 roots.add(id);
             } else if (!text(before.get(key)).equals(text(after.get(key)))) {
@@ -122,17 +164,40 @@ public final class MigrationPlanner {
         for (Dependency d : from.dependencies()) {
             dependents.computeIfAbsent(d.referenced(), k -> new ArrayList<>()).add(d.dependent());
         }
-        Deque<ObjectId> work = new ArrayDeque<>(roots);
-        Set<ObjectId> seen = new HashSet<>(roots);
-        while (!work.isEmpty()) {
-            ObjectId id = work.pop();
-            if (!alteredInPlace.containsKey(id) || !tablesFrom.containsKey(id)) {
-                recreated.add(id);
-                alteredInPlace.remove(id);
+        Set<ObjectId> seen = new HashSet<>();
+        while (!roots.isEmpty()) {
+            Deque<ObjectId> work = new ArrayDeque<>();
+            roots.stream().filter(seen::add).forEach(work::add);
+            roots.clear();
+            while (!work.isEmpty()) {
+                ObjectId id = work.pop();
+                if (!alteredInPlace.containsKey(id) || !tablesFrom.containsKey(id)) {
+                    recreated.add(id);
+                    alteredInPlace.remove(id);
+                }
+                for (ObjectId dependent : dependents.getOrDefault(id, List.of())) {
+                    if (!tablesFrom.containsKey(dependent) && seen.add(dependent)) {
+                        work.push(dependent);
+                    }
+                }
             }
-            for (ObjectId dependent : dependents.getOrDefault(id, List.of())) {
-                if (!tablesFrom.containsKey(dependent) && seen.add(dependent)) {
-                    work.push(dependent);
+            // a kept table with a column of a recreated type: the column passes through text, and
+            // what reads it is recreated as for a retyped column
+            for (ObjectId id : recreated) {
+                if (id.kind() == ObjectKind.TYPE && !throughText.containsKey(id)) {
+                    find(from.types(), id, UserType::id).ifPresent(type -> throughText.put(id, columns.park(type)));
+                }
+                if (id.kind() == ObjectKind.COLUMN_DEFAULT) {
+                    // a kept table's default that calls a recreated function: dropped first, set again
+                    columns.dropDefault(ObjectId.of(ObjectKind.TABLE, id.schema(), id.name()), id.signature())
+                            .ifPresent(droppedDefaults::add);
+                }
+            }
+            for (ObjectId table : columns.tables()) {
+                alteredInPlace.put(table, TableMigration.between(tablesFrom.get(table), tablesTo.get(table),
+                        separatedFrom::contains, separatedTo::contains, columns.of(table), columns.withoutDefault(table)));
+                if (!seen.contains(table)) {
+                    roots.add(table);
                 }
             }
         }
@@ -141,10 +206,12 @@ public final class MigrationPlanner {
     /** The steps that change an object of both sides in place, if its kind allows it. */
     private Optional<List<MigrationStep>> inPlace(ObjectId id, Map<ObjectId, Table> tablesFrom, Map<ObjectId, Table> tablesTo) {
         if (tablesFrom.containsKey(id) && tablesTo.containsKey(id)) {
-            return Optional.of(TableMigration.between(tablesFrom.get(id), tablesTo.get(id), separated::contains));
+            return Optional.of(TableMigration.between(tablesFrom.get(id), tablesTo.get(id), separatedFrom::contains,
+                    separatedTo::contains, Set.of(), Set.of()));
         }
         if (id.kind() == ObjectKind.SEQUENCE) {
-            return find(to.sequences(), id, Sequence::id).map(s -> List.of(MigrationStep.of(alterSequence(s))));
+            Optional<Sequence> a = find(from.sequences(), id, Sequence::id);
+            return find(to.sequences(), id, Sequence::id).map(b -> SequenceMigration.between(a.orElse(b), b));
         }
         if (id.kind() == ObjectKind.FUNCTION || id.kind() == ObjectKind.PROCEDURE) {
             Optional<Routine> a = find(from.routines(), id, Routine::id);
@@ -154,10 +221,22 @@ public final class MigrationPlanner {
             }
             return Optional.empty();
         }
+        if (id.kind() == ObjectKind.POLICY) {
+            Optional<Policy> a = find(from.policies(), id, Policy::id);
+            Optional<Policy> b = find(to.policies(), id, Policy::id);
+            return a.isPresent() && b.isPresent()
+                    ? PolicyDdl.alter(a.get(), b.get()).map(sql -> List.of(MigrationStep.of(sql))) : Optional.empty();
+        }
         Optional<UserType> a = find(from.types(), id, UserType::id);
         Optional<UserType> b = find(to.types(), id, UserType::id);
         if (a.isPresent() && b.isPresent() && a.get() instanceof EnumType x && b.get() instanceof EnumType y) {
             return addedLabels(x, y);
+        }
+        if (a.isPresent() && b.isPresent() && a.get() instanceof DomainType x && b.get() instanceof DomainType y) {
+            return TypeMigration.domain(x, y, separatedFrom::contains, separatedTo::contains);
+        }
+        if (a.isPresent() && b.isPresent() && a.get() instanceof CompositeType x && b.get() instanceof CompositeType y) {
+            return TypeMigration.composite(x, y);
         }
         return Optional.empty();
     }
@@ -167,12 +246,18 @@ public final class MigrationPlanner {
         List<KeyedStatement> reversed = new ArrayList<>(planFrom);
         Collections.reverse(reversed);
         Set<String> done = new HashSet<>();
-        List<MigrationStep> steps = new ArrayList<>();
+        List<MigrationStep> steps = new ArrayList<>(droppedDefaults);
         for (KeyedStatement k : reversed) {
             boolean own = k.object().map(id -> id.toString().equals(k.key())).orElse(false);
             boolean goes = k.object().map(recreated::contains).orElse(false)
                     || (!own && !text(before.get(k.key())).equals(text(after.getOrDefault(k.key(), List.of()))));
+            if (own && validatedInPlace.containsKey(k.object().get()) && !recreated.contains(k.object().get())) {
+                continue;
+            }
             if (goes && k.undo().isPresent() && done.add(k.key())) {
+                if (own) {
+                    steps.addAll(throughText.getOrDefault(k.object().get(), List.of()));
+                }
                 steps.add(new MigrationStep(k.undo().get(), dataLoss(k)));
             }
         }
@@ -194,6 +279,13 @@ public final class MigrationPlanner {
                 }
                 continue;
             }
+            if (own && validatedInPlace.containsKey(object.get()) && !recreated.contains(object.get())) {
+                if (done.add(k.key())) {
+                    steps.add(MigrationStep.of(validatedInPlace.get(object.get()), new Hazard(Hazard.Kind.VALIDATION_SCAN,
+                            "CONSTRAINT " + qualified(object.get()), "every row is checked, under a lock that lets reads and writes go on")));
+                }
+                continue;
+            }
             boolean isNew = !before.containsKey(k.key());
             boolean changed = !isNew && !text(before.get(k.key())).equals(text(after.get(k.key())));
             boolean ofRecreated = object.map(recreated::contains).orElse(false)
@@ -208,12 +300,64 @@ public final class MigrationPlanner {
         return steps;
     }
 
+    /**
+     * {@code ALTER EXTENSION ... UPDATE TO} for an extension both sides have in another version
+     * (its {@code CREATE EXTENSION} does not name the version, so its key does not see the change),
+     * before anything new is created that may use what the new version brings.
+     */
+    private List<MigrationStep> extensionUpdates() {
+        List<MigrationStep> steps = new ArrayList<>();
+        for (Extension b : to.extensions()) {
+            find(from.extensions(), b.id(), Extension::id)
+                    .filter(a -> !a.version().equals(b.version()) && !recreated.contains(b.id()))
+                    .ifPresent(a -> steps.add(MigrationStep.of("ALTER EXTENSION " + Identifiers.quote(b.name())
+                            + " UPDATE TO " + Literals.string(b.version()) + ";")));
+        }
+        return steps;
+    }
+
     private List<Hazard> dataLoss(KeyedStatement k) {
+        if (k.object().filter(id -> id.kind() == ObjectKind.TYPE && id.toString().equals(k.key())).isPresent()) {
+            return removedLabels(k.object().get());
+        }
         return k.object().filter(id -> id.kind() == ObjectKind.TABLE && id.toString().equals(k.key())
                         && !after.containsKey(k.key()))
                 .map(id -> List.of(new Hazard(Hazard.Kind.DATA_LOSS, "TABLE " + qualified(id),
-                        "the table is dropped with its rows")))
+                        "the table is dropped with its rows" + possibleRename(id))))
                 .orElse(List.of());
+    }
+
+    /**
+     * A table only {@code to} has, in the same schema, with the same columns as the dropped
+     * {@code id}: perhaps a rename, which the planner does not guess.
+     */
+    private String possibleRename(ObjectId id) {
+        Optional<Table> dropped = find(from.tables(), id, Table::id);
+        Set<ObjectId> before = tables(from).keySet();
+        return dropped.flatMap(a -> to.tables().stream().filter(b -> !before.contains(b.id())
+                        && b.schema().equals(a.schema()) && signature(b).equals(signature(a))).findFirst())
+                .map(b -> " (possibly renamed to " + b.name().sql() + ", which has the same columns: map the rename"
+                        + " with Renames to keep the rows)")
+                .orElse("");
+    }
+
+    private static List<String> signature(Table t) {
+        return t.columns().stream().map(c -> c.name() + " " + c.type()).toList();
+    }
+
+    /** An enum recreated without some of its labels: values holding one cannot be kept. */
+    private List<Hazard> removedLabels(ObjectId id) {
+        Optional<UserType> a = find(from.types(), id, UserType::id);
+        Optional<UserType> b = find(to.types(), id, UserType::id);
+        if (a.isPresent() && b.isPresent() && a.get() instanceof EnumType x && b.get() instanceof EnumType y) {
+            List<String> removed = x.labels().stream().filter(l -> !y.labels().contains(l)).toList();
+            if (!removed.isEmpty()) {
+                return List.of(new Hazard(Hazard.Kind.IRREVERSIBLE, "TYPE " + y.name().sql(), "labels "
+                        + String.join(", ", removed.stream().map(Literals::string).toList())
+                        + " are removed: a value holding one makes the plan fail, and a plan back cannot restore them"));
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -245,12 +389,6 @@ public final class MigrationPlanner {
             }
         }
         return Optional.of(steps);
-    }
-
-    private static String alterSequence(Sequence s) {
-        return "ALTER SEQUENCE " + s.name().sql() + " AS " + s.dataType() + " INCREMENT BY " + s.increment()
-                + " MINVALUE " + s.minValue() + " MAXVALUE " + s.maxValue() + " START WITH " + s.start()
-                + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE") + ";";
     }
 
     /** The objects' own keys (not their settings) in {@code plan}'s order. */

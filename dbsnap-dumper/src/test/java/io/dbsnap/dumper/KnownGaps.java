@@ -17,9 +17,26 @@ record KnownGaps(Map<String, String> reasons) {
     static final String RESOURCE = "/migrations/known-gaps.txt";
 
     static KnownGaps load() {
-        try (InputStream in = KnownGaps.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE, true);
+    }
+
+    /**
+     * The known gaps on PostgreSQL {@code major}: those of {@code known-gaps.txt} (found on 15) and
+     * those only that version has ({@code known-gaps-pg<major>.txt}, when there is one).
+     */
+    static KnownGaps forMajor(int major) {
+        Map<String, String> reasons = new LinkedHashMap<>(load().reasons());
+        reasons.putAll(load("/migrations/known-gaps-pg" + major + ".txt", false).reasons());
+        return new KnownGaps(Map.copyOf(reasons));
+    }
+
+    private static KnownGaps load(String resource, boolean required) {
+        try (InputStream in = KnownGaps.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("no " + RESOURCE + " on the test class path");
+                if (!required) {
+                    return new KnownGaps(Map.of());
+                }
+                throw new IllegalStateException("no " + resource + " on the test class path");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

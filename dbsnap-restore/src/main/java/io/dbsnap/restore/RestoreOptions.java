@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * How {@link SnapshotRestorer} restores. The defaults are the safe ones: a safety snapshot first,
- * no restore into a server older than the snapshot's, no schema-only restore over tables that
- * hold rows, no wait for a lock longer than {@link #DEFAULT_LOCK_TIMEOUT}, and the snapshot's
- * owners and grants set (the server must then have its roles).
+ * no restore into a server older than the snapshot's, a schema-only snapshot restored over tables
+ * that hold rows as a schema rollback that keeps them ({@link #keepingData()}; what the snapshot
+ * lacks is not dropped unless {@link #discardingData()}), no wait for a lock longer than
+ * {@link #DEFAULT_LOCK_TIMEOUT}, and the snapshot's owners and grants set (the server must then
+ * have its roles).
  *
  * @param safetySnapshot   write a snapshot of the current state (schema and data of the scope the
  *                         restore replaces) to the store first, labelled {@value SnapshotRestorer#SAFETY_LABEL},
@@ -31,6 +33,9 @@ import java.util.Objects;
  * @param productionApproved restore into a protected database all the same
  *                         ({@link #approvingProduction()}); without it such a restore is refused
  *                         with {@link ProductionApprovalRequiredException} before anything changes
+ * @param keepData         restore a schema-only snapshot over tables that hold rows as a schema
+ *                         rollback that keeps them (the default, see {@link #keepingData()}); without
+ *                         it ({@link #droppingAndRecreating()}), everything is dropped and recreated
  */
 public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, boolean discardData,
                              Duration lockTimeout, boolean owners, boolean privileges, boolean keepData,
@@ -65,8 +70,9 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
         this(safetySnapshot, allowOlderServer, false, DEFAULT_LOCK_TIMEOUT, true, true);
     }
 
+    /** The safe defaults: see the class comment. A schema-only snapshot keeps the rows ({@link #keepingData()}). */
     public static RestoreOptions defaults() {
-        return new RestoreOptions(true, false);
+        return new RestoreOptions(true, false).keepingData();
     }
 
     public RestoreOptions withoutSafetySnapshot() {
@@ -79,7 +85,11 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
                 keepData, protectedTargets, productionApproved);
     }
 
-    /** Restore a schema-only snapshot over tables that hold rows, emptying them (their rows are lost). */
+    /**
+     * Accept losing data: with {@link #droppingAndRecreating()}, a schema-only snapshot restored
+     * over tables that hold rows empties them; in a schema rollback ({@link #keepingData()}, the
+     * default), the tables and columns created after the snapshot are dropped with their values.
+     */
     public RestoreOptions discardingData() {
         return new RestoreOptions(safetySnapshot, allowOlderServer, true, lockTimeout, owners, privileges,
                 keepData, protectedTargets, productionApproved);
@@ -104,11 +114,12 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
     }
 
     /**
-     * Restores a schema-only snapshot in place as a schema rollback that keeps the data: instead
-     * of dropping and recreating every object (every table empty), the database is migrated to
-     * the snapshot's catalog ({@link io.dbsnap.dumper.MigrationPlanner}), in one transaction, and
-     * every row of every table and column that both have stays. What the snapshot lacks (tables
-     * and columns created after it) is still lost: that is refused unless {@link #discardingData()}.
+     * Restores a schema-only snapshot in place as a schema rollback that keeps the data (the
+     * default): when the database's tables hold rows, instead of dropping and recreating every
+     * object (every table empty), the database is migrated to the snapshot's catalog
+     * ({@link io.dbsnap.dumper.MigrationPlanner}), in one transaction, and every row of every table
+     * and column that both have stays. What the snapshot lacks (tables and columns created after
+     * it) is still lost: that is refused unless {@link #discardingData()}.
      */
     public RestoreOptions keepingData() {
         return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges,
@@ -125,5 +136,15 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
     public RestoreOptions approvingProduction() {
         return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData,
                 protectedTargets, true);
+    }
+
+    /**
+     * The restore as it was before schema rollbacks kept the data: everything in the snapshot's
+     * scope is dropped and the snapshot recreated, so a schema-only snapshot leaves every table
+     * empty (refused over tables that hold rows unless {@link #discardingData()}).
+     */
+    public RestoreOptions droppingAndRecreating() {
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges,
+                false, protectedTargets, productionApproved);
     }
 }

@@ -9,9 +9,9 @@ import java.util.Objects;
  * What restoring a snapshot in place would lose, read from the database before anything is
  * changed: the tables that hold rows now and would be empty afterwards, and the objects the
  * database has that the snapshot lacks, which the restore drops. A schema-only snapshot holds no
- * rows, so restoring it empties every table; that is refused unless
- * {@link RestoreOptions#discardingData()} says it is meant, or {@link RestoreOptions#keepingData()}
- * restores it as a schema rollback that keeps them.
+ * rows, so dropping and recreating would empty every table: {@link RestoreOptions#keepingData()}
+ * (the default) restores it as a schema rollback that keeps them, and
+ * {@link RestoreOptions#droppingAndRecreating()} is refused unless {@link RestoreOptions#discardingData()}.
  *
  * @param snapshot the snapshot's name
  * @param type     the snapshot's type: {@code schema-only}, {@code schema+data} or {@code data-only}
@@ -43,7 +43,25 @@ public record RestorePlan(String snapshot, String type, String target, TablesWit
 
     /** The same plan for a restore that keeps the rows ({@link RestoreOptions#keepingData()}): nothing emptied. */
     public RestorePlan keepingRows() {
-        return new RestorePlan(snapshot, type, target, TablesWithRows.none(), dropped);
+        return new RestorePlan(snapshot, type, target, TablesWithRows.none(), dropped.stream().map(this::withRows).toList());
+    }
+
+    /**
+     * {@code table app.t} or {@code column app.t.c} with the rows lost with it, where the table was
+     * counted: {@code table app.t (2 rows)}, {@code column app.t.c (values of 50 rows)}.
+     */
+    private String withRows(String object) {
+        for (TableRows t : emptied.counted()) {
+            String rows = (t.atLeast() ? "over " : "") + String.format(java.util.Locale.ROOT, "%,d", t.rows())
+                    + (t.rows() == 1 && !t.atLeast() ? " row" : " rows");
+            if (object.equals("table " + t.table())) {
+                return object + " (" + rows + ")";
+            }
+            if (object.startsWith("column " + t.table() + ".") && object.indexOf('.', ("column " + t.table() + ".").length()) < 0) {
+                return object + " (values of " + rows + ")";
+            }
+        }
+        return object;
     }
 
     /** A schema-only snapshot over tables that hold rows: every one of them would be emptied. */

@@ -293,9 +293,13 @@ public final class SnapshotRestorer {
         return keepsRows(plan, metadata) ? plan.keepingRows() : plan;
     }
 
-    /** A schema-only snapshot restored as a schema rollback ({@link RestoreOptions#keepingData()}) empties nothing. */
+    /**
+     * A schema-only snapshot restored as a schema rollback ({@link RestoreOptions#keepingData()})
+     * empties nothing. Only where dropping and recreating would empty tables that hold rows: over
+     * empty tables that restore loses nothing, and recreates the snapshot exactly by construction.
+     */
     private boolean keepsRows(RestorePlan plan, SnapshotMetadata metadata) {
-        return options.keepData() && plan.schemaOnly() && metadata.scope().isPresent();
+        return options.keepData() && plan.emptiesTablesWithRows() && metadata.scope().isPresent();
     }
 
     private static RestorePlan plan(Connection connection, StoredSnapshot snapshot, SnapshotMetadata metadata,

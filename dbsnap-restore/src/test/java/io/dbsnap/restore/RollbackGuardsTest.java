@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The library's guards on rollbacks, on a real server: a schema-only snapshot is not restored over
- * tables that hold rows unless {@link RestoreOptions#discardingData()}, the plan says what a
+ * The library's guards on rollbacks, on a real server: a schema-only snapshot is not dropped and
+ * recreated ({@link RestoreOptions#droppingAndRecreating()}) over tables that hold rows unless
+ * {@link RestoreOptions#discardingData()} (by default it is a schema rollback that keeps them, see
+ * {@code SchemaRollbackTest}), the plan says what a
  * restore loses, and an emergency rollback chooses from recorded kinds, not labels. Row counts
  * are the server's own {@code count(*)}; "unchanged" is pg_dump's.
  */
@@ -61,7 +63,7 @@ class RollbackGuardsTest {
             List<String> files = files(dir);
 
             try (Connection c = db.connect()) {
-                RestorePlan plan = new SnapshotRestorer(store, RestoreOptions.defaults()).plan(c, schemaOnly);
+                RestorePlan plan = new SnapshotRestorer(store, RestoreOptions.defaults().droppingAndRecreating()).plan(c, schemaOnly);
                 assertThat(plan.emptiesTablesWithRows()).isTrue();
                 assertThat(plan.emptied().exact()).isTrue();
                 assertThat(plan.emptied().counted()).extracting(TableRows::table, TableRows::rows)
@@ -69,12 +71,12 @@ class RollbackGuardsTest {
                                 .map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue())).toList());
                 assertThat(plan.dropped()).contains("table app.later");
 
-                assertThatThrownBy(() -> new SnapshotRestorer(store, RestoreOptions.defaults()).restore(c, schemaOnly))
+                assertThatThrownBy(() -> new SnapshotRestorer(store, RestoreOptions.defaults().droppingAndRecreating()).restore(c, schemaOnly))
                         .isInstanceOf(DataLossRefusedException.class)
                         .hasMessageContaining("Refusing to restore schema-only snapshot " + schemaOnly.name().baseName())
                         .hasMessageContaining("app.accounts: " + rows.get("app.accounts") + " rows")
                         .hasMessageContaining("app.later: 3 rows")
-                        .hasMessageContaining("RestoreOptions.defaults().discardingData()")
+                        .hasMessageContaining("RestoreOptions.defaults().droppingAndRecreating().discardingData()")
                         .hasMessageContaining("Nothing was changed");
             }
             assertThat(PgDump.run(db, "--no-owner")).isEqualTo(now);
@@ -85,7 +87,7 @@ class RollbackGuardsTest {
 
             RestoreReport report;
             try (Connection c = db.connect()) {
-                report = new SnapshotRestorer(store, RestoreOptions.defaults().discardingData()).restore(c, schemaOnly);
+                report = new SnapshotRestorer(store, RestoreOptions.defaults().droppingAndRecreating().discardingData()).restore(c, schemaOnly);
             }
             assertThat(report.verification().verified()).as(report.verification().differences().toString()).isTrue();
             assertThat(report.plan().emptied().tables()).isEqualTo(rows.size());

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A schema-only snapshot restored in place with {@link RestoreOptions#keepingData()} is a schema
- * rollback that keeps the rows: the schema comes back as pg_dump dumped it at the snapshot, the
+ * A schema-only snapshot restored in place over tables with rows is, by default
+ * ({@link RestoreOptions#keepingData()}), a schema rollback that keeps the rows (100,000 here): the schema comes back as pg_dump dumped it at the snapshot, the
  * rows of every table and column the snapshot has stay (checked by the server's own aggregates),
  * and what it lacks (a column and a table created after it) is named as lost, and refused unless
  * the caller accepts the loss.
@@ -63,21 +63,25 @@ class SchemaRollbackTest {
             String migrated = PgDump.schemaOnly(db);
 
             // the column's values and the new table would be lost: refused, nothing changed
-            assertThatThrownBy(() -> restore(db, store, snapshot, RestoreOptions.defaults().withoutSafetySnapshot()
-                    .keepingData()))
+            // (the default: RestoreOptions.keepingData() is not named)
+            assertThatThrownBy(() -> restore(db, store, snapshot, RestoreOptions.defaults().withoutSafetySnapshot()))
                     .isInstanceOf(DataLossRefusedException.class)
+                    .hasMessageContaining("Refusing to roll back the schema")
                     .satisfies(e -> assertThat(((DataLossRefusedException) e).plan().dropped())
-                            .containsExactlyInAnyOrder("column shop.orders.discount", "table shop.coupons"))
+                            .containsExactlyInAnyOrder("column shop.orders.discount (values of 100,000 rows)",
+                                    "table shop.coupons (2 rows)"))
                     .satisfies(e -> assertThat(((DataLossRefusedException) e).plan().emptied().isEmpty()).isTrue());
             assertThat(PgDump.schemaOnly(db)).isEqualTo(migrated);
 
             RestoreReport report = restore(db, store, snapshot, RestoreOptions.defaults().withoutSafetySnapshot()
-                    .keepingData().discardingData());
+                    .discardingData());
 
             assertThat(PgDump.schemaOnly(db)).isEqualTo(atSnapshot);
             assertThat(ordersFingerprint(db)).isEqualTo(rows);
             assertThat(report.verification().differences()).isEmpty();
-            assertThat(report.plan().dropped()).containsExactlyInAnyOrder("column shop.orders.discount", "table shop.coupons");
+            assertThat(report.plan().dropped()).containsExactlyInAnyOrder("column shop.orders.discount (values of 100,000 rows)",
+                    "table shop.coupons (2 rows)");
+            assertThat(report.plan().emptied().isEmpty()).isTrue();
         }
     }
 

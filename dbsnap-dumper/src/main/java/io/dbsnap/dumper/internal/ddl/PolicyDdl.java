@@ -6,6 +6,7 @@ import io.dbsnap.catalog.Policy;
 import io.dbsnap.catalog.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Writes {@code CREATE POLICY} and a table's row level security switches. */
@@ -41,6 +42,29 @@ public final class PolicyDdl {
             statements.add("ALTER TABLE " + t.name().sql() + " FORCE ROW LEVEL SECURITY;");
         }
         return statements;
+    }
+
+    /**
+     * {@code ALTER POLICY}, where it can turn {@code a} into {@code b}: same command and kind
+     * (permissive or restrictive), and no expression taken away (ALTER POLICY sets, never removes).
+     */
+    public static Optional<String> alter(Policy a, Policy b) {
+        if (a.permissive() != b.permissive() || !a.command().equals(b.command())
+                || (a.using().isPresent() && b.using().isEmpty()) || (a.withCheck().isPresent() && b.withCheck().isEmpty())) {
+            return Optional.empty();
+        }
+        StringBuilder sql = new StringBuilder("ALTER POLICY ").append(quote(b.name())).append(" ON ").append(b.table().sql());
+        if (!a.roles().equals(b.roles())) {
+            sql.append(" TO ").append(b.roles().stream().map(r -> r.equals("public") ? "PUBLIC" : quote(r))
+                    .collect(Collectors.joining(", ")));
+        }
+        if (!a.using().equals(b.using())) {
+            sql.append(" USING (").append(b.using().orElseThrow()).append(')');
+        }
+        if (!a.withCheck().equals(b.withCheck())) {
+            sql.append(" WITH CHECK (").append(b.withCheck().orElseThrow()).append(')');
+        }
+        return Optional.of(sql.append(';').toString());
     }
 
     public static String drop(Policy p) {

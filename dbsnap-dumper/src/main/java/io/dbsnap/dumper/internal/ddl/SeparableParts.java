@@ -52,7 +52,7 @@ public final class SeparableParts {
     }
 
     /** The identity dependencies give a domain's check constraint. */
-    static ObjectId domainConstraintId(DomainType domain, String constraint) {
+    public static ObjectId domainConstraintId(DomainType domain, String constraint) {
         return new ObjectId(ObjectKind.CONSTRAINT, domain.name().schema(), domain.name().name() + "." + constraint, "domain");
     }
 

@@ -177,6 +177,11 @@ public final class TableDdl {
                 + quote(owner.column()) + ";");
     }
 
+    /** Undoes {@link #attachPartition}: the partition stays, with its rows, as a table of its own. */
+    public static String detachPartition(Table t) {
+        return "ALTER TABLE " + t.partitionOf().orElseThrow().sql() + " DETACH PARTITION " + t.name().sql() + ";";
+    }
+
     /** A partition's attachment to its parent, once every table exists. */
     public static Optional<String> attachPartition(Table t) {
         return t.isPartition() ? Optional.of("ALTER TABLE ONLY " + t.partitionOf().orElseThrow().sql() + " ATTACH PARTITION "

@@ -143,7 +143,7 @@ public final class DdlPlanner {
         catalog.sequences().forEach(s -> TableDdl.ownedBy(s).ifPresent(sql -> statements.add(
                 KeyedStatement.setting(s.id(), "owned by", sql))));
         tablesAndForeign.forEach(t -> TableDdl.attachPartition(t).ifPresent(sql -> statements.add(
-                KeyedStatement.setting(t.id(), "partition of", sql))));
+                KeyedStatement.setting(t.id(), "partition of", sql).undoneBy(TableDdl.detachPartition(t)))));
         views.afterKeys().forEach(v -> afterKeys.add(KeyedStatement.setting(v.id(), "query", ViewDdl.replace(v))));
         return new PreData(statements, dropsInOrder, afterKeys);
     }

@@ -5,6 +5,7 @@ import static io.dbsnap.catalog.Identifiers.quote;
 import io.dbsnap.catalog.Column;
 import io.dbsnap.catalog.Constraint;
 import io.dbsnap.catalog.ObjectId;
+import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.migration.Hazard;
 import io.dbsnap.migration.MigrationStep;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -28,13 +31,21 @@ public final class TableMigration {
     private final Table from;
     private final Table to;
     private final String alter;
-    private final Predicate<ObjectId> separated;
+    private final Predicate<ObjectId> separatedFrom;
+    private final Predicate<ObjectId> separatedTo;
+    private final Set<String> throughText;
+    private final Set<String> withoutDefault;
     private final List<MigrationStep> steps = new ArrayList<>();
+    private boolean retypesAColumn;
 
-    private TableMigration(Table from, Table to, Predicate<ObjectId> separated) {
+    private TableMigration(Table from, Table to, Predicate<ObjectId> separatedFrom, Predicate<ObjectId> separatedTo,
+                           Set<String> throughText, Set<String> withoutDefault) {
         this.from = from;
         this.to = to;
-        this.separated = separated;
+        this.separatedFrom = separatedFrom;
+        this.separatedTo = separatedTo;
+        this.throughText = throughText;
+        this.withoutDefault = withoutDefault;
         this.alter = "ALTER TABLE " + (to.isPartitioned() ? "" : "ONLY ") + to.name().sql() + " ";
     }
 
@@ -43,8 +54,21 @@ public final class TableMigration {
      *                  {@link SeparableParts}) on either side: the plan compares those itself
      */
     public static List<MigrationStep> between(Table from, Table to, Predicate<ObjectId> separated) {
-        TableMigration migration = new TableMigration(from, to, separated);
-        migration.partitionOf();
+        return between(from, to, separated, separated, Set.of(), Set.of());
+    }
+
+    /**
+     * @param separatedFrom the checks {@code from}'s plan creates apart from their table
+     * @param separatedTo   the checks {@code to}'s plan creates apart from their table
+     * @param throughText   the columns of {@code from} turned into text before the plan dropped their
+     *                      type ({@link ColumnsThroughText}): they are cast to their type in {@code to}
+     * @param withoutDefault the columns of {@code from} whose default the plan dropped before what it
+     *                      calls: set again where {@code to} has one
+     */
+    public static List<MigrationStep> between(Table from, Table to, Predicate<ObjectId> separatedFrom,
+                                       Predicate<ObjectId> separatedTo, Set<String> throughText,
+                                       Set<String> withoutDefault) {
+        TableMigration migration = new TableMigration(from, to, separatedFrom, separatedTo, throughText, withoutDefault);
         migration.checks(true);
         migration.columns();
         migration.checks(false);
@@ -59,25 +83,27 @@ public final class TableMigration {
                 || c.generated() != after.get(c.name()).generated());
     }
 
-    private void partitionOf() {
-        boolean moved = !from.partitionOf().equals(to.partitionOf()) || !from.partitionBound().equals(to.partitionBound());
-        if (from.isPartition() && moved) {
-            // attached again, where the other side has it, by the plan's "partition of" setting
-            steps.add(MigrationStep.of("ALTER TABLE " + from.partitionOf().orElseThrow().sql() + " DETACH PARTITION "
-                    + from.name().sql() + ";"));
-        }
-    }
-
     private void columns() {
         Map<String, Column> before = byName(from);
+        throughText.forEach(name -> before.computeIfPresent(name, (n, c) -> ColumnsThroughText.asText(c)));
+        withoutDefault.forEach(name -> before.computeIfPresent(name, (n, c) -> c.generated() != Column.Generated.NONE ? c
+                : new Column(c.name(), c.type(), c.collation(), c.notNull(), c.notNullName(), Optional.empty(),
+                c.generated(), c.identity(), c.identitySequence(), c.local(), c.statisticsTarget(), c.storage(),
+                c.compression(), c.options())));
         Map<String, Column> after = byName(to);
+        // the server refuses to retype a column a generated column reads: generated columns are
+        // dropped and added again (their values are computed anew) when another column is retyped
+        retypesAColumn = from.columns().stream().anyMatch(c -> c.generated() == Column.Generated.NONE
+                && after.containsKey(c.name()) && !sameType(before.get(c.name()), after.get(c.name())));
         for (Column c : from.columns()) {
             Column next = after.get(c.name());
-            if (c.local() && (next == null || regenerated(c, next))) {
+            if (c.local() && (next == null || regenerated(c, next) || (retypesAColumn && next.generated() != Column.Generated.NONE
+                    && c.generated() != Column.Generated.NONE))) {
                 // a generated column is dropped and added again: its values are computed anew
                 steps.add(new MigrationStep(alter + "DROP COLUMN " + quote(c.name()) + ";",
                         next == null ? List.of(new Hazard(Hazard.Kind.DATA_LOSS, "COLUMN " + from.name().sql() + "."
-                                + quote(c.name()), "the column is dropped with its values")) : List.of()));
+                                + quote(c.name()), "the column is dropped with its values" + possibleRename(c, before)))
+                                : List.of()));
             }
         }
         for (Column c : to.columns()) {
@@ -85,16 +111,26 @@ public final class TableMigration {
             if (!c.local() && previous == null) {
                 continue; // comes with a parent
             }
-            if (previous == null || regenerated(previous, c)) {
+            if (previous == null || regenerated(previous, c) || (retypesAColumn && c.generated() != Column.Generated.NONE
+                    && previous.generated() != Column.Generated.NONE)) {
                 List<Hazard> hazards = c.notNull() && c.defaultValue().isEmpty() && c.identity() == Column.Identity.NONE
                         ? List.of(new Hazard(Hazard.Kind.VALIDATION_SCAN, column(c),
                         "a NOT NULL column without a default: the step fails if the table has rows"))
                         : List.of();
-                steps.add(new MigrationStep(alter + "ADD COLUMN " + TableDdl.columnDefinition(to, c) + ";", hazards));
+                // without ONLY: a child table gets the column with its parent (ONLY is refused there)
+                steps.add(new MigrationStep("ALTER TABLE " + to.name().sql() + " ADD COLUMN "
+                        + TableDdl.columnDefinition(to, c) + ";", hazards));
             } else if (c.local() || previous.local()) {
                 change(previous, c);
             }
         }
+    }
+
+    /** A column of the same type that only {@code to} has: perhaps a rename of {@code dropped}, not guessed. */
+    private String possibleRename(Column dropped, Map<String, Column> before) {
+        return to.columns().stream().filter(c -> !before.containsKey(c.name()) && c.type().equals(dropped.type())).findFirst()
+                .map(c -> " (possibly renamed to " + quote(c.name()) + ", of the same type: map the rename with Renames"
+                        + " to keep the values)").orElse("");
     }
 
     /** A generated column whose generation changes is dropped and added again: no ALTER changes it on every version. */
@@ -120,7 +156,9 @@ public final class TableMigration {
         }
         if (retyped) {
             String type = b.type() + b.collation().map(c -> " COLLATE " + c.sql()).orElse("");
-            steps.add(MigrationStep.of(column + "TYPE " + type + " USING " + quote(b.name()) + "::" + b.type() + ";",
+            // no cast between two range types: through their text form, which both read
+            String using = quote(b.name()) + (isRange(a.type()) && isRange(b.type()) ? "::text" : "") + "::" + b.type();
+            steps.add(MigrationStep.of(column + "TYPE " + type + " USING " + using + ";",
                     new Hazard(Hazard.Kind.TABLE_REWRITE, column(b), a.type() + " → " + b.type()),
                     new Hazard(Hazard.Kind.TYPE_CHANGE_MAY_FAIL, column(b), "values that do not convert to " + b.type()
                             + " make the step fail")));
@@ -131,6 +169,9 @@ public final class TableMigration {
         }
         if (a.identity() == Column.Identity.NONE && b.identity() != Column.Identity.NONE) {
             steps.add(MigrationStep.of(column + "ADD GENERATED " + identity(b) + " AS IDENTITY;"));
+        }
+        if (a.identity() != Column.Identity.NONE && b.identity() != Column.Identity.NONE) {
+            identityOptions(a, b).ifPresent(options -> steps.add(MigrationStep.of(column + options + ";")));
         }
         if (a.notNull() != b.notNull() && b.identity() == Column.Identity.NONE) {
             steps.add(b.notNull() ? MigrationStep.of(column + "SET NOT NULL;", new Hazard(Hazard.Kind.VALIDATION_SCAN,
@@ -160,8 +201,8 @@ public final class TableMigration {
      * dropped ({@code dropping}), then, once the columns are as they will be, the new ones added.
      */
     private void checks(boolean dropping) {
-        Map<String, Constraint> before = inlineChecks(from);
-        Map<String, Constraint> after = inlineChecks(to);
+        Map<String, Constraint> before = inlineChecks(from, separatedFrom);
+        Map<String, Constraint> after = inlineChecks(to, separatedTo);
         if (dropping) {
             before.forEach((name, c) -> {
                 if (!c.equals(after.get(name))) {
@@ -170,7 +211,11 @@ public final class TableMigration {
             });
         } else {
             after.forEach((name, c) -> {
-                if (!c.equals(before.get(name))) {
+                if (validatesInPlace(from, c)) {
+                    steps.add(MigrationStep.of(alter + "VALIDATE CONSTRAINT " + quote(name) + ";",
+                            new Hazard(Hazard.Kind.VALIDATION_SCAN, "CONSTRAINT " + quote(name) + " ON " + to.name().sql(),
+                                    "every row is checked, under a lock that lets reads and writes go on")));
+                } else if (!c.equals(before.get(name))) {
                     steps.add(MigrationStep.of(ConstraintDdl.add(to, c), new Hazard(Hazard.Kind.VALIDATION_SCAN,
                             "CONSTRAINT " + quote(name) + " ON " + to.name().sql(), "every row is checked")));
                 }
@@ -213,7 +258,16 @@ public final class TableMigration {
         }
     }
 
-    private Map<String, Constraint> inlineChecks(Table t) {
+    /**
+     * Whether {@code c}, validated, is on {@code table} as it was added {@code NOT VALID}, with the
+     * same definition: {@code VALIDATE CONSTRAINT} keeps it and only checks the rows.
+     */
+    public static boolean validatesInPlace(Table table, Constraint c) {
+        return c.validated() && table.constraints().stream().anyMatch(x -> !x.validated() && x.name().equals(c.name())
+                && x.type() == c.type() && x.definition().equals(c.definition() + " NOT VALID"));
+    }
+
+    private static Map<String, Constraint> inlineChecks(Table t, Predicate<ObjectId> separated) {
         Map<String, Constraint> checks = new LinkedHashMap<>();
         t.constraints().stream().filter(c -> c.type() == Constraint.Type.CHECK && c.validated() && (c.local() || t.isPartition())
                         && !separated.test(c.id()))
@@ -229,6 +283,44 @@ public final class TableMigration {
 
     private static boolean sameType(Column a, Column b) {
         return a.type().equals(b.type()) && a.collation().equals(b.collation());
+    }
+
+    /** The built-in range types: no cast turns one into another. */
+    private static final Set<String> RANGES = Set.of("int4range", "int8range", "numrange", "tsrange", "tstzrange",
+            "daterange", "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange",
+            "datemultirange");
+
+    private static boolean isRange(String type) {
+        return RANGES.contains(type);
+    }
+
+    /** The {@code SET} options of an identity column whose sequence options change (a sequence's {@code ALTER}). */
+    private static Optional<String> identityOptions(Column a, Column b) {
+        if (a.identitySequence().isEmpty() || b.identitySequence().isEmpty()) {
+            return Optional.empty();
+        }
+        Sequence x = a.identitySequence().get();
+        Sequence y = b.identitySequence().get();
+        List<String> set = new ArrayList<>();
+        if (x.increment() != y.increment()) {
+            set.add("SET INCREMENT BY " + y.increment());
+        }
+        if (x.minValue() != y.minValue()) {
+            set.add("SET MINVALUE " + y.minValue());
+        }
+        if (x.maxValue() != y.maxValue()) {
+            set.add("SET MAXVALUE " + y.maxValue());
+        }
+        if (x.start() != y.start()) {
+            set.add("SET START WITH " + y.start());
+        }
+        if (x.cache() != y.cache()) {
+            set.add("SET CACHE " + y.cache());
+        }
+        if (x.cycle() != y.cycle()) {
+            set.add(y.cycle() ? "SET CYCLE" : "SET NO CYCLE");
+        }
+        return set.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", set));
     }
 
     private static String identity(Column c) {
