@@ -1,10 +1,11 @@
-package io.dbsnap.migration;
+package io.dbsnap.dumper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsnap.catalog.Catalog;
-import io.dbsnap.dumper.CatalogReader;
-import io.dbsnap.dumper.MigrationPlanner;
+import io.dbsnap.migration.Hazard;
+import io.dbsnap.migration.MigrationPlan;
+import io.dbsnap.migration.MigrationStep;
 import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
