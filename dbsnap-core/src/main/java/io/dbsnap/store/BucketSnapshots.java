@@ -321,16 +321,7 @@ final class BucketSnapshots {
                                 + ABANDONED.toDays() + " day old")));
                 continue;
             }
-            try {
-                SnapshotMetadata metadata = metadata(snapshot);
-                Optional<String> damage = metadata.sizeBytes() == snapshot.sizeBytes() ? Optional.empty()
-                        : Optional.of("its data object has " + snapshot.sizeBytes() + " bytes, its metadata records "
-                        + metadata.sizeBytes() + ": it was truncated or was changed after it was written");
-                entries.add(new SnapshotInfo(index, found.name(), Optional.of(snapshot), Optional.of(metadata), damage));
-            } catch (DbSnapException e) {
-                entries.add(new SnapshotInfo(index, found.name(), Optional.of(snapshot), Optional.empty(),
-                        Optional.of(e.getMessage())));
-            }
+            entries.add(SnapshotInfo.checked(index, snapshot, "data object", this::metadata));
         }
         return entries;
     }

@@ -1,9 +1,11 @@
 package io.dbsnap.store;
 
+import io.dbsnap.errors.DbSnapException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One entry of a store's listing: a snapshot with its metadata, or what is left of a damaged one.
@@ -17,6 +19,24 @@ import java.util.Optional;
  */
 public record SnapshotInfo(int index, SnapshotName name, Optional<StoredSnapshot> snapshot,
                            Optional<SnapshotMetadata> metadata, Optional<String> damage) {
+
+    /**
+     * A listed snapshot with its metadata, or with the reason it cannot be used. The size comes from
+     * the listing itself, so a truncated {@code data} (an SQL file, an object) is told without reading it.
+     */
+    static SnapshotInfo checked(int index, StoredSnapshot snapshot, String data,
+                                Function<StoredSnapshot, SnapshotMetadata> readMetadata) {
+        try {
+            SnapshotMetadata metadata = readMetadata.apply(snapshot);
+            Optional<String> damage = metadata.sizeBytes() == snapshot.sizeBytes() ? Optional.empty()
+                    : Optional.of("its " + data + " has " + snapshot.sizeBytes() + " bytes, its metadata records "
+                    + metadata.sizeBytes() + ": it was truncated or was changed after it was written");
+            return new SnapshotInfo(index, snapshot.name(), Optional.of(snapshot), Optional.of(metadata), damage);
+        } catch (DbSnapException e) {
+            return new SnapshotInfo(index, snapshot.name(), Optional.of(snapshot), Optional.empty(),
+                    Optional.of(e.getMessage()));
+        }
+    }
 
     /** A snapshot newer than this is marked as recent in listings. */
     public static final Duration RECENT = Duration.ofHours(24);

@@ -165,17 +165,7 @@ public final class SnapshotStore {
                 continue;
             }
             StoredSnapshot snapshot = found.sqlFile().get();
-            try {
-                SnapshotMetadata metadata = metadata(snapshot);
-                // the size is known from the listing itself: a truncated file is told without reading it
-                Optional<String> damage = metadata.sizeBytes() == snapshot.sizeBytes() ? Optional.empty()
-                        : Optional.of("its SQL file has " + snapshot.sizeBytes() + " bytes, its metadata records "
-                        + metadata.sizeBytes() + ": it was truncated or was changed after it was written");
-                entries.add(new SnapshotInfo(index, found.name(), Optional.of(snapshot), Optional.of(metadata), damage));
-            } catch (DbSnapException e) {
-                entries.add(new SnapshotInfo(index, found.name(), Optional.of(snapshot), Optional.empty(),
-                        Optional.of(e.getMessage())));
-            }
+            entries.add(SnapshotInfo.checked(index, snapshot, "SQL file", this::metadata));
         }
         return entries;
     }
