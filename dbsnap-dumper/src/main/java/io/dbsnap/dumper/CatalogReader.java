@@ -114,7 +114,7 @@ public final class CatalogReader {
     /**
      * Like {@link #read(Connection)}, waiting at most {@code lockTimeout} for a lock: reading a
      * view's or a default's definition waits while another session holds an {@code ACCESS
-     * EXCLUSIVE} lock on a table under it (SQLSTATE {@value LockHolders#LOCK_NOT_AVAILABLE} after the timeout).
+     * EXCLUSIVE} lock on a table under it (SQLSTATE {@code 55P03}, lock_not_available, after the timeout).
      */
     public Catalog read(Connection connection, Duration lockTimeout) throws SQLException {
         return SnapshotTransaction.run(connection, lockTimeout, this::readWithin);
