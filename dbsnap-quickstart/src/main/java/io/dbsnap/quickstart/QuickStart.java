@@ -10,6 +10,8 @@ import io.dbsnap.store.SnapshotInfo;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The README's quick start, as it is written there: the lines between the markers below are the
@@ -19,11 +21,15 @@ import javax.sql.DataSource;
  */
 public final class QuickStart {
 
+    /** What the program reports, through SLF4J as the library logs (the README: choosing a backend). */
+    private static final Logger log = LoggerFactory.getLogger(QuickStart.class);
+
     private QuickStart() {
     }
 
     public static void main(String[] args) {
         // README quick start: begin
+        // log: an org.slf4j.Logger (LoggerFactory.getLogger(YourClass.class)), the logging the library uses too
         // The database: postgresql://app@db:5432/shop, the password from PGPASSWORD or ~/.pgpass, as libpq reads them
         DataSource dataSource = Snapshots.dataSource(System.getenv("DATABASE_URL"));
 
@@ -42,18 +48,18 @@ public final class QuickStart {
 
         // Roll back: checked, exact, in one transaction, with a safety snapshot "before_restore" first
         RestoreReport r = latest.restoreTo(dataSource);        // or .restoreTo(url), .restoreTo(ds, RestoreOptions...)
-        System.out.println(r.verification().verified());       // true: catalog, owners, grants and row counts match
+        log.info("verified: {}", r.verification().verified()); // true: catalog, owners, grants and row counts match
 
         // Compare: two snapshots (from their files, no server), or a snapshot and the live database
         DiffReport d = Snapshots.in(Path.of("snapshots")).diff("baseline", "pre_migration");
         DiffReport drift = Snapshots.in(Path.of("snapshots")).get("baseline").diffWith(dataSource);
-        System.out.println(d.summary() + " / " + drift.summary());
+        log.info("{} / {}", d.summary(), drift.summary());
 
         // Clean up: see what would go, then delete it
         CleanupPlan p = Snapshots.in(Path.of("snapshots")).cleanup(RetentionPolicy.standard()).dryRun();
-        System.out.print(p.describe());                        // keep/delete, with the reason each one stays
+        log.info("{}", p.describe());                          // keep/delete, with the reason each one stays
         Snapshots.in(Path.of("snapshots")).cleanup(RetentionPolicy.standard()).apply();
         // README quick start: end
-        System.out.println(all.size() + " snapshots listed before the restore, " + s.name() + " taken");
+        log.info("{} snapshots listed before the restore, {} taken", all.size(), s.name());
     }
 }
