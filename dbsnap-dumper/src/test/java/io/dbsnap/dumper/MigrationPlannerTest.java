@@ -135,13 +135,15 @@ class MigrationPlannerTest {
         return out.toString();
     }
 
-    private static Catalog read(TestDatabase db) throws SQLException {
+    /** The catalog of every schema of {@code db} (MigrationRenamesTest reads with it too). */
+    static Catalog read(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {
             return CatalogReader.allSchemas().read(c);
         }
     }
 
-    private static List<String> rows(TestDatabase db, String query) throws SQLException {
+    /** The rows {@code query} gives, each as its values joined by {@code |}. */
+    static List<String> rows(TestDatabase db, String query) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             int n = rs.getMetaData().getColumnCount();

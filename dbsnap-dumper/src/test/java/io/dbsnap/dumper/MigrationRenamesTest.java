@@ -2,7 +2,6 @@ package io.dbsnap.dumper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.dump.DdlOptions;
 import io.dbsnap.migration.Hazard;
@@ -13,10 +12,8 @@ import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +54,8 @@ class MigrationRenamesTest {
              TestDatabase b = PostgresServer.shared().createDatabase("renames_b")) {
             a.execute(A);
             b.execute(B);
-            List<String> before = rows(a, "SELECT id, mail, name FROM shop.customers ORDER BY id");
-            MigrationPlan plan = MigrationPlanner.plan(read(a), read(b), DdlOptions.defaults(), RENAMES);
+            List<String> before = MigrationPlannerTest.rows(a, "SELECT id, mail, name FROM shop.customers ORDER BY id");
+            MigrationPlan plan = MigrationPlanner.plan(MigrationPlannerTest.read(a), MigrationPlannerTest.read(b), DdlOptions.defaults(), RENAMES);
 
             assertThat(plan.toSql()).contains("ALTER TABLE shop.customers RENAME TO clients;",
                     "ALTER TABLE shop.clients RENAME COLUMN mail TO email;").doesNotContain("DROP TABLE", "DROP COLUMN");
@@ -67,8 +64,8 @@ class MigrationRenamesTest {
             apply(a, plan);
 
             assertThat(PgDump.schemaOnly(a)).isEqualTo(PgDump.schemaOnly(b));
-            assertThat(rows(a, "SELECT id, email, name FROM shop.clients ORDER BY id")).hasSize(200).isEqualTo(before);
-            assertThat(MigrationPlanner.plan(read(a), read(b)).steps()).as("nothing left to do").isEmpty();
+            assertThat(MigrationPlannerTest.rows(a, "SELECT id, email, name FROM shop.clients ORDER BY id")).hasSize(200).isEqualTo(before);
+            assertThat(MigrationPlanner.plan(MigrationPlannerTest.read(a), MigrationPlannerTest.read(b)).steps()).as("nothing left to do").isEmpty();
         }
     }
 
@@ -78,7 +75,7 @@ class MigrationRenamesTest {
              TestDatabase b = PostgresServer.shared().createDatabase("renames_guess_b")) {
             a.execute(A);
             b.execute(B.replace("email", "mail"));
-            MigrationPlan plan = MigrationPlanner.plan(read(a), read(b));
+            MigrationPlan plan = MigrationPlanner.plan(MigrationPlannerTest.read(a), MigrationPlannerTest.read(b));
 
             assertThat(plan.toSql()).contains("DROP TABLE").doesNotContain("RENAME");
             assertThat(plan.preservesData()).isFalse();
@@ -93,17 +90,17 @@ class MigrationRenamesTest {
              TestDatabase b = PostgresServer.shared().createDatabase("renames_column_b")) {
             a.execute(A);
             b.execute(B.replace("clients", "customers"));
-            MigrationPlan plan = MigrationPlanner.plan(read(a), read(b));
+            MigrationPlan plan = MigrationPlanner.plan(MigrationPlannerTest.read(a), MigrationPlannerTest.read(b));
 
             assertThat(plan.hazards()).anyMatch(h -> h.kind() == Hazard.Kind.DATA_LOSS
                     && h.subject().equals("COLUMN shop.customers.mail") && h.detail().contains("possibly renamed to email"));
             // mapped, the same pair keeps the values
-            MigrationPlan mapped = MigrationPlanner.plan(read(a), read(b), DdlOptions.defaults(),
+            MigrationPlan mapped = MigrationPlanner.plan(MigrationPlannerTest.read(a), MigrationPlannerTest.read(b), DdlOptions.defaults(),
                     Renames.none().column(new QualifiedName("shop", "customers"), "mail", "email"));
-            List<String> before = rows(a, "SELECT id, mail FROM shop.customers ORDER BY id");
+            List<String> before = MigrationPlannerTest.rows(a, "SELECT id, mail FROM shop.customers ORDER BY id");
             apply(a, mapped);
             assertThat(PgDump.schemaOnly(a)).isEqualTo(PgDump.schemaOnly(b));
-            assertThat(rows(a, "SELECT id, email FROM shop.customers ORDER BY id")).isEqualTo(before);
+            assertThat(MigrationPlannerTest.rows(a, "SELECT id, email FROM shop.customers ORDER BY id")).isEqualTo(before);
         }
     }
 
@@ -120,26 +117,5 @@ class MigrationRenamesTest {
                 throw new AssertionError("the plan failed: " + e.getMessage() + "\n" + plan.toSql(), e);
             }
         }
-    }
-
-    private static Catalog read(TestDatabase db) throws SQLException {
-        try (Connection c = db.connect()) {
-            return CatalogReader.allSchemas().read(c);
-        }
-    }
-
-    private static List<String> rows(TestDatabase db, String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(rs.getString(i)).append('|');
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
     }
 }
