@@ -18,24 +18,33 @@ import java.util.function.Consumer;
  */
 public interface SnapshotListener {
 
+    /** Any event, whatever its type: the methods below hand theirs here unless they are overridden. */
+    default void event(SnapshotEvent event) {
+    }
+
     /** A snapshot was written and is listed. */
     default void created(SnapshotEvent event) {
+        event(event);
     }
 
     /** A snapshot was restored into a database (the transaction committed). */
     default void restored(SnapshotEvent event) {
+        event(event);
     }
 
     /** An emergency rollback restored a snapshot into a database. */
     default void rolledBack(SnapshotEvent event) {
+        event(event);
     }
 
     /** A cleanup deleted a snapshot. */
     default void deleted(SnapshotEvent event) {
+        event(event);
     }
 
     /** A snapshot, restore, rollback or cleanup failed; {@link SnapshotEvent#error()} says why. */
     default void failed(SnapshotEvent event) {
+        event(event);
     }
 
     /** A listener that hands every event, whatever its type, to {@code consumer}. */
@@ -43,27 +52,7 @@ public interface SnapshotListener {
         Objects.requireNonNull(consumer, "consumer");
         return new SnapshotListener() {
             @Override
-            public void created(SnapshotEvent event) {
-                consumer.accept(event);
-            }
-
-            @Override
-            public void restored(SnapshotEvent event) {
-                consumer.accept(event);
-            }
-
-            @Override
-            public void rolledBack(SnapshotEvent event) {
-                consumer.accept(event);
-            }
-
-            @Override
-            public void deleted(SnapshotEvent event) {
-                consumer.accept(event);
-            }
-
-            @Override
-            public void failed(SnapshotEvent event) {
+            public void event(SnapshotEvent event) {
                 consumer.accept(event);
             }
         };

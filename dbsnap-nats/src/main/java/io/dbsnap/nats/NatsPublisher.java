@@ -91,28 +91,9 @@ public final class NatsPublisher implements SnapshotListener, AutoCloseable {
         return withoutCredentials(url);
     }
 
+    /** Every type of event is published, to the same subject. */
     @Override
-    public void created(SnapshotEvent event) {
-        publish(event);
-    }
-
-    @Override
-    public void restored(SnapshotEvent event) {
-        publish(event);
-    }
-
-    @Override
-    public void rolledBack(SnapshotEvent event) {
-        publish(event);
-    }
-
-    @Override
-    public void deleted(SnapshotEvent event) {
-        publish(event);
-    }
-
-    @Override
-    public void failed(SnapshotEvent event) {
+    public void event(SnapshotEvent event) {
         publish(event);
     }
 
