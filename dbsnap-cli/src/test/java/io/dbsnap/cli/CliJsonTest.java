@@ -215,13 +215,25 @@ class CliJsonTest {
         return names;
     }
 
-    /** The snapshots in the directory, by their metadata files, newest first (names start with the UTC time). */
+    /**
+     * The snapshots in the directory, by their metadata files, newest first by the {@code created:} line of each
+     * (names only carry the second: a migration's before and after snapshots often share it).
+     */
     private static List<String> snapshotNames(Path directory) throws Exception {
+        Map<String, java.time.Instant> created = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".meta.yaml"))
-                    .map(n -> n.substring(0, n.length() - ".meta.yaml".length()))
-                    .sorted(java.util.Comparator.reverseOrder()).toList();
+            for (Path meta : files.filter(f -> f.getFileName().toString().endsWith(".meta.yaml")).toList()) {
+                String name = meta.getFileName().toString();
+                String line = Files.readAllLines(meta).stream().filter(l -> l.startsWith("created:")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no created: line in " + meta));
+                created.put(name.substring(0, name.length() - ".meta.yaml".length()),
+                        java.time.Instant.parse(line.substring("created:".length()).trim().replace("\"", "").replace("'", "")));
+            }
         }
+        return created.entrySet().stream()
+                .sorted(Map.Entry.<String, java.time.Instant>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).toList();
     }
 
     private static String sha256(Path file) throws Exception {
