@@ -216,24 +216,22 @@ class CliJsonTest {
     }
 
     /**
-     * The snapshots in the directory, by their metadata files, newest first by the {@code created:} line of each
-     * (names only carry the second: a migration's before and after snapshots often share it).
+     * The snapshots in the directory, by their metadata files, newest first: by the second in the name, then by when
+     * the metadata file was written (a migration's before and after snapshots often share the second).
      */
     private static List<String> snapshotNames(Path directory) throws Exception {
-        Map<String, java.time.Instant> created = new LinkedHashMap<>();
+        Map<String, java.nio.file.attribute.FileTime> written = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path meta : files.filter(f -> f.getFileName().toString().endsWith(".meta.yaml")).toList()) {
                 String name = meta.getFileName().toString();
-                String line = Files.readAllLines(meta).stream().filter(l -> l.startsWith("created:")).findFirst()
-                        .orElseThrow(() -> new AssertionError("no created: line in " + meta));
-                created.put(name.substring(0, name.length() - ".meta.yaml".length()),
-                        java.time.Instant.parse(line.substring("created:".length()).trim().replace("\"", "").replace("'", "")));
+                written.put(name.substring(0, name.length() - ".meta.yaml".length()), Files.getLastModifiedTime(meta));
             }
         }
-        return created.entrySet().stream()
-                .sorted(Map.Entry.<String, java.time.Instant>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
-                .map(Map.Entry::getKey).toList();
+        // names start with the UTC time to the second (yyyyMMdd_HHmmss_)
+        java.util.Comparator<String> bySecond = java.util.Comparator.comparing(name -> name.substring(0, 15));
+        return written.keySet().stream()
+                .sorted(bySecond.thenComparing(written::get).reversed())
+                .toList();
     }
 
     private static String sha256(Path file) throws Exception {
