@@ -91,6 +91,48 @@ class CliCleanupDumpTest {
         }
     }
 
+    @Test
+    void dumpToAFileTakesPgDumpsShortOptionsAndLeavesAnOlderFileAsItWasWhenItFails() throws Exception {
+        try (TestDatabase source = PostgresServer.shared().createDatabase("cli_dump_file_src");
+             TestDatabase target = PostgresServer.shared().createDatabase("cli_dump_file_dst")) {
+            source.execute(Fixture.SCHEMA);
+            CliRunner cli = CliRunner.forServer().env("DATABASE_URL", CliRunner.url(source));
+            Path file = dir.resolve("app.sql");
+
+            // -s -n -f as with pg_dump: the same SQL as the long options print to stdout, and nothing on stdout
+            CliRunner.Run toFile = cli.run("dump", "-s", "-n", "app", "-f", file.toString());
+            assertThat(toFile.exitCode()).as(toFile.err()).isZero();
+            assertThat(toFile.out()).isEmpty();
+            String written = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(written).isEqualTo(cli.run("dump", "--schema-only", "--schema", "app").out())
+                    .contains("CREATE TABLE app.users").doesNotContain("COPY ");
+            // judged by pg_dump: psql loads the file into an empty database, whose schema is then the source's
+            target.execute("DROP SCHEMA IF EXISTS app CASCADE");
+            Psql.runFile(target, file);
+            assertThat(PgDump.run(target, "--schema-only", "--schema", "app"))
+                    .isEqualTo(PgDump.run(source, "--schema-only", "--schema", "app"));
+            // -a -t -T
+            String dataOnly = cli.run("dump", "-a", "-t", "app.*", "-T", "app.audit").out();
+            assertThat(dataOnly).contains("COPY app.users").doesNotContain("COPY app.audit").doesNotContain("CREATE TABLE");
+
+            // a dump that fails (no such database) leaves the older file as it was and no partial file beside it
+            Files.writeString(file, "-- an older dump\n");
+            CliRunner.Run failed = cli.run("dump", "-f", file.toString(), "--url",
+                    CliRunner.url(source).replace("cli_dump_file_src", "cli_dump_file_missing"));
+            assertThat(failed.exitCode()).isNotZero();
+            assertThat(Files.readString(file)).isEqualTo("-- an older dump\n");
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactly("app.sql");
+            }
+
+            // a directory that does not exist is named in the refusal
+            CliRunner.Run nowhere = cli.run("dump", "-f", dir.resolve("missing/app.sql").toString());
+            assertThat(nowhere.exitCode()).isNotZero();
+            assertThat(nowhere.err()).contains("missing").contains("does not exist");
+            assertThat(dir.resolve("missing")).doesNotExist();
+        }
+    }
+
     private List<String> labels() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
