@@ -3,11 +3,16 @@ package io.dbsnap.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbsnap.dump.TableData;
+import io.dbsnap.dumper.DumpResult;
 import io.dbsnap.errors.RestoreFailedException;
+import io.dbsnap.testkit.PgDump;
 import io.dbsnap.testkit.PostgresServer;
+import io.dbsnap.testkit.SampleSchemas;
 import io.dbsnap.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * COPY ... FREEZE where the script created the table in the restore's transaction, and the COPY as
@@ -36,6 +42,30 @@ class CopyFreezeRestoreTest {
 
             assertThat(count(observer, "public.fresh")).as("rows seen by a snapshot older than the restore").isEqualTo(2);
             assertThat(count(db, "public.fresh")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSnapshotWithDataRestoresFrozenAndAsPgDumpSawTheSource(@TempDir Path dir) throws Exception {
+        try (TestDatabase src = PostgresServer.shared().createDatabase("freeze_snapshot_src");
+             TestDatabase dst = PostgresServer.shared().createDatabase("freeze_snapshot_dst")) {
+            src.execute(SampleSchemas.dataKinds());
+            Path script = dir.resolve("snapshot.sql");
+            DumpResult dumped = RestorerTest.dump(src, script, false);
+            assertThat(dumped.tables()).as("tables with rows to load").anyMatch(t -> t.rows() > 0);
+
+            try (Connection observer = olderSnapshot(dst)) {
+                try (Connection c = dst.connect()) {
+                    new Restorer().restore(c, script);
+                }
+
+                for (TableData table : dumped.tables()) {
+                    // ONLY: a parent of inheritance is dumped without its children's rows
+                    assertThat(count(observer, "ONLY " + table.table().sql())).as("frozen rows of " + table.table())
+                            .isEqualTo(table.rows());
+                }
+            }
+            assertThat(PgDump.run(dst, "--no-owner")).isEqualTo(PgDump.run(src, "--no-owner"));
         }
     }
 
