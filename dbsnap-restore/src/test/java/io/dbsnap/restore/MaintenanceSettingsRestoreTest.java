@@ -3,12 +3,18 @@ package io.dbsnap.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbsnap.dump.DumpOptions;
+import io.dbsnap.dumper.CatalogReader;
+import io.dbsnap.dumper.DatabaseDumper;
 import io.dbsnap.errors.RestoreFailedException;
 import io.dbsnap.restore.script.ScriptReader;
+import io.dbsnap.store.SnapshotStore;
+import io.dbsnap.store.StoredSnapshot;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The restore transaction's {@code maintenance_work_mem} and {@code max_parallel_maintenance_workers}:
@@ -70,6 +77,36 @@ class MaintenanceSettingsRestoreTest {
             try (Connection c = db.connect()) {
                 assertThat(tryOut(new Restorer(RestoreOptions.DEFAULT_LOCK_TIMEOUT, 256), c).get(0)).isEqualTo("512MB");
                 assertThat(setting(c, "maintenance_work_mem")).isEqualTo("512MB");
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotRestoreTakesTheMemoryItsOptionsGive(@TempDir Path dir) throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("settings_snapshot")) {
+            // a check of each row loaded writes down the maintenance_work_mem it runs under
+            db.execute("CREATE TABLE public.seen (setting text);"
+                    + " CREATE FUNCTION public.note_setting() RETURNS boolean LANGUAGE sql AS $$ INSERT INTO public.seen"
+                    + " VALUES (pg_catalog.current_setting('maintenance_work_mem')) RETURNING true $$;"
+                    + " CREATE TABLE public.checked (id integer CHECK (public.note_setting()));"
+                    + " INSERT INTO public.checked VALUES (1)");
+            SnapshotStore store = new SnapshotStore(dir);
+            StoredSnapshot snapshot;
+            try (Connection c = db.connect()) {
+                snapshot = store.write("checked", new DatabaseDumper(CatalogReader.allSchemas(),
+                        DumpOptions.schemaAndData()).snapshotContent(c));
+            }
+
+            try (Connection c = db.connect()) {
+                new SnapshotRestorer(store, RestoreOptions.defaults().withoutSafetySnapshot().withMaintenanceWorkMem(300))
+                        .restore(c, snapshot);
+                assertThat(setting(c, "maintenance_work_mem")).isEqualTo("64MB");
+            }
+
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT string_agg(DISTINCT setting, ',') FROM public.seen")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the source's insert, then the restore's load").isEqualTo("300MB,64MB");
             }
         }
     }
