@@ -36,20 +36,44 @@ import java.util.Objects;
  * @param keepData         restore a schema-only snapshot over tables that hold rows as a schema
  *                         rollback that keeps them (the default, see {@link #keepingData()}); without
  *                         it ({@link #droppingAndRecreating()}), everything is dropped and recreated
+ * @param maintenanceWorkMemMegabytes the {@code maintenance_work_mem} the restore's transaction takes
+ *                         at least (with {@code SET LOCAL}, so it ends with the transaction) for the
+ *                         index builds and foreign key checks after the data; a server configured
+ *                         with more keeps its own, and 0 keeps the server's whatever it is. A limit
+ *                         the server's sorts may reach, not memory taken up front: by default
+ *                         {@value #DEFAULT_MAINTENANCE_WORK_MEM_MB} MB
  */
 public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, boolean discardData,
                              Duration lockTimeout, boolean owners, boolean privileges, boolean keepData,
-                             ProtectedTargets protectedTargets, boolean productionApproved) {
+                             ProtectedTargets protectedTargets, boolean productionApproved,
+                             int maintenanceWorkMemMegabytes) {
 
     /** Protecting what {@value ProtectedTargets#VARIABLE} names, without approval. */
     public RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, boolean discardData, Duration lockTimeout,
                           boolean owners, boolean privileges, boolean keepData) {
         this(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData,
-                ProtectedTargets.fromEnvironment(), false);
+                ProtectedTargets.fromEnvironment(), false, DEFAULT_MAINTENANCE_WORK_MEM_MB);
+    }
+
+    /** The options before {@link #maintenanceWorkMemMegabytes()}, with its default. */
+    public RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, boolean discardData, Duration lockTimeout,
+                          boolean owners, boolean privileges, boolean keepData, ProtectedTargets protectedTargets,
+                          boolean productionApproved) {
+        this(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData, protectedTargets,
+                productionApproved, DEFAULT_MAINTENANCE_WORK_MEM_MB);
     }
 
     /** How long a restore waits for a lock unless told otherwise: 5 seconds, as a migration. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * The {@code maintenance_work_mem} a restore takes unless told otherwise: 256 MB (the server's
+     * default is 64 MB), as much as pg_restore guides suggest for a load, and a limit, not an allocation.
+     */
+    public static final int DEFAULT_MAINTENANCE_WORK_MEM_MB = 256;
+
+    /** PostgreSQL's largest {@code maintenance_work_mem}, 2147483647 kB, in whole MB. */
+    private static final int MOST_MAINTENANCE_WORK_MEM_MB = Integer.MAX_VALUE / 1024;
 
     public RestoreOptions {
         Objects.requireNonNull(lockTimeout, "lockTimeout");
@@ -57,6 +81,15 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
         if (lockTimeout.isNegative() || lockTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("the lock timeout must be at least 1 ms, not " + lockTimeout);
         }
+        checkMaintenanceWorkMem(maintenanceWorkMemMegabytes);
+    }
+
+    static int checkMaintenanceWorkMem(int megabytes) {
+        if (megabytes < 0 || megabytes > MOST_MAINTENANCE_WORK_MEM_MB) {
+            throw new IllegalArgumentException("maintenance_work_mem must be between 0 (the server's) and "
+                    + MOST_MAINTENANCE_WORK_MEM_MB + " MB, not " + megabytes);
+        }
+        return megabytes;
     }
 
     /** Without {@link #keepingData()}. */
@@ -77,12 +110,12 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
 
     public RestoreOptions withoutSafetySnapshot() {
         return new RestoreOptions(false, allowOlderServer, discardData, lockTimeout, owners, privileges,
-                keepData, protectedTargets, productionApproved);
+                keepData, protectedTargets, productionApproved, maintenanceWorkMemMegabytes);
     }
 
     public RestoreOptions allowingOlderServer() {
         return new RestoreOptions(safetySnapshot, true, discardData, lockTimeout, owners, privileges,
-                keepData, protectedTargets, productionApproved);
+                keepData, protectedTargets, productionApproved, maintenanceWorkMemMegabytes);
     }
 
     /**
@@ -92,25 +125,25 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
      */
     public RestoreOptions discardingData() {
         return new RestoreOptions(safetySnapshot, allowOlderServer, true, lockTimeout, owners, privileges,
-                keepData, protectedTargets, productionApproved);
+                keepData, protectedTargets, productionApproved, maintenanceWorkMemMegabytes);
     }
 
     /** These options with {@code timeout} as the longest wait for a lock (at least 1 ms). */
     public RestoreOptions withLockTimeout(Duration timeout) {
         return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, timeout, owners, privileges,
-                keepData, protectedTargets, productionApproved);
+                keepData, protectedTargets, productionApproved, maintenanceWorkMemMegabytes);
     }
 
     /** Skips the snapshot's {@code ALTER ... OWNER TO}, as pg_restore's {@code --no-owner}. */
     public RestoreOptions noOwner() {
         return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, false, privileges,
-                keepData, protectedTargets, productionApproved);
+                keepData, protectedTargets, productionApproved, maintenanceWorkMemMegabytes);
     }
 
     /** Skips the snapshot's grants and default privileges, as pg_restore's {@code --no-privileges}. */
     public RestoreOptions noPrivileges() {
         return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, false,
-                keepData, protectedTargets, productionApproved);
+                keepData, protectedTargets, productionApproved, maintenanceWorkMemMegabytes);
     }
 
     /**
@@ -123,19 +156,19 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
      */
     public RestoreOptions keepingData() {
         return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges,
-                true, protectedTargets, productionApproved);
+                true, protectedTargets, productionApproved, maintenanceWorkMemMegabytes);
     }
 
     /** Protects these databases (instead of those {@value ProtectedTargets#VARIABLE} names). */
     public RestoreOptions protecting(ProtectedTargets targets) {
         return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData,
-                Objects.requireNonNull(targets, "targets"), productionApproved);
+                Objects.requireNonNull(targets, "targets"), productionApproved, maintenanceWorkMemMegabytes);
     }
 
     /** Approves a restore into a protected database: the API's {@code --approve-production}. */
     public RestoreOptions approvingProduction() {
         return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData,
-                protectedTargets, true);
+                protectedTargets, true, maintenanceWorkMemMegabytes);
     }
 
     /**
@@ -145,6 +178,15 @@ public record RestoreOptions(boolean safetySnapshot, boolean allowOlderServer, b
      */
     public RestoreOptions droppingAndRecreating() {
         return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges,
-                false, protectedTargets, productionApproved);
+                false, protectedTargets, productionApproved, maintenanceWorkMemMegabytes);
+    }
+
+    /**
+     * These options with a restore transaction that takes at least {@code megabytes} of
+     * {@code maintenance_work_mem} (0 keeps the server's); see {@link #maintenanceWorkMemMegabytes()}.
+     */
+    public RestoreOptions withMaintenanceWorkMem(int megabytes) {
+        return new RestoreOptions(safetySnapshot, allowOlderServer, discardData, lockTimeout, owners, privileges, keepData,
+                protectedTargets, productionApproved, megabytes);
     }
 }

@@ -57,6 +57,8 @@ public final class Restorer {
     private final String operation;
     /** The restore's lock_timeout; empty when the caller sets its own (a migration). */
     private final Optional<Duration> lockTimeout;
+    /** The least {@code maintenance_work_mem} the transaction takes, in MB; 0 keeps the server's. */
+    private final int maintenanceWorkMemMegabytes;
 
     /** A restorer of snapshots and {@code pg_dump} files, waiting at most {@link RestoreOptions#DEFAULT_LOCK_TIMEOUT} for a lock. */
     public Restorer() {
@@ -70,17 +72,27 @@ public final class Restorer {
      * is skipped, so that it cannot lift the limit.
      */
     public Restorer(Duration lockTimeout) {
-        this("restore", Optional.of(lockTimeout));
+        this(lockTimeout, RestoreOptions.DEFAULT_MAINTENANCE_WORK_MEM_MB);
+    }
+
+    /**
+     * A restorer as {@link #Restorer(Duration)} whose transaction takes at least
+     * {@code maintenanceWorkMemMegabytes} of {@code maintenance_work_mem} for its index builds
+     * (0 keeps the server's), see {@link RestoreOptions#maintenanceWorkMemMegabytes()}.
+     */
+    public Restorer(Duration lockTimeout, int maintenanceWorkMemMegabytes) {
+        this("restore", Optional.of(lockTimeout), RestoreOptions.checkMaintenanceWorkMem(maintenanceWorkMemMegabytes));
     }
 
     /** A restorer whose messages name the work it does, such as "migration", which sets its own lock timeout. */
     Restorer(String operation) {
-        this(operation, Optional.empty());
+        this(operation, Optional.empty(), RestoreOptions.DEFAULT_MAINTENANCE_WORK_MEM_MB);
     }
 
-    private Restorer(String operation, Optional<Duration> lockTimeout) {
+    private Restorer(String operation, Optional<Duration> lockTimeout, int maintenanceWorkMemMegabytes) {
         this.operation = operation;
         this.lockTimeout = lockTimeout;
+        this.maintenanceWorkMemMegabytes = maintenanceWorkMemMegabytes;
     }
 
     /** Restores a script file, plain or gzip-compressed. */
@@ -153,6 +165,8 @@ public final class Restorer {
                     s.execute("SET LOCAL lock_timeout = " + Math.max(1, lockTimeout.get().toMillis()));
                 }
             }
+            // SET LOCAL: ends with the transaction, whichever way it ends
+            MaintenanceSettings.raise(c, maintenanceWorkMemMegabytes);
             prepare(c, before);
             runAll(c, reader, progress, leaveOut);
             return inspection == null ? null : inspect(c, inspection);
@@ -237,6 +251,7 @@ public final class Restorer {
         String database = currentDatabase(connection);
         String user = sessionUser(connection);
         StatementBatch batch = new StatementBatch(connection);
+        CopyFreeze freeze = new CopyFreeze(connection);
         try {
             Optional<ScriptStatement> next;
             while ((next = reader.next()).isPresent()) {
@@ -249,12 +264,16 @@ public final class Restorer {
                     case COPY_FROM_STDIN -> {
                         progress.statements++;
                         batch.flush();
+                        ScriptStatement run = statement;
                         try {
-                            long rows = copy.copyIn(statement.sql(), reader.copyData());
+                            String sql = freeze.copy(statement.sql());
+                            run = sql.equals(statement.sql()) ? statement
+                                    : new ScriptStatement(sql, statement.number(), statement.line(), statement.kind());
+                            long rows = copy.copyIn(sql, reader.copyData());
                             progress.rows += rows;
                             progress.rowsByTable.merge(CopyTarget.tableOf(statement.sql()), rows, Long::sum);
                         } catch (SQLException e) {
-                            throw new StatementBatch.Failure(statement, e);
+                            throw new StatementBatch.Failure(run, e);
                         } catch (IOException e) {
                             throw new DbSnapException("Could not read the rows of the COPY at line " + statement.line()
                                     + ": " + e.getMessage(), e);
@@ -269,15 +288,19 @@ public final class Restorer {
                         } else if (StatementBatch.canBatch(statement.sql())) {
                             progress.statements++;
                             batch.add(statement);
+                            freeze.ran(statement);
                         } else {
                             progress.statements++;
                             batch.executeAlone(statement);
+                            freeze.ran(statement);
                         }
                     }
                 }
             }
             batch.flush();
+            LOG.debug("{} of the script's COPY statements loaded their rows with FREEZE", freeze.frozen());
         } finally {
+            freeze.close();
             batch.close();
         }
     }

@@ -257,9 +257,9 @@ public final class SnapshotRestorer {
             ExactRestore exact = new ExactRestore(scope, owners, privileges);
             RestoreResult result;
             try {
-                result = new Restorer(options.lockTimeout()).restore(connection, new ScriptReader(script),
-                        beforeScript(metadata, scope, exact, snapshot), AccessStatements.leftOut(options.owners(),
-                                options.privileges()));
+                result = new Restorer(options.lockTimeout(), options.maintenanceWorkMemMegabytes())
+                        .restore(connection, new ScriptReader(script), beforeScript(metadata, scope, exact, snapshot),
+                                AccessStatements.leftOut(options.owners(), options.privileges()));
             } catch (RuntimeException | Error e) {
                 safety.ifPresent(unused -> discardUnused(unused, e));
                 throw e;
