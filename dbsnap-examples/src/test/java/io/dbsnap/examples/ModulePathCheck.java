@@ -47,6 +47,9 @@ public final class ModulePathCheck {
         });
         SnapshotMetadata metadata = store.metadata(snapshot);
         check(metadata.label().equals("modular"), "the metadata read back names the label, but it says " + metadata.label());
+        // the version the build wrote into the core's resources, read from inside the named module
+        check(metadata.dbsnapVersion().matches("\\d+\\.\\d+\\.\\d+.*"),
+                "the metadata records the build's version, but it says " + metadata.dbsnapVersion());
 
         // pgjdbc's data source, through the fluent API (it needs java.naming, which io.dbsnap requires)
         DataSource database = Snapshots.dataSource("postgresql://someone@127.0.0.1:1/nothing");
