@@ -8,13 +8,13 @@ import picocli.CommandLine.IVersionProvider;
 
 /**
  * {@code dbsnap --version}: the version the build wrote into dbsnap-core's
- * {@code io/dbsnap/dbsnap-version.properties} (the one recorded in every snapshot's metadata),
+ * {@code io/dbsnap/store/dbsnap-version.properties} (the one recorded in every snapshot's metadata),
  * with the Java runtime it runs on and the PostgreSQL JDBC driver (pgjdbc) inside the jar, which
  * decides what connection options and authentication methods work.
  */
 final class Versions implements IVersionProvider {
 
-    private static final String RESOURCE = "/io/dbsnap/dbsnap-version.properties";
+    private static final String RESOURCE = "/io/dbsnap/store/dbsnap-version.properties";
 
     @Override
     public String[] getVersion() {

@@ -9,12 +9,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The version of dbsnap that writes a snapshot, recorded in its metadata: the jar manifest's
  * {@code Implementation-Version}, else the version the build wrote into
- * {@code io/dbsnap/dbsnap-version.properties}, else {@code dev} (classes compiled outside Maven).
+ * {@code io/dbsnap/store/dbsnap-version.properties}, else {@code dev} (classes compiled outside Maven).
  */
 final class DbsnapVersion {
 
     static final String UNKNOWN = "dev";
-    private static final String RESOURCE = "/io/dbsnap/dbsnap-version.properties";
+    private static final String RESOURCE = "/io/dbsnap/store/dbsnap-version.properties";
     private static final Logger LOG = LoggerFactory.getLogger(DbsnapVersion.class);
     private static final String CURRENT = read();
 

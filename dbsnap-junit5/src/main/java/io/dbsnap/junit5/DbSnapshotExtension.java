@@ -35,6 +35,10 @@ public final class DbSnapshotExtension implements BeforeAllCallback, BeforeEachC
     private record ClassState(SuiteDatabase database, DbSnapshot settings, Class<?> testClass) {
     }
 
+    /** Made by JUnit, through {@link DbSnapshot}'s {@code @ExtendWith}. */
+    public DbSnapshotExtension() {
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         if (context.getStore(NAMESPACE).get(CLASS_STATE, ClassState.class) != null) {
