@@ -15,7 +15,8 @@ import java.util.List;
  * columns: {@code ALTER TABLE ... ADD COLUMN} appends a column at the end, where B may have
  * declared it in the middle, and no ALTER can move it (only recreating the table, which would not
  * keep the rows in place). So the column lines inside each {@code CREATE TABLE} block of the dump
- * are sorted, and the catalog oracle's column numbers are blanked. Nothing else is normalized.
+ * are sorted, and so are the catalog oracle's column lines of each table, their numbers blanked.
+ * Nothing else is normalized.
  */
 final class ComparableSchema {
 
@@ -25,7 +26,36 @@ final class ComparableSchema {
     static String of(TestDatabase db, boolean pgDumpReadsServer) {
         return pgDumpReadsServer
                 ? sortColumnsInCreateTable(PgDump.schemaOnly(db))
-                : CatalogOracle.describe(db, true).replaceAll("(?m)^(table .*? column )\\d+ ", "$1# ");
+                : sortColumnLines(CatalogOracle.describe(db, true).replaceAll("(?m)^(table .*? column )\\d+ ", "$1# "));
+    }
+
+    /**
+     * Sorts each run of the catalog oracle's column lines of one table ({@code table NAME column # ...}),
+     * as {@link #sortColumnsInCreateTable} sorts a dump's: with the numbers blanked, the lines still
+     * come in column order.
+     */
+    static String sortColumnLines(String description) {
+        List<String> out = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        String runTable = null;
+        for (String line : description.split("\n", -1)) {
+            int column = line.startsWith("table ") ? line.indexOf(" column # ") : -1;
+            String table = column < 0 ? null : line.substring(0, column);
+            if (runTable != null && !runTable.equals(table)) {
+                run.sort(null);
+                out.addAll(run);
+                run.clear();
+            }
+            runTable = table;
+            if (table != null) {
+                run.add(line);
+            } else {
+                out.add(line);
+            }
+        }
+        run.sort(null);
+        out.addAll(run);
+        return String.join("\n", out);
     }
 
     /** Sorts the lines between {@code CREATE ... TABLE name (} and the line starting with {@code )}. */
