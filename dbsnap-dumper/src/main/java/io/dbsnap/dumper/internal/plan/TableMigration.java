@@ -264,12 +264,15 @@ public final class TableMigration {
         from.inherits().stream().filter(p -> !to.inherits().contains(p))
                 .forEach(p -> steps.add(MigrationStep.of(alter + "NO INHERIT " + p.sql() + ";")));
         List<QualifiedName> gained = to.inherits().stream().filter(p -> !from.inherits().contains(p)).toList();
-        List<String> staysLocal = to.columns().stream().filter(c -> !c.local())
-                .filter(c -> ofNewParents.contains(c.name()) || Optional.ofNullable(byName(from).get(c.name())).map(Column::local).orElse(false))
+        Map<String, Column> had = byName(from);
+        List<String> staysLocal = to.columns().stream()
+                .filter(c -> !c.local() && (ofNewParents.contains(c.name()) || (had.containsKey(c.name()) && had.get(c.name()).local())))
                 .map(c -> quote(c.name())).toList();
-        for (QualifiedName p : gained) {
-            steps.add(staysLocal.isEmpty() || p != gained.get(gained.size() - 1) ? MigrationStep.of(alter + "INHERIT " + p.sql() + ";")
-                    : MigrationStep.of(alter + "INHERIT " + p.sql() + ";", staysLocal(staysLocal)));
+        for (int i = 0; i < gained.size(); i++) {
+            String inherit = alter + "INHERIT " + gained.get(i).sql() + ";";
+            // what stays different is said once, on the last INHERIT, when every parent is there
+            boolean last = i == gained.size() - 1;
+            steps.add(last && !staysLocal.isEmpty() ? MigrationStep.of(inherit, staysLocal(staysLocal)) : MigrationStep.of(inherit));
         }
         if (!from.partitionKey().equals(to.partitionKey())) {
             steps.add(MigrationStep.of("-- " + to.name().sql() + ": the partition key cannot be changed in place",
