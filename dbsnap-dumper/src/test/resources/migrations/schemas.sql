@@ -58,3 +58,24 @@ CREATE SCHEMA app;
 -- B
 CREATE SCHEMA app;
 DROP SCHEMA public;
+
+-- case: public_schema_created
+-- A
+CREATE SCHEMA app;
+DROP SCHEMA public;
+-- B
+CREATE SCHEMA app;
+CREATE TABLE public.t (id int);
+
+-- case: public_schema_dropped_with_its_table
+-- A
+CREATE SCHEMA app;
+CREATE TABLE public.t (id int);
+CREATE TABLE app.kept (id int);
+-- B
+CREATE SCHEMA app;
+CREATE TABLE app.kept (id int);
+DROP SCHEMA public;
+-- rows
+INSERT INTO public.t VALUES (1);
+INSERT INTO app.kept VALUES (2);

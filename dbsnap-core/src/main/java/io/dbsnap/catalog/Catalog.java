@@ -53,6 +53,25 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Col
                 List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
+    /**
+     * This catalog as a schema-only script of it leaves a database: every materialized view is
+     * created {@code WITH NO DATA} and refreshed by none (its rows are data, as for
+     * {@code pg_dump --schema-only}), so none is populated.
+     */
+    public Catalog withMaterializedViewsUnpopulated() {
+        return withViews(views.stream().map(v -> v.materialized() ? v.withPopulated(false) : v).toList());
+    }
+
+    /** This catalog with {@code views} in place of its views (for a state that differs only in them). */
+    public Catalog withViews(List<View> views) {
+        return new Catalog(schemas, extensions, collations, types, sequences, tables, views, indexes, indexAttachments,
+                routines, operators, casts, textSearchDictionaries, textSearchConfigurations, triggers, rules, statistics,
+                policies, publications, eventTriggers, largeObjects, comments, securityLabels, owners, privileges,
+                defaultPrivileges, dependencies, operatorFamilies, operatorClasses, accessMethods, languages, conversions,
+                transforms, textSearchParsers, textSearchTemplates, foreignDataWrappers, foreignServers, userMappings,
+                foreignTables, subscriptions);
+    }
+
     public Catalog {
         schemas = List.copyOf(schemas);
         extensions = List.copyOf(extensions);

@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -88,7 +89,9 @@ import java.util.stream.Collectors;
  * <h2>Reading</h2>
  * Keys a reader does not know are ignored, so a later dbsnap may add some in the same format. A
  * missing key reads as an empty {@code Optional} or an empty list when the component is one (so
- * that catalogs written before a kind of object was read stay readable) and is an error otherwise. A file of another format number, or one that is not a catalog at all, gives a
+ * that catalogs written before a kind of object was read stay readable), as the value a catalog
+ * written before it meant for a boolean recorded later ({@code View.populated}: true), and is an
+ * error otherwise. A file of another format number, or one that is not a catalog at all, gives a
  * {@link SnapshotCorruptException} naming the place in the file ({@code tables[2].columns[0].type})
  * and what is wrong there.
  *
@@ -133,6 +136,12 @@ public final class CatalogJson {
                     .withArrayEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    /**
+     * Components of no list or Optional type added after format 1 was fixed, with what a catalog
+     * written before them meant: every materialized view was taken as populated then.
+     */
+    private static final Map<String, Object> ABSENT_MEANS = Map.of(View.class.getSimpleName() + ".populated", true);
 
     private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
         @Override
@@ -369,7 +378,9 @@ public final class CatalogJson {
         Object[] arguments = new Object[shape.components().size()];
         for (int i = 0; i < arguments.length; i++) {
             Component component = shape.components().get(i);
-            arguments[i] = fromNode(object.get(component.key()), component.type(), member(path, component));
+            JsonNode node = object.get(component.key());
+            Object absent = ABSENT_MEANS.get(type.getSimpleName() + "." + component.component().getName());
+            arguments[i] = node == null && absent != null ? absent : fromNode(node, component.type(), member(path, component));
         }
         try {
             return shape.constructor().newInstance(arguments);

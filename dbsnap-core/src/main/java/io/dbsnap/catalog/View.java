@@ -15,10 +15,21 @@ import java.util.Optional;
  * @param accessMethod the table access method of a materialized view when it is not {@code heap}
  * @param storedColumns the columns of a materialized view given settings of their own, in column order
  * @param clusterIndex the index of a materialized view {@code CLUSTER} uses by default, when set
+ * @param populated   whether a materialized view holds its query's rows ({@code pg_class.relispopulated}):
+ *                    one created {@code WITH NO DATA} (or emptied by {@code REFRESH ... WITH NO DATA})
+ *                    cannot be read until it is refreshed; always true for a plain view. A catalog
+ *                    written before this was recorded reads it as true.
  */
 public record View(QualifiedName name, boolean materialized, String definition, List<String> options,
                    Optional<String> checkOption, List<OutputColumn> columns, Optional<String> accessMethod,
-                   List<StoredColumn> storedColumns, Optional<String> clusterIndex) {
+                   List<StoredColumn> storedColumns, Optional<String> clusterIndex, boolean populated) {
+
+    /** A populated materialized view, or a view. */
+    public View(QualifiedName name, boolean materialized, String definition, List<String> options,
+                Optional<String> checkOption, List<OutputColumn> columns, Optional<String> accessMethod,
+                List<StoredColumn> storedColumns, Optional<String> clusterIndex) {
+        this(name, materialized, definition, options, checkOption, columns, accessMethod, storedColumns, clusterIndex, true);
+    }
 
     /**
      * What {@code ALTER TABLE ... ALTER COLUMN} set on a column of a materialized view, as on a
@@ -64,6 +75,12 @@ public record View(QualifiedName name, boolean materialized, String definition, 
     public View(QualifiedName name, boolean materialized, String definition, List<String> options,
                 Optional<String> checkOption) {
         this(name, materialized, definition, options, checkOption, List.of(), Optional.empty());
+    }
+
+    /** The same view, its rows held ({@code populated}) or not. */
+    public View withPopulated(boolean populated) {
+        return new View(name, materialized, definition, options, checkOption, columns, accessMethod, storedColumns,
+                clusterIndex, populated);
     }
 
     public ObjectId id() {

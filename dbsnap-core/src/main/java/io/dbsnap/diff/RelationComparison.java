@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Compares the relations that are not tables: views and materialized views (their query as the
- * server renders it, options, check option) and sequences (every option). A serial column's
+ * server renders it, options, check option, whether a materialized view is populated) and sequences (every option). A serial column's
  * sequence on a table only one catalog has is left to that table's change.
  */
 final class RelationComparison {
@@ -30,6 +30,9 @@ final class RelationComparison {
             d.members("column settings", a.storedColumns().stream().map(Object::toString).toList(),
                     b.storedColumns().stream().map(Object::toString).toList());
             d.value("cluster index", a.clusterIndex(), b.clusterIndex());
+            // pg_dump counts a materialized view's rows as data, but whether it has any is schema:
+            // one not populated cannot be read at all until it is refreshed
+            d.value("populated", a.populated(), b.populated());
         });
         changes.compare(withoutSerialsOfUnmatchedTables(before, unmatched), withoutSerialsOfUnmatchedTables(after, unmatched),
                 s -> Subject.inSchema(SubjectKind.SEQUENCE, s.name()), RelationComparison::compareSequences);

@@ -170,6 +170,19 @@ class CatalogJsonTest {
     }
 
     @Test
+    void aMaterializedViewReadFromACatalogWrittenBeforeItsPopulatedStateWasRecordedIsPopulated() {
+        String json = CatalogJson.toJson(rich());
+        assertThat(json).contains("\"populated\": false", "\"populated\": true");
+        String before = json.replaceAll(",\n\\s*\"populated\": (true|false)", "");
+        assertThat(before).doesNotContain("populated");
+
+        Catalog read = CatalogJson.fromJson(before);
+
+        assertThat(read.views()).isNotEmpty().allSatisfy(v -> assertThat(v.populated()).as(v.name().sql()).isTrue());
+        assertThat(read.views()).isEqualTo(rich().views().stream().map(v -> v.withPopulated(true)).toList());
+    }
+
+    @Test
     void everyKindOfObjectSurvivesTheRoundTrip() {
         Catalog rich = rich();
 
@@ -476,7 +489,8 @@ class CatalogJsonTest {
                 List.of(new View(new QualifiedName("app", "v"), false, " SELECT 1 AS one", List.of("security_barrier=true"),
                                 Optional.of("CASCADED"), List.of(new View.OutputColumn("one", "integer", Optional.empty()),
                                         new View.OutputColumn("label", "text", Optional.of(new QualifiedName("pg_catalog", "C"))))),
-                        new View(new QualifiedName("app", "mv"), true, " SELECT 2 AS two", List.of(), Optional.empty())),
+                        new View(new QualifiedName("app", "mv"), true, " SELECT 2 AS two", List.of(), Optional.empty())
+                                .withPopulated(false)),
                 List.of(new Index(new QualifiedName("Sales Dept", "order_code"), orders,
                         "CREATE INDEX order_code ON \"Sales Dept\".\"Order\" USING btree (code)")),
                 List.of(new IndexAttachment(new QualifiedName("Sales Dept", "order_code"),

@@ -164,6 +164,18 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aMaterializedViewLeftWithoutDataIsAChange() {
+        View materialized = new View(new QualifiedName("shop", "totals"), true, " SELECT count(*) AS n FROM shop.orders",
+                List.of(), Optional.empty());
+        Catalog populated = sample.withViews(List.of(materialized));
+        Catalog empty = sample.withViews(List.of(materialized.withPopulated(false)));
+
+        assertThat(SchemaDiff.compare(populated, populated).isEmpty()).isTrue();
+        assertThat(ChangeLines.of(SchemaDiff.compare(populated, empty)))
+                .containsExactly("~ materialized view shop.totals {populated}");
+    }
+
+    @Test
     void enumValuesAddedAreSafeRemovedAreNot() {
         EnumType added = new EnumType(SampleCatalog.MOOD.name(), List.of("sad", "ok", "happy", "ecstatic"));
         EnumType removed = new EnumType(SampleCatalog.MOOD.name(), List.of("sad", "happy"));

@@ -32,13 +32,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,7 +185,7 @@ public final class DatabaseDumper {
         }
         if (options.content().data()) {
             // after the indexes, as pg_dump does; in dependency order, for views built on views
-            for (QualifiedName view : populatedMaterializedViews(connection, catalog)) {
+            for (QualifiedName view : populatedMaterializedViews(catalog)) {
                 script.statement(Section.POST_DATA, "REFRESH MATERIALIZED VIEW " + view.sql() + ";");
             }
         }
@@ -197,16 +194,9 @@ public final class DatabaseDumper {
         return new DumpResult(catalog, serverVersion, written, data.warnings());
     }
 
-    private static List<QualifiedName> populatedMaterializedViews(Connection connection, Catalog catalog) throws SQLException {
-        Set<QualifiedName> populated = new HashSet<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c"
-                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'm' AND c.relispopulated")) {
-            while (rs.next()) {
-                populated.add(new QualifiedName(rs.getString("nspname"), rs.getString("relname")));
-            }
-        }
-        List<View> views = catalog.views().stream().filter(v -> v.materialized() && populated.contains(v.name())).toList();
+    /** The materialized views the catalog records as populated, in dependency order. */
+    private static List<QualifiedName> populatedMaterializedViews(Catalog catalog) {
+        List<View> views = catalog.views().stream().filter(v -> v.materialized() && v.populated()).toList();
         List<ObjectId> ordered = DependencyOrder.sort(views.stream().map(View::id).toList(), catalog.dependencies());
         return ordered.stream().map(id -> new QualifiedName(id.schema(), id.name())).toList();
     }

@@ -14,11 +14,14 @@ import io.dbsnap.catalog.Routine;
 import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.catalog.UserType;
+import io.dbsnap.catalog.View;
 import io.dbsnap.dump.DdlOptions;
 import io.dbsnap.dumper.internal.ddl.PolicyDdl;
 import io.dbsnap.dumper.internal.plan.ColumnsThroughText;
 import io.dbsnap.dumper.internal.plan.DdlPlanner;
 import io.dbsnap.dumper.internal.plan.KeyedStatement;
+import io.dbsnap.dumper.internal.plan.MaterializedViewRefresh;
+import io.dbsnap.dumper.internal.plan.PublicSchema;
 import io.dbsnap.dumper.internal.plan.RenamedCatalog;
 import io.dbsnap.dumper.internal.plan.SequenceMigration;
 import io.dbsnap.dumper.internal.plan.TableMigration;
@@ -38,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -66,6 +70,7 @@ public final class MigrationPlanner {
 
     private final Catalog from;
     private final Catalog to;
+    private final DdlOptions options;
     private final Map<String, List<KeyedStatement>> before;
     private final Map<String, List<KeyedStatement>> after;
     private final List<KeyedStatement> planFrom;
@@ -87,6 +92,7 @@ public final class MigrationPlanner {
     private MigrationPlanner(Catalog from, Catalog to, DdlOptions options) {
         this.from = from;
         this.to = to;
+        this.options = options;
         this.planFrom = DdlPlanner.keyed(from, options);
         this.planTo = DdlPlanner.keyed(to, options);
         this.before = byKey(planFrom);
@@ -128,7 +134,9 @@ public final class MigrationPlanner {
     private MigrationPlan plan() {
         decideObjects();
         List<MigrationStep> steps = new ArrayList<>(undo());
+        PublicSchema.drop(from, to).ifPresent(steps::add);
         steps.addAll(extensionUpdates());
+        steps.addAll(PublicSchema.create(from, to, options));
         steps.addAll(create());
         return new MigrationPlan(steps);
     }
@@ -159,6 +167,7 @@ public final class MigrationPlanner {
                 }
             }
         }
+        populatedInPlace(roots);
         // what depends on a dropped or recreated object goes with it (a table is altered, never dropped for this)
         Map<ObjectId, List<ObjectId>> dependents = new HashMap<>();
         for (Dependency d : from.dependencies()) {
@@ -195,7 +204,8 @@ public final class MigrationPlanner {
             }
             for (ObjectId table : columns.tables()) {
                 alteredInPlace.put(table, TableMigration.between(tablesFrom.get(table), tablesTo.get(table),
-                        separatedFrom::contains, separatedTo::contains, columns.of(table), columns.withoutDefault(table)));
+                        separatedFrom::contains, separatedTo::contains, columns.of(table), columns.withoutDefault(table),
+                        ofNewParents(tablesFrom.get(table), tablesTo.get(table), tablesTo)));
                 if (!seen.contains(table)) {
                     roots.add(table);
                 }
@@ -203,11 +213,46 @@ public final class MigrationPlanner {
         }
     }
 
+    /**
+     * A materialized view whose query stays but whose rows come or go (its {@code CREATE} always
+     * says {@code WITH NO DATA}, so its key does not see this): refreshed, or emptied by
+     * {@code REFRESH ... WITH NO DATA}, in place, which keeps its indexes and the views over it.
+     */
+    private void populatedInPlace(Set<ObjectId> roots) {
+        for (View b : to.views()) {
+            Optional<View> a = find(from.views(), b.id(), View::id);
+            if (b.materialized() && a.isPresent() && a.get().populated() != b.populated() && !roots.contains(b.id())) {
+                alteredInPlace.put(b.id(), List.of(MigrationStep.of(MaterializedViewRefresh.of(b))));
+            }
+        }
+    }
+
+    /**
+     * The columns {@code b} inherits that no parent it keeps brings, only the parents it gains:
+     * the child must have them before {@code ALTER TABLE ... INHERIT} (a kept parent's new column
+     * reaches the child by the parent's own {@code ADD COLUMN}, earlier in the plan).
+     */
+    private static Set<String> ofNewParents(Table a, Table b, Map<ObjectId, Table> tablesTo) {
+        if (a.inherits().containsAll(b.inherits())) {
+            return Set.of();
+        }
+        Set<String> fromKeptParents = new HashSet<>();
+        b.inherits().stream().filter(a.inherits()::contains)
+                .map(p -> tablesTo.get(ObjectId.of(ObjectKind.TABLE, p.schema(), p.name()))).filter(Objects::nonNull)
+                .forEach(p -> p.columns().forEach(c -> fromKeptParents.add(c.name())));
+        Set<String> had = new HashSet<>();
+        a.columns().forEach(c -> had.add(c.name()));
+        Set<String> added = new LinkedHashSet<>();
+        b.columns().stream().filter(c -> !c.local() && !had.contains(c.name()) && !fromKeptParents.contains(c.name()))
+                .forEach(c -> added.add(c.name()));
+        return added;
+    }
+
     /** The steps that change an object of both sides in place, if its kind allows it. */
     private Optional<List<MigrationStep>> inPlace(ObjectId id, Map<ObjectId, Table> tablesFrom, Map<ObjectId, Table> tablesTo) {
         if (tablesFrom.containsKey(id) && tablesTo.containsKey(id)) {
             return Optional.of(TableMigration.between(tablesFrom.get(id), tablesTo.get(id), separatedFrom::contains,
-                    separatedTo::contains, Set.of(), Set.of()));
+                    separatedTo::contains, Set.of(), Set.of(), ofNewParents(tablesFrom.get(id), tablesTo.get(id), tablesTo)));
         }
         if (id.kind() == ObjectKind.SEQUENCE) {
             Optional<Sequence> a = find(from.sequences(), id, Sequence::id);
@@ -293,7 +338,9 @@ public final class MigrationPlanner {
             if (isNew || changed || ofRecreated) {
                 steps.add(MigrationStep.of(k.sql()));
                 if (own && object.get().kind() == ObjectKind.MATERIALIZED_VIEW) {
-                    steps.add(MigrationStep.of("REFRESH MATERIALIZED VIEW " + qualified(object.get()) + ";"));
+                    // created WITH NO DATA, as a dump creates it: filled only if it is populated in {@code to}
+                    find(to.views(), object.get(), View::id).filter(View::populated)
+                            .ifPresent(v -> steps.add(MigrationStep.of(MaterializedViewRefresh.of(v))));
                 }
             }
         }

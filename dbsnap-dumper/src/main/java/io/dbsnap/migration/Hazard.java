@@ -22,7 +22,12 @@ public record Hazard(Kind kind, String subject, String detail) {
         /** existing values may not convert, and the step then fails (the plan rolls back) */
         TYPE_CHANGE_MAY_FAIL,
         /** the step cannot be undone by another plan without losing something */
-        IRREVERSIBLE
+        IRREVERSIBLE,
+        /**
+         * no statement that keeps the rows makes the object exactly as in the target: what stays
+         * different is said in the detail (a column a table inherits stays defined by the table too)
+         */
+        NOT_AS_TARGET
     }
 
     @Override

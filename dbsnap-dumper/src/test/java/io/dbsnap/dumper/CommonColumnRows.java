@@ -19,14 +19,19 @@ import java.util.Map;
  * {@code ALTER COLUMN ... TYPE} without {@code USING} yields); where that cast does not exist on A
  * (B's type is new, or no cast applies) the column is left out, since its values after a
  * {@code USING} conversion are the case's choice, not a fact. Generated columns on either side are
- * left out: their values are recomputed by definition. Uses only SQL over {@code pg_catalog}, no
+ * left out: their values are recomputed by definition. A column of a composite type that gains or
+ * loses attributes is compared per attribute both sides have. Uses only SQL over {@code pg_catalog}, no
  * dbsnap code.
  */
 final class CommonColumnRows {
 
     private static final String COLUMNS = """
             SELECT c.oid::regclass::text, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
-                   a.attgenerated <> ''
+                   a.attgenerated <> '',
+                   (SELECT pg_catalog.string_agg(ca.attname || E'\t' || pg_catalog.format_type(ca.atttypid, ca.atttypmod),
+                           E'\n' ORDER BY ca.attnum)
+                    FROM pg_catalog.pg_type ty JOIN pg_catalog.pg_attribute ca ON ca.attrelid = ty.typrelid
+                    WHERE ty.oid = a.atttypid AND ty.typtype = 'c' AND ca.attnum > 0 AND NOT ca.attisdropped)
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -58,6 +63,11 @@ final class CommonColumnRows {
                     continue;
                 }
                 String quoted = quote(column.name());
+                if (column.type().equals(other.type()) && column.attributes() != null && other.attributes() != null
+                        && !column.attributes().equals(other.attributes())) {
+                    exprs.addAll(commonAttributes(quoted, column, other));
+                    continue;
+                }
                 String expression = column.type().equals(other.type()) ? "t." + quoted : "t." + quoted + "::" + other.type();
                 if (!expression.startsWith("t." + quoted + "::") || castWorks(a, table.getKey(), expression)) {
                     exprs.add(expression);
@@ -66,6 +76,23 @@ final class CommonColumnRows {
             expressions.put(table.getKey(), exprs);
         }
         return new CommonColumnRows(expressions);
+    }
+
+    /**
+     * A column of a composite type whose attributes differ between A and B (ALTER TYPE ... ADD or
+     * DROP ATTRIBUTE): its value prints with every attribute, so an added one, null, changes the
+     * text ({@code (1,2)} becomes {@code (1,2,)}) while nothing A held changed. Such a column is
+     * compared per attribute both sides have with the same type, and by whether it is null.
+     */
+    private static List<String> commonAttributes(String quoted, Column column, Column other) {
+        List<String> kept = new ArrayList<>(List.of(column.attributes().split("\n")));
+        kept.retainAll(List.of(other.attributes().split("\n")));
+        List<String> exprs = new ArrayList<>();
+        exprs.add("(t." + quoted + ")::text IS NULL");
+        for (String attribute : kept) {
+            exprs.add("(t." + quoted + ")." + quote(attribute.substring(0, attribute.indexOf('\t'))));
+        }
+        return exprs;
     }
 
     /** One line per common table: its name, row count and the MD5 of its sorted rows. */
@@ -100,7 +127,7 @@ final class CommonColumnRows {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(COLUMNS)) {
             while (rs.next()) {
                 tables.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(2), new Column(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                        .put(rs.getString(2), new Column(rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)));
             }
         }
         return tables;
@@ -110,6 +137,7 @@ final class CommonColumnRows {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    private record Column(String name, String type, boolean generated) {
+    /** @param attributes for a composite type, its attributes, one name, tab, type a line; else null */
+    private record Column(String name, String type, boolean generated, String attributes) {
     }
 }

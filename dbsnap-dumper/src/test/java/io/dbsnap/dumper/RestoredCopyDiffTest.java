@@ -88,7 +88,8 @@ class RestoredCopyDiffTest {
             Psql.runFile(copy, file);
 
             Catalog original = read(src);
-            DiffReport report = SchemaDiff.compare(original, read(copy));
+            // a schema-only script leaves materialized views unpopulated, as pg_dump --schema-only does
+            DiffReport report = SchemaDiff.compare(original.withMaterializedViewsUnpopulated(), read(copy));
 
             assertThat(report.changes()).as(report.toText()).isEmpty();
             assertThat(original.owners()).as("owners were compared").isNotEmpty();

@@ -62,7 +62,8 @@ class SchemaDiffVersionsTest {
                     StandardCharsets.UTF_8);
             Psql.runFile(copy, script);
 
-            DiffReport report = SchemaDiff.compare(read(src), read(copy));
+            // a schema-only script leaves materialized views unpopulated, as pg_dump --schema-only does
+            DiffReport report = SchemaDiff.compare(read(src).withMaterializedViewsUnpopulated(), read(copy));
 
             assertThat(report.changes()).as(report.toText()).isEmpty();
             assertOwnersAndPrivilegesSurvive(src, copy);

@@ -265,8 +265,8 @@ public final class SnapshotRestorer {
                 throw e;
             }
             List<String> differences = new ArrayList<>(RowCounts.differences(metadata.tables(), result.rowsByTable()));
-            catalog.ifPresent(expected -> differences.addAll(structuralDifferences(connection, scope, expected,
-                    owners, privileges)));
+            catalog.ifPresent(recorded -> differences.addAll(structuralDifferences(connection, scope,
+                    SchemaOnlyScriptState.expected(recorded, metadata.type()), owners, privileges)));
             return new RestoreReport(snapshot, target, emergency, safety, exact.dropped(), result,
                     new Verification(differences), plan, result.elapsed());
         } catch (IOException e) {

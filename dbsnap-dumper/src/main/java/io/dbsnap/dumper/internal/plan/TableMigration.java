@@ -5,6 +5,7 @@ import static io.dbsnap.catalog.Identifiers.quote;
 import io.dbsnap.catalog.Column;
 import io.dbsnap.catalog.Constraint;
 import io.dbsnap.catalog.ObjectId;
+import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.Sequence;
 import io.dbsnap.catalog.Table;
 import io.dbsnap.migration.Hazard;
@@ -35,12 +36,14 @@ public final class TableMigration {
     private final Predicate<ObjectId> separatedTo;
     private final Set<String> throughText;
     private final Set<String> withoutDefault;
+    private final Set<String> ofNewParents;
     private final List<MigrationStep> steps = new ArrayList<>();
     private boolean retypesAColumn;
 
     private TableMigration(Table from, Table to, Predicate<ObjectId> separatedFrom, Predicate<ObjectId> separatedTo,
-                           Set<String> throughText, Set<String> withoutDefault) {
+                           Set<String> throughText, Set<String> withoutDefault, Set<String> ofNewParents) {
         this.from = from;
+        this.ofNewParents = ofNewParents;
         this.to = to;
         this.separatedFrom = separatedFrom;
         this.separatedTo = separatedTo;
@@ -68,7 +71,19 @@ public final class TableMigration {
     public static List<MigrationStep> between(Table from, Table to, Predicate<ObjectId> separatedFrom,
                                        Predicate<ObjectId> separatedTo, Set<String> throughText,
                                        Set<String> withoutDefault) {
-        TableMigration migration = new TableMigration(from, to, separatedFrom, separatedTo, throughText, withoutDefault);
+        return between(from, to, separatedFrom, separatedTo, throughText, withoutDefault, Set.of());
+    }
+
+    /**
+     * @param ofNewParents the inherited columns of {@code to} that only parents it gains have (no
+     *                     parent it keeps brings them): added before {@code INHERIT}, which
+     *                     refuses a child that lacks a column of the parent
+     */
+    public static List<MigrationStep> between(Table from, Table to, Predicate<ObjectId> separatedFrom,
+                                       Predicate<ObjectId> separatedTo, Set<String> throughText,
+                                       Set<String> withoutDefault, Set<String> ofNewParents) {
+        TableMigration migration = new TableMigration(from, to, separatedFrom, separatedTo, throughText, withoutDefault,
+                ofNewParents);
         migration.checks(true);
         migration.columns();
         migration.checks(false);
@@ -108,7 +123,7 @@ public final class TableMigration {
         }
         for (Column c : to.columns()) {
             Column previous = before.get(c.name());
-            if (!c.local() && previous == null) {
+            if (!c.local() && previous == null && !ofNewParents.contains(c.name())) {
                 continue; // comes with a parent
             }
             if (previous == null || regenerated(previous, c) || (retypesAColumn && c.generated() != Column.Generated.NONE
@@ -248,14 +263,37 @@ public final class TableMigration {
         }
         from.inherits().stream().filter(p -> !to.inherits().contains(p))
                 .forEach(p -> steps.add(MigrationStep.of(alter + "NO INHERIT " + p.sql() + ";")));
-        to.inherits().stream().filter(p -> !from.inherits().contains(p))
-                .forEach(p -> steps.add(MigrationStep.of(alter + "INHERIT " + p.sql() + ";")));
+        List<QualifiedName> gained = to.inherits().stream().filter(p -> !from.inherits().contains(p)).toList();
+        Map<String, Column> had = byName(from);
+        List<String> staysLocal = to.columns().stream()
+                .filter(c -> !c.local() && (ofNewParents.contains(c.name()) || (had.containsKey(c.name()) && had.get(c.name()).local())))
+                .map(c -> quote(c.name())).toList();
+        for (int i = 0; i < gained.size(); i++) {
+            String inherit = alter + "INHERIT " + gained.get(i).sql() + ";";
+            // what stays different is said once, on the last INHERIT, when every parent is there
+            boolean last = i == gained.size() - 1;
+            steps.add(last && !staysLocal.isEmpty() ? MigrationStep.of(inherit, staysLocal(staysLocal)) : MigrationStep.of(inherit));
+        }
         if (!from.partitionKey().equals(to.partitionKey())) {
             steps.add(MigrationStep.of("-- " + to.name().sql() + ": the partition key cannot be changed in place",
                     new Hazard(Hazard.Kind.IRREVERSIBLE, "TABLE " + to.name().sql(), "the partition key differs ("
                             + from.partitionKey().orElse("none") + " → " + to.partitionKey().orElse("none")
                             + "): recreate the table by hand")));
         }
+    }
+
+    /**
+     * Columns the table had before it inherits them stay its own ({@code pg_attribute.attislocal}):
+     * no ALTER clears that, only a table created anew with its rows copied, which would hold an
+     * ACCESS EXCLUSIVE lock over the copy and take the indexes, keys, views and grants on the table
+     * along. The plan keeps the table and says what differs.
+     */
+    private Hazard staysLocal(List<String> columns) {
+        return new Hazard(Hazard.Kind.NOT_AS_TARGET, "TABLE " + to.name().sql(), "column" + (columns.size() > 1 ? "s " : " ")
+                + String.join(", ", columns) + " stay" + (columns.size() > 1 ? "" : "s") + " defined by the table as well as"
+                + " inherited: pg_dump writes " + (columns.size() > 1 ? "them" : "it") + " in its CREATE TABLE, and a later"
+                + " DROP COLUMN on the parent leaves " + (columns.size() > 1 ? "them" : "it") + " in the table; only recreating"
+                + " the table (copying its rows) makes " + (columns.size() > 1 ? "them" : "it") + " inherited only");
     }
 
     /**

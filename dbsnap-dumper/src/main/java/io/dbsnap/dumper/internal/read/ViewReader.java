@@ -46,13 +46,13 @@ public final class ViewReader {
                         + " (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap')"
                         + " AS access_method,"
                         + " (SELECT ic.relname FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid"
-                        + "    WHERE x.indrelid = c.oid AND x.indisclustered) AS clustered_on"
+                        + "    WHERE x.indrelid = c.oid AND x.indisclustered) AS clustered_on, c.relispopulated"
                         + VIEWS + " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"",
                 rs -> new View(new QualifiedName(rs.getString("nspname"), rs.getString("relname")), rs.getBoolean("materialized"),
                         withoutFinalSemicolon(rs.getString("definition")), strings(rs, "options"),
                         Optional.ofNullable(rs.getString("check_option")), columns.getOrDefault(rs.getLong("oid"), List.of()),
                         Optional.ofNullable(rs.getString("access_method")), stored.getOrDefault(rs.getLong("oid"), List.of()),
-                        Optional.ofNullable(rs.getString("clustered_on"))));
+                        Optional.ofNullable(rs.getString("clustered_on")), rs.getBoolean("relispopulated")));
     }
 
     /** The columns of materialized views with a statistics target, storage, compression or options of their own. */
