@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbsnap.migration.Hazard;
 import io.dbsnap.migration.MigrationPlan;
-import io.dbsnap.migration.MigrationStep;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +35,7 @@ class InheritanceMigrationTest {
                     + " CREATE TABLE child (c int) INHERITS (p1, p2);");
             MigrationPlan plan = MigrationPlanner.plan(read(a), read(b));
 
-            run(a, plan);
+            MigrationRenamesTest.apply(a, plan);
 
             assertThat(rows(a, PARENTS)).containsExactly("p1|", "p2|");
             // p1's new column d comes through p1 (inherited only), b and e are added to the child first
@@ -70,22 +67,10 @@ class InheritanceMigrationTest {
                     assertThat(h.detail()).startsWith("columns id, v stay defined by the table as well as inherited");
                 });
             });
-            run(a, plan);
+            MigrationRenamesTest.apply(a, plan);
             assertThat(rows(a, "SELECT * FROM parent")).containsExactly("2|c|");
             assertThat(rows(a, CHILD_COLUMNS)).containsExactly("extra|integer|0|t|", "id|integer|1|t|",
                     "v|text|1|t|");
-        }
-    }
-
-    private static void run(TestDatabase db, MigrationPlan plan) throws Exception {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                for (MigrationStep step : plan.steps()) {
-                    s.execute(step.sql());
-                }
-            }
-            c.commit();
         }
     }
 }

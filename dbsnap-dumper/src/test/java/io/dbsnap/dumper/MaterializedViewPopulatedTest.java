@@ -10,8 +10,6 @@ import io.dbsnap.migration.MigrationPlan;
 import io.dbsnap.migration.MigrationStep;
 import io.dbsnap.testkit.PostgresServer;
 import io.dbsnap.testkit.TestDatabase;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +66,7 @@ class MaterializedViewPopulatedTest {
 
             assertThat(plan.steps()).extracting(MigrationStep::sql)
                     .containsExactly("REFRESH MATERIALIZED VIEW shop.totals WITH NO DATA;");
-            run(a, plan);
+            MigrationRenamesTest.apply(a, plan);
             assertThat(rows(a, "SELECT relispopulated FROM pg_class WHERE oid = 'shop.totals'::regclass"))
                     .containsExactly("f|");
             assertThat(MigrationPlanner.plan(read(a), read(empty)).steps()).as("nothing left to do").isEmpty();
@@ -82,7 +80,7 @@ class MaterializedViewPopulatedTest {
             MigrationPlan plan = MigrationPlanner.plan(read(a), read(populated));
 
             assertThat(plan.steps()).extracting(MigrationStep::sql).containsExactly("REFRESH MATERIALIZED VIEW shop.totals;");
-            run(a, plan);
+            MigrationRenamesTest.apply(a, plan);
             assertThat(rows(a, "SELECT count(*), sum(twice) FROM shop.totals")).containsExactly("20|420|");
             assertThat(MigrationPlanner.plan(read(a), read(populated)).steps()).as("nothing left to do").isEmpty();
         }
@@ -105,17 +103,5 @@ class MaterializedViewPopulatedTest {
 
     private static View view(Catalog catalog, String name) {
         return catalog.views().stream().filter(v -> v.name().name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static void run(TestDatabase db, MigrationPlan plan) throws Exception {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                for (MigrationStep step : plan.steps()) {
-                    s.execute(step.sql());
-                }
-            }
-            c.commit();
-        }
     }
 }

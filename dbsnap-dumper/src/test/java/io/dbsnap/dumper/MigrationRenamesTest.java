@@ -104,7 +104,8 @@ class MigrationRenamesTest {
         }
     }
 
-    private static void apply(TestDatabase db, MigrationPlan plan) throws SQLException {
+    /** Runs every step of {@code plan} in one transaction on {@code db}; a failing step rolls it back and fails the test. */
+    static void apply(TestDatabase db, MigrationPlan plan) throws SQLException {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
