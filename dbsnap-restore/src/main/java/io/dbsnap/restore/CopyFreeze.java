@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -55,8 +58,9 @@ final class CopyFreeze {
 
     private final Connection connection;
     private final Set<TableName> created = new HashSet<>();
+    /** Whether each created table looked up so far is an ordinary table, as the server says. */
+    private final Map<TableName, Boolean> ordinary = new HashMap<>();
     private boolean possible;
-    private PreparedStatement relkind;
     private int frozen;
 
     CopyFreeze(Connection connection) throws SQLException {
@@ -80,6 +84,7 @@ final class CopyFreeze {
             possible = false;
         } else if (word.equals("ALTER") && MOVES_TABLE.matcher(sql).lookingAt()) {
             created.clear();
+            ordinary.clear();
         }
     }
 
@@ -109,20 +114,31 @@ final class CopyFreeze {
     }
 
     private boolean isOrdinaryTable(TableName table) throws SQLException {
-        if (relkind == null) {
-            relkind = connection.prepareStatement("SELECT c.relkind FROM pg_catalog.pg_class c"
-                    + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?");
+        if (!ordinary.containsKey(table)) {
+            lookUpCreatedTables();
         }
-        relkind.setString(1, table.schema());
-        relkind.setString(2, table.name());
-        try (ResultSet rs = relkind.executeQuery()) {
-            return rs.next() && "r".equals(rs.getString(1));
-        }
+        return ordinary.getOrDefault(table, false);
     }
 
-    void close() throws SQLException {
-        if (relkind != null) {
-            relkind.close();
+    /**
+     * Asks the server, in one query, the kind of every table the script created that is not looked
+     * up yet: a script creates its tables before its first COPY, so a restore asks once, not once
+     * per table.
+     */
+    private void lookUpCreatedTables() throws SQLException {
+        List<TableName> unknown = created.stream().filter(t -> !ordinary.containsKey(t)).toList();
+        try (PreparedStatement s = connection.prepareStatement("SELECT t.schema, t.name, c.relkind = 'r'"
+                + " FROM ROWS FROM (pg_catalog.unnest(?::text[]), pg_catalog.unnest(?::text[])) AS t(schema, name)"
+                + " LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = t.schema"
+                + " LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = t.name")) {
+            s.setArray(1, connection.createArrayOf("text", unknown.stream().map(TableName::schema).toArray()));
+            s.setArray(2, connection.createArrayOf("text", unknown.stream().map(TableName::name).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    // a table the server does not know (dropped since) is no candidate: getBoolean reads NULL as false
+                    ordinary.put(new TableName(rs.getString(1), rs.getString(2)), rs.getBoolean(3));
+                }
+            }
         }
     }
 }

@@ -300,7 +300,6 @@ public final class Restorer {
             batch.flush();
             LOG.debug("{} of the script's COPY statements loaded their rows with FREEZE", freeze.frozen());
         } finally {
-            freeze.close();
             batch.close();
         }
     }
