@@ -2,7 +2,6 @@ package io.dbsnap.dumper;
 
 import io.dbsnap.catalog.Catalog;
 import io.dbsnap.catalog.ObjectId;
-import io.dbsnap.catalog.QualifiedName;
 import io.dbsnap.catalog.View;
 import io.dbsnap.connection.DatabaseConnections;
 import io.dbsnap.dump.DumpOptions;
@@ -12,6 +11,7 @@ import io.dbsnap.dumper.internal.data.ScriptOutput;
 import io.dbsnap.dump.TableData;
 import io.dbsnap.dumper.internal.plan.DdlPlanner;
 import io.dbsnap.dumper.internal.plan.DependencyOrder;
+import io.dbsnap.dumper.internal.plan.MaterializedViewRefresh;
 import io.dbsnap.dumper.internal.plan.PlannedStatement;
 import io.dbsnap.dumper.internal.read.DumpSession;
 import io.dbsnap.dumper.internal.read.LockHolders;
@@ -34,7 +34,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -185,8 +187,8 @@ public final class DatabaseDumper {
         }
         if (options.content().data()) {
             // after the indexes, as pg_dump does; in dependency order, for views built on views
-            for (QualifiedName view : populatedMaterializedViews(catalog)) {
-                script.statement(Section.POST_DATA, "REFRESH MATERIALIZED VIEW " + view.sql() + ";");
+            for (View view : populatedMaterializedViews(catalog)) {
+                script.statement(Section.POST_DATA, MaterializedViewRefresh.of(view));
             }
         }
         script.flush();
@@ -195,9 +197,9 @@ public final class DatabaseDumper {
     }
 
     /** The materialized views the catalog records as populated, in dependency order. */
-    private static List<QualifiedName> populatedMaterializedViews(Catalog catalog) {
-        List<View> views = catalog.views().stream().filter(v -> v.materialized() && v.populated()).toList();
-        List<ObjectId> ordered = DependencyOrder.sort(views.stream().map(View::id).toList(), catalog.dependencies());
-        return ordered.stream().map(id -> new QualifiedName(id.schema(), id.name())).toList();
+    private static List<View> populatedMaterializedViews(Catalog catalog) {
+        Map<ObjectId, View> views = new LinkedHashMap<>();
+        catalog.views().stream().filter(v -> v.materialized() && v.populated()).forEach(v -> views.put(v.id(), v));
+        return DependencyOrder.sort(List.copyOf(views.keySet()), catalog.dependencies()).stream().map(views::get).toList();
     }
 }

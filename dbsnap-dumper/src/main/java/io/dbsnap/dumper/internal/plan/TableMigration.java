@@ -57,7 +57,7 @@ public final class TableMigration {
      *                  {@link SeparableParts}) on either side: the plan compares those itself
      */
     public static List<MigrationStep> between(Table from, Table to, Predicate<ObjectId> separated) {
-        return between(from, to, separated, separated, Set.of(), Set.of());
+        return between(from, to, separated, separated, Set.of(), Set.of(), Set.of());
     }
 
     /**
@@ -67,17 +67,9 @@ public final class TableMigration {
      *                      type ({@link ColumnsThroughText}): they are cast to their type in {@code to}
      * @param withoutDefault the columns of {@code from} whose default the plan dropped before what it
      *                      calls: set again where {@code to} has one
-     */
-    public static List<MigrationStep> between(Table from, Table to, Predicate<ObjectId> separatedFrom,
-                                       Predicate<ObjectId> separatedTo, Set<String> throughText,
-                                       Set<String> withoutDefault) {
-        return between(from, to, separatedFrom, separatedTo, throughText, withoutDefault, Set.of());
-    }
-
-    /**
-     * @param ofNewParents the inherited columns of {@code to} that only parents it gains have (no
-     *                     parent it keeps brings them): added before {@code INHERIT}, which
-     *                     refuses a child that lacks a column of the parent
+     * @param ofNewParents  the inherited columns of {@code to} that only parents it gains have (no
+     *                      parent it keeps brings them): added before {@code INHERIT}, which
+     *                      refuses a child that lacks a column of the parent
      */
     public static List<MigrationStep> between(Table from, Table to, Predicate<ObjectId> separatedFrom,
                                        Predicate<ObjectId> separatedTo, Set<String> throughText,
