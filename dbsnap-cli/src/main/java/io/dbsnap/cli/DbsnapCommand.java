@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dbsnap}: the top command, which holds the options every subcommand shares. A new
- * subcommand is one class added to {@code subcommands} below.
+ * {@code dbsnap}: the top command, which holds the options every subcommand shares. Its
+ * subcommands are listed in {@link Cli}, which adds only the one a run names.
  */
 @Command(name = "dbsnap",
         mixinStandardHelpOptions = true,
@@ -23,19 +23,6 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {"Snapshots of PostgreSQL databases, in pure Java: take, list, restore, diff and clean up.", ""},
-        subcommands = {
-                SnapshotCommand.class,
-                ListCommand.class,
-                StatusCommand.class,
-                ShowCommand.class,
-                RestoreCommand.class,
-                RollbackCommand.class,
-                DiffCommand.class,
-                VerifyCommand.class,
-                MigrateCommand.class,
-                CleanupCommand.class,
-                DumpCommand.class,
-        },
         footerHeading = "%nEnvironment:%n",
         footer = {
                 "  DBSNAP_DB_URL, DATABASE_URL, SUPABASE_DB_URL",
