@@ -12,7 +12,7 @@ public final class CommentReader {
     }
 
     public static List<Comment> read(CatalogQuery query) throws SQLException {
-        List<Comment> comments = new ArrayList<>(query.list(ObjectTargets.sql(query, "pg_catalog.pg_description d", "d.description"),
+        List<Comment> comments = new ArrayList<>(ObjectTargets.list(query, "pg_catalog.pg_description d", "d.description",
                 rs -> new Comment(rs.getString("target"), rs.getString("payload"))));
         comments.addAll(subscriptions(query));
         return comments;

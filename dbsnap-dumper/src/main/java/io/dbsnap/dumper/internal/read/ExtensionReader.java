@@ -24,7 +24,7 @@ public final class ExtensionReader {
 
     public static List<Extension> read(CatalogQuery query) throws SQLException {
         Map<String, List<String>> dependents = new HashMap<>();
-        for (String[] row : query.list(ObjectTargets.sql(query, MARKED_DEPENDENT, "d.extname"),
+        for (String[] row : ObjectTargets.list(query, MARKED_DEPENDENT, "d.extname",
                 rs -> new String[] {rs.getString("target"), rs.getString("payload")})) {
             dependents.computeIfAbsent(row[1], x -> new ArrayList<>()).add(row[0]);
         }

@@ -11,7 +11,7 @@ public final class SecurityLabelReader {
     }
 
     public static List<SecurityLabel> read(CatalogQuery query) throws SQLException {
-        return query.list(ObjectTargets.sql(query, "pg_catalog.pg_seclabel d", "d.provider, d.label"),
+        return ObjectTargets.list(query, "pg_catalog.pg_seclabel d", "d.provider, d.label",
                 // ObjectTargets labels the first payload column (the provider) "payload"
                 rs -> new SecurityLabel(rs.getString("target"), rs.getString("payload"), rs.getString("label")));
     }
