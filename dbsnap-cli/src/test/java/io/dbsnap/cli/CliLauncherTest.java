@@ -91,6 +91,30 @@ class CliLauncherTest {
         }
     }
 
+    /**
+     * C1 alone for short commands, tiered compilation (C2 compiles SHA-256 to the CPU's SHA
+     * instructions) for those that stream table data out: the JVM's own report of its flags
+     * (PrintCommandLineFlags, on stdout before the command runs) says which a run got.
+     */
+    @Test
+    void commandsThatStreamTableDataGetTheTieredCompilerAndTheOthersC1Alone() throws Exception {
+        Path launcher = Path.of(System.getProperty("dbsnap.launcher", "../bin/dbsnap"));
+        Map<String, String> env = Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags", "DBSNAP_CDS", "off",
+                "DBSNAP_DIR", dir.toString());
+        List<Result> all = new ArrayList<>();
+        // no server at all: the flags are printed before the command fails to connect
+        String url = "postgresql://nobody@127.0.0.1:1/none";
+        assertThat(run(launcher, env, all, "--url", url, "dump").out()).contains("-XX:Tier4InvocationThreshold=100000")
+                .doesNotContain("TieredStopAtLevel");
+        assertThat(run(launcher, env, all, "--dir", dir.toString(), "snapshot", "x", "--data", "--url", url).out())
+                .contains("-XX:Tier4InvocationThreshold=100000").doesNotContain("TieredStopAtLevel");
+        assertThat(run(launcher, env, all, "dump", "-s", "--url", url).out()).contains("-XX:TieredStopAtLevel=1");
+        // a directory named "dump" is no dump command
+        assertThat(run(launcher, env, all, "--dir", "dump", "snapshot", "x", "--url", url).out())
+                .contains("-XX:TieredStopAtLevel=1");
+        assertThat(run(launcher, env, all, "--version").out()).contains("-XX:TieredStopAtLevel=1");
+    }
+
     /** Runs the launcher with only {@code env} of dbsnap's variables set, stdin an empty pipe. */
     private Result run(Path launcher, Map<String, String> env, List<Result> all, String... args)
             throws IOException, InterruptedException {
