@@ -21,6 +21,7 @@ public final class Cli {
     /**
      * The subcommands, in the order the top command's --help lists them. A new subcommand is one
      * line here (its name as in its {@code @Command}, which {@code CliSubcommandsTest} checks).
+     * They reach the context through the top command, their {@code @ParentCommand}.
      */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
@@ -41,7 +42,7 @@ public final class Cli {
 
     /** Runs the command line {@code args} and returns its exit code (see {@link ExitCodes}). */
     public int run(String... args) {
-        CommandLine commandLine = new CommandLine(new DbsnapCommand(context), new CommandFactory(context));
+        CommandLine commandLine = new CommandLine(new DbsnapCommand(context));
         configure(commandLine, subcommandsNeeded(commandLine, args));
         try {
             return commandLine.execute(args);
@@ -54,7 +55,7 @@ public final class Cli {
 
     /** The command's whole model: also what the man page and the shell completion are generated from. */
     CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new DbsnapCommand(context), new CommandFactory(context));
+        CommandLine commandLine = new CommandLine(new DbsnapCommand(context));
         configure(commandLine, SUBCOMMANDS.keySet());
         return commandLine;
     }
@@ -140,24 +141,5 @@ public final class Cli {
     private static void spaceOut(CommandLine command) {
         command.getCommandSpec().usageMessage().synopsisHeading("%nUsage: ").descriptionHeading("%n")
                 .parameterListHeading("%n");
-    }
-
-    /** Subcommands are built by picocli; only the top command needs the context, which they reach through it. */
-    private static final class CommandFactory implements CommandLine.IFactory {
-
-        private final CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        private final CliContext context;
-
-        CommandFactory(CliContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (type == DbsnapCommand.class) {
-                return type.cast(new DbsnapCommand(context));
-            }
-            return defaults.create(type);
-        }
     }
 }
